@@ -1,0 +1,183 @@
+"""Entities: spaCy NER mentions merged per article into one entity with all its mentions.
+
+"Ana Brnabic", "Brnabic" and "Brnabic's" become one PERSON; "the European Union" and "EU" one
+ORG. The merge is conservative: a short name joins a longer one only when it is unambiguous
+(exactly one longer candidate ends with, or is abbreviated to, it).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .registry import extractor
+
+KEEP_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+_LEAD = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_NAMEISH = re.compile(r"^[A-Z][\w\-’'.]*(?:\s+[A-Z][\w\-’'.]*)*$")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of a mention without a leading "the" and a trailing possessive."""
+    span = text[start:end]
+    lead = _LEAD.match(span)
+    if lead:
+        start += lead.end()
+    span = text[start:end]
+    poss = _POSSESSIVE.search(span)
+    if poss and poss.start() > 0:
+        end = start + poss.start()
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ")":
+        end -= 1
+    return start, end
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'")).strip().lower()
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def cluster_mentions(mentions: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
+    """Group ``(start, end, text, label)`` mentions into entities."""
+    groups: dict[str, list] = {}
+    for mention in mentions:
+        groups.setdefault(_key(mention[2]), []).append(mention)
+    names = list(groups)
+    person_like = {n for n in names if any(m[3] == "PERSON" for m in groups[n])}
+    parent: dict[str, str] = {}
+    for short in sorted(names, key=len):
+        short_tokens = short.split()
+        candidates = []
+        for long in names:
+            if long == short or len(long) <= len(short):
+                continue
+            long_tokens = long.split()
+            if long in person_like and len(short_tokens) < len(long_tokens) and long_tokens[-len(short_tokens):] == short_tokens:
+                candidates.append(long)
+            elif long in person_like and len(short_tokens) == 1 and short_tokens[0] == long_tokens[0] and short in person_like \
+                    and not any(m[3] != "PERSON" for m in groups[short]):
+                candidates.append(long)  # first name alone, tagged PERSON
+            elif len(short_tokens) == 1 and short.upper() == short.upper() and groups[short][0][2].isupper() \
+                    and len(short) >= 2 and _initials(groups[long][0][2]).lower() == short:
+                candidates.append(long)  # acronym: EU ← European Union
+        roots = {_root(parent, c) for c in candidates}
+        if len(roots) == 1:
+            parent[short] = roots.pop()
+    clusters: dict[str, list] = {}
+    for name in names:
+        clusters.setdefault(_root(parent, name), []).extend(groups[name])
+    return [sorted(ms) for ms in clusters.values()]
+
+
+def _root(parent: dict[str, str], name: str) -> str:
+    while name in parent:
+        name = parent[name]
+    return name
+
+
+def _label(mentions) -> str:
+    labels = Counter(m[3] for m in mentions)
+    longest = max(mentions, key=lambda m: (len(m[2].split()), m[1] - m[0]))
+    if longest[3] == "PERSON" and len(longest[2].split()) > 1:
+        return "PERSON"
+    return labels.most_common(1)[0][0]
+
+
+def _name(mentions, label: str) -> str:
+    same = [m for m in mentions if m[3] == label] or mentions
+    counts = Counter(m[2] for m in same)
+    return max(counts, key=lambda n: (len(n.split()), counts[n], len(n)))
+
+
+@extractor("entities")
+def extract_entities(doc, result) -> None:
+    """Named entities (PERSON, ORG, GPE, NORP, LOC, FAC, …), one per real-world referent."""
+    text = result.text
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS:
+            continue
+        start, end = trim(text, ent.start_char, ent.end_char)
+        if end <= start or not any(ch.isalpha() for ch in text[start:end]):
+            continue
+        mentions.append((start, end, text[start:end], ent.label_))
+    mentions.extend(_media_names(doc, text, mentions))
+    by_span = {}
+    for m in mentions:
+        by_span.setdefault((m[0], m[1]), m)
+    clusters = cluster_mentions(list(by_span.values()))
+    clusters = [ms + _repeats(text, ms, by_span) for ms in clusters]
+    clusters.sort(key=lambda ms: ms[0][0])
+    token_entity = result.stages.setdefault("entity_by_char", {})
+    for ms in clusters:
+        label = _label(ms)
+        first = ms[0]
+        entity_id = result.add("entities", {
+            "name": _name(ms, label),
+            "label": label,
+            "mentions": [result.evidence(m[0], m[1]) for m in ms],
+            "evidence": result.evidence(first[0], first[1]),
+        })
+        for m in ms:
+            token_entity[(m[0], m[1])] = entity_id
+
+
+def entity_at(result, start: int, end: int) -> dict | None:
+    """The entity one of whose mentions overlaps ``[start, end)`` (the longest overlap wins)."""
+    best, best_overlap = None, 0
+    for entity in result.entities:
+        for m in entity["mentions"]:
+            overlap = min(end, m["end"]) - max(start, m["start"])
+            if overlap > best_overlap:
+                best, best_overlap = entity, overlap
+    return best
+
+
+MEDIA_HEADS = {"portal", "newspaper", "agency", "broadcaster", "television", "tv", "daily", "website",
+               "outlet", "magazine", "radio", "channel", "network", "weekly", "site"}
+
+
+def _media_names(doc, text: str, mentions) -> list[tuple[int, int, str, str]]:
+    """"The Kosovo Online news portal" → ORG "Kosovo Online" (NER often misses media names)."""
+    taken = [(m[0], m[1]) for m in mentions]
+    out = []
+    for token in doc:
+        if token.lower_ not in MEDIA_HEADS or token.i == 0:
+            continue
+        i = token.i - 1
+        if doc[i].lower_ in {"news", "state", "press", "online"} and doc[i].is_lower:
+            i -= 1
+        j = i
+        while j >= 0 and doc[j].is_title and doc[j].pos_ in {"PROPN", "NOUN", "ADJ"}:
+            j -= 1
+        if j == i or i - j < 2 and doc[i].ent_type_ in {"GPE", "NORP"}:
+            continue  # "Serbian state TV" is a descriptor, not a name
+        start, end = doc[j + 1].idx, doc[i].idx + len(doc[i])
+        start, end = trim(text, start, end)
+        if any(s <= start < e or start <= s < end for s, e in taken):
+            taken_labels = [m for m in mentions if m[0] <= start < m[1] or start <= m[0] < end]
+            if all(m[1] - m[0] >= end - start for m in taken_labels):
+                continue
+        out.append((start, end, text[start:end], "ORG"))
+    return out
+
+
+def _repeats(text: str, cluster, by_span) -> list[tuple[int, int, str, str]]:
+    """Further occurrences of a cluster's names that NER missed ("Elek was quoted …")."""
+    names = {m[2] for m in cluster if _NAMEISH.match(m[2]) and len(m[2]) > 2}
+    label = cluster[0][3]
+    if label == "PERSON" or any(m[3] == "PERSON" for m in cluster):
+        names |= {m[2].split()[-1] for m in cluster if m[3] == "PERSON" and len(m[2].split()) > 1}
+    spans = sorted((m[0], m[1]) for m in by_span)
+    out = []
+    for name in names:
+        for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            s, e = match.span()
+            if any(a < e and s < b for a, b in spans):
+                continue
+            spans.append((s, e))
+            out.append((s, e, name, label))
+    return out

@@ -1,0 +1,97 @@
+"""The extractor registry.
+
+An extractor is a plain function ``fn(doc, result) -> None`` that reads a parsed spaCy ``Doc``
+and appends items to the :class:`newsevents.contract.Result`. Register it with the decorator; the
+runner orders extractors by their ``requires`` and never needs editing when one is added::
+
+    @extractor("quotes", requires=("entities",))
+    def extract_quotes(doc, result): ...
+
+Modules inside ``newsevents.extract`` and ``newsevents.resolve`` are imported automatically;
+third-party packages can add extractors through the ``newsevents.extractors`` entry-point group.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Extractor:
+    name: str
+    func: Callable
+    requires: tuple[str, ...] = ()
+    doc: str = field(default="", compare=False)
+
+    def __call__(self, doc, result):
+        return self.func(doc, result)
+
+
+_REGISTRY: dict[str, Extractor] = {}
+_DISCOVERED = False
+
+
+def extractor(name: str, *, requires: tuple[str, ...] | list[str] = ()):
+    """Decorator registering ``fn`` as the extractor ``name``."""
+
+    def wrap(fn):
+        _REGISTRY[name] = Extractor(name, fn, tuple(requires), (fn.__doc__ or "").strip())
+        return fn
+
+    return wrap
+
+
+def discover() -> None:
+    """Import every module of the built-in stages and the entry-point plugins, once."""
+    global _DISCOVERED
+    if _DISCOVERED:
+        return
+    for package_name in ("newsevents.extract", "newsevents.resolve"):
+        package = importlib.import_module(package_name)
+        for info in pkgutil.iter_modules(package.__path__):
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{package_name}.{info.name}")
+    try:
+        from importlib.metadata import entry_points
+        for ep in entry_points(group="newsevents.extractors"):
+            ep.load()
+    except Exception:  # pragma: no cover - broken third-party plugin must not stop us
+        pass
+    _DISCOVERED = True
+
+
+def registered() -> dict[str, Extractor]:
+    discover()
+    return dict(_REGISTRY)
+
+
+def ordered(names: list[str] | tuple[str, ...] | None = None) -> list[Extractor]:
+    """The extractors ``names`` (default: all) plus what they require, dependencies first."""
+    reg = registered()
+    wanted = list(reg) if names is None else list(names)
+    for name in wanted:
+        if name not in reg:
+            raise ConfigError("E011", name=name, known=", ".join(sorted(reg)))
+    out: list[Extractor] = []
+    state: dict[str, int] = {}
+
+    def visit(name: str, chain: tuple[str, ...]):
+        if state.get(name) == 2:
+            return
+        if state.get(name) == 1:
+            raise ConfigError("E013", names=" -> ".join(chain + (name,)))
+        state[name] = 1
+        for dep in reg[name].requires:
+            if dep not in reg:
+                raise ConfigError("E012", name=name, missing=dep)
+            visit(dep, chain + (name,))
+        state[name] = 2
+        out.append(reg[name])
+
+    for name in sorted(wanted, key=lambda n: list(reg).index(n)):
+        visit(name, ())
+    return out

@@ -1,0 +1,36 @@
+"""HTML: main text and metadata with trafilatura."""
+from __future__ import annotations
+
+from ..errors import InputError
+from .article import Article
+from .text import article_from_text
+
+
+def article_from_html(html: str, *, id: str, published: str | None = None, title: str | None = None,
+                      outlet: str | None = None, url: str | None = None, source_path: str | None = None,
+                      warnings: list[dict] | None = None) -> Article:
+    """Extract main text, title, date, author and site from an HTML page."""
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                                include_tables=False, favor_precision=True)
+    except Exception as exc:  # trafilatura raises a variety of parser errors on hostile input
+        raise InputError("E009", article=id, reason=f"{type(exc).__name__}: {exc}") from None
+    if extracted is None:
+        raise InputError("E002", article=id)
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    text = data.get("text") or ""
+    return article_from_text(
+        text, id=id,
+        published=published or data.get("date"),
+        title=title or data.get("title"),
+        outlet=outlet or data.get("sitename") or data.get("hostname"),
+        url=url or data.get("url"),
+        author=data.get("author"),
+        language="en", source_path=source_path, warnings=warnings)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or ("<body" in head and "</" in text[:65536])
