@@ -1,0 +1,67 @@
+"""The storage interface. SQLite is the embedded default; a PostgreSQL backend implements the same.
+
+The store knows nothing of spaCy: it takes and returns ``newsevents/1`` dicts and plain rows.
+Every write of one article is atomic (the article with all its items, or nothing), and idempotent
+by the article text's SHA-256: re-ingesting the same text changes nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Protocol
+
+
+@dataclass
+class EventFilter:
+    """Filters for :meth:`Store.events`. ``None`` means "any"."""
+    type: str | None = None
+    mode: str | None = None
+    actor: str | None = None          # substring of an actor or recipient name
+    sector: str | None = None
+    country: str | None = None        # ISO alpha-2 of the event place, or actor alpha-3/alpha-2
+    place: str | None = None          # place name
+    date_from: str | None = None      # ISO date, inclusive
+    date_to: str | None = None        # ISO date, inclusive
+    bbox: tuple[float, float, float, float] | None = None  # (min_lon, min_lat, max_lon, max_lat)
+    q: str | None = None              # full-text search over the article text / evidence
+    disputed: bool | None = None
+    article: str | None = None
+
+
+@dataclass
+class Page:
+    items: list[dict]
+    next_cursor: str | None = None
+    total: int | None = None
+
+
+@dataclass
+class SaveOutcome:
+    article_id: str
+    status: str            # "stored" | "unchanged" | "failed"
+    counts: dict = field(default_factory=dict)
+    error: str | None = None
+
+
+class Store(Protocol):
+    """What every backend provides."""
+
+    def save(self, document: dict) -> SaveOutcome: ...
+    def save_many(self, documents: Iterable[dict]) -> Iterator[SaveOutcome]: ...
+    def record_error(self, article: str | None, source: str | None, code: str, message: str) -> None: ...
+    def has_text(self, text_sha256: str) -> bool: ...
+
+    def article(self, article_id: str) -> dict | None:
+        """The full newsevents/1 document for a stored article."""
+    def articles(self, *, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page: ...
+    def events(self, flt: EventFilter | None = None, *, cursor: str | None = None, limit: int = 50) -> Page: ...
+    def event(self, event_key: str) -> dict | None:
+        """One event (key ``ARTICLE_ID/evtN``) with its article metadata and evidence."""
+    def quotes(self, *, speaker: str | None = None, q: str | None = None, cursor: str | None = None,
+               limit: int = 50) -> Page: ...
+    def places(self, *, country: str | None = None, cursor: str | None = None, limit: int = 100) -> Page: ...
+    def counts(self, by: str, flt: EventFilter | None = None) -> list[dict]:
+        """Event counts grouped ``by`` one of: day, type, country, sector, place."""
+    def errors(self, *, limit: int = 100) -> list[dict]: ...
+    def stats(self) -> dict:
+        """Totals per table (articles, entities, events, quotes, places, casualties, errors)."""
+    def close(self) -> None: ...
