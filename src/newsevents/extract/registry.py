@@ -25,6 +25,7 @@ class Extractor:
     name: str
     func: Callable
     requires: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()  # soft ordering: run after these when they are registered
     doc: str = field(default="", compare=False)
 
     def __call__(self, doc, result):
@@ -35,11 +36,14 @@ _REGISTRY: dict[str, Extractor] = {}
 _DISCOVERED = False
 
 
-def extractor(name: str, *, requires: tuple[str, ...] | list[str] = ()):
-    """Decorator registering ``fn`` as the extractor ``name``."""
+def extractor(name: str, *, requires: tuple[str, ...] | list[str] = (), after: tuple[str, ...] | list[str] = ()):
+    """Decorator registering ``fn`` as the extractor ``name``.
+
+    ``requires`` must be registered (and are pulled in when ``name`` is asked for); ``after`` only
+    orders: when those extractors run too, ``name`` runs after them."""
 
     def wrap(fn):
-        _REGISTRY[name] = Extractor(name, fn, tuple(requires), (fn.__doc__ or "").strip())
+        _REGISTRY[name] = Extractor(name, fn, tuple(requires), tuple(after), (fn.__doc__ or "").strip())
         return fn
 
     return wrap
@@ -76,6 +80,7 @@ def ordered(names: list[str] | tuple[str, ...] | None = None) -> list[Extractor]
     for name in wanted:
         if name not in reg:
             raise ConfigError("E011", name=name, known=", ".join(sorted(reg)))
+    selected = _closure(reg, wanted)
     out: list[Extractor] = []
     state: dict[str, int] = {}
 
@@ -89,9 +94,25 @@ def ordered(names: list[str] | tuple[str, ...] | None = None) -> list[Extractor]
             if dep not in reg:
                 raise ConfigError("E012", name=name, missing=dep)
             visit(dep, chain + (name,))
+        for dep in reg[name].after:
+            if dep in selected:
+                visit(dep, chain + (name,))
         state[name] = 2
         out.append(reg[name])
 
-    for name in sorted(wanted, key=lambda n: list(reg).index(n)):
+    for name in sorted(selected, key=lambda n: list(reg).index(n)):
         visit(name, ())
     return out
+
+
+def _closure(reg: dict[str, Extractor], wanted: list[str]) -> set[str]:
+    """``wanted`` plus everything they transitively require."""
+    seen: set[str] = set()
+    stack = list(wanted)
+    while stack:
+        name = stack.pop()
+        if name in seen or name not in reg:
+            continue
+        seen.add(name)
+        stack.extend(reg[name].requires)
+    return seen
