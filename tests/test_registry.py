@@ -1,7 +1,7 @@
 import pytest
 
 from newsevents.errors import ConfigError
-from newsevents.extract import registry
+from newsevents.extractors import registry
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 from .config import Config
 from .contract import Result
 from .errors import NewsEventsError, warning
-from .extract.registry import Extractor, ordered
+from .extractors.registry import Extractor, ordered
 from .nlp.pipeline import parse
 
 

@@ -7,7 +7,7 @@ runner orders extractors by their ``requires`` and never needs editing when one 
     @extractor("quotes", requires=("entities",))
     def extract_quotes(doc, result): ...
 
-Modules inside ``newsevents.extract`` and ``newsevents.resolve`` are imported automatically;
+Modules inside ``newsevents.extractors`` and ``newsevents.resolve`` are imported automatically;
 third-party packages can add extractors through the ``newsevents.extractors`` entry-point group.
 """
 from __future__ import annotations
@@ -54,7 +54,7 @@ def discover() -> None:
     global _DISCOVERED
     if _DISCOVERED:
         return
-    for package_name in ("newsevents.extract", "newsevents.resolve"):
+    for package_name in ("newsevents.extractors", "newsevents.resolve"):
         package = importlib.import_module(package_name)
         for info in pkgutil.iter_modules(package.__path__):
             if not info.name.startswith("_"):
