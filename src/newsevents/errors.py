@@ -31,6 +31,7 @@ class Errors:
     E022 = "Not found: {what}"
     E023 = "Authentication required: {reason}"
     E024 = "Request body too large ({size} > {limit} bytes)"
+    E025 = "Store backend '{scheme}' is not available yet (use a SQLite path or sqlite:///PATH)"
 
 
 class Warnings:
@@ -39,6 +40,7 @@ class Warnings:
     W003 = "Article '{article}': {count} unbalanced quotation mark(s) ignored"
     W004 = "Article '{article}': sidecar '{path}' is not valid JSON; ignored"
     W005 = "Article '{article}': text truncated to {limit} characters for parsing"
+    W006 = "Article id '{article}' is already used by a different text; stored as '{stored_as}'"
 
 
 class NewsEventsError(Exception):
