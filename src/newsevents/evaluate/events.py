@@ -1,0 +1,135 @@
+"""Event scoring: P/R/F1, type, actor, recipient, place and date accuracy.
+
+* A predicted event matches a gold event when its type is the gold type or one of ``alt_types``
+  AND its evidence (or trigger) overlaps a sentence that holds the gold evidence. Matching is
+  one-to-one and maximal (an exact type is preferred over an alternative one).
+* ``type``: of the gold events that have at least one predicted event in their sentence, the share
+  where one of those has an accepted type (detection and classification kept apart).
+* ``actor`` / ``recipient``: of the matched pairs, the share where some predicted actor (recipient)
+  name matches an accepted name (:func:`newsevents.evaluate.match.name_matches`). When the gold
+  list is empty (no actor stated), the prediction is right only when it names none either.
+* ``place``: matched pairs whose gold place is set; right when the event's place name matches it.
+* ``date``: matched pairs whose gold date is set; right when the event's date value starts with the
+  gold value (a day inside a gold month is right; a month for a gold day is not).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from .gold import Gold
+from .match import find_all, max_bipartite, name_matches, sentences_of, split_sentences
+from .scores import FieldScore, Issue
+
+
+def event_sentences(event: dict, sentences: Sequence[tuple[int, int]]) -> set[int]:
+    """Sentences touched by a predicted event's evidence and trigger."""
+    hit: set[int] = set()
+    for key in ("evidence", "trigger"):
+        span = event.get(key)
+        if isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
+            hit |= sentences_of((span["start"], span["end"]), sentences)
+    return hit
+
+
+def gold_sentences(text: str, evidence: str, sentences: Sequence[tuple[int, int]]) -> set[int]:
+    hit: set[int] = set()
+    for span in find_all(text, evidence):
+        hit |= sentences_of(span, sentences)
+    return hit
+
+
+def party_names(parties: list | None, entity_names: dict[str, str]) -> list[str]:
+    """Names of predicted actors/recipients (their own name, and their entity's)."""
+    names: list[str] = []
+    for party in parties or []:
+        if not isinstance(party, dict):
+            continue
+        for name in (party.get("name"), entity_names.get(party.get("entity") or "")):
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def parties_right(parties: list | None, accepted: list[str], entity_names: dict[str, str]) -> bool:
+    names = party_names(parties, entity_names)
+    if not accepted:
+        return not (parties or [])
+    return any(name_matches(name, accepted) for name in names)
+
+
+def _ref_name(ref, items: list[dict], key: str = "name") -> str | None:
+    """Resolve an event's place/date object: inline value, or an id pointing into a list."""
+    if not isinstance(ref, dict):
+        return None
+    if ref.get(key):
+        return ref[key]
+    for id_key in ("id", "place", "date", "ref"):
+        target = ref.get(id_key)
+        if isinstance(target, str):
+            for item in items:
+                if item.get("id") == target and item.get(key):
+                    return item[key]
+    return None
+
+
+def date_right(gold_value: str, pred_value: str | None) -> bool:
+    return bool(pred_value) and len(pred_value) >= len(gold_value) and pred_value.startswith(gold_value)
+
+
+def score_events(gold: Gold, doc: dict, issues: list[Issue] | None = None,
+                 sentences: Sequence[tuple[int, int]] | None = None) -> FieldScore:
+    issues = issues if issues is not None else []
+    text = doc.get("text") or ""
+    sentences = list(sentences) if sentences is not None else split_sentences(text)
+    preds = doc.get("events") or []
+    entity_names = {e["id"]: e.get("name") for e in doc.get("entities") or [] if "id" in e}
+    pred_sents = [event_sentences(e, sentences) for e in preds]
+    score = FieldScore()
+    prf = score.p("all")
+
+    candidates: dict[int, list[int]] = {}
+    localised: dict[int, list[int]] = {}
+    for g, ge in enumerate(gold.events):
+        sents = gold_sentences(text, ge["evidence"], sentences)
+        if not sents:
+            issues.append(Issue(gold.id, "events", "gold evidence not in text", ge["evidence"]))
+        near = [p for p, ps in enumerate(pred_sents) if ps & sents]
+        localised[g] = near
+        exact = [p for p in near if preds[p].get("type") == ge["type"]]
+        alt = [p for p in near if preds[p].get("type") in ge["alt_types"] and p not in exact]
+        candidates[g] = exact + alt
+    pairs = max_bipartite(candidates)
+
+    for g, ge in enumerate(gold.events):
+        prf.gold += 1
+        if localised[g]:
+            score.a("type").count(bool(candidates[g]))
+        if g not in pairs:
+            got = sorted({preds[p].get("type") for p in localised[g]})
+            note = f"predicted in that sentence: {', '.join(got)}" if got else "no predicted event in that sentence"
+            issues.append(Issue(gold.id, "events", f"miss ({ge['type']})", ge["evidence"], note))
+            continue
+        prf.tp_gold += 1
+        pe = preds[pairs[g]]
+        for role, key in (("actor", "source"), ("recipient", "target")):
+            ok = parties_right(pe.get(role), ge[key], entity_names)
+            score.a(role).count(ok)
+            if not ok:
+                issues.append(Issue(gold.id, "events", f"wrong {role}", ge["evidence"],
+                                    f"predicted {party_names(pe.get(role), entity_names)}, gold {ge[key]}"))
+        if ge.get("place"):
+            place = _ref_name(pe.get("place"), doc.get("places") or [])
+            score.a("place").count(name_matches(place, [ge["place"]]))
+        if ge.get("date"):
+            score.a("date").count(date_right(str(ge["date"]), _ref_name(pe.get("date"), doc.get("dates") or [], "value")))
+
+    matched = set(pairs.values())
+    for p, pe in enumerate(preds):
+        prf.pred += 1
+        prf.tp_pred += p in matched
+        if p not in matched:
+            span = pe.get("evidence") or {}
+            issues.append(Issue(gold.id, "events", f"false positive ({pe.get('type')})", span.get("text") or "",
+                                f"actor {party_names(pe.get('actor'), entity_names)} "
+                                f"recipient {party_names(pe.get('recipient'), entity_names)}"))
+    return score
