@@ -35,7 +35,7 @@ class Report:
     def overall(self) -> PRF | None:
         """Micro-average over the fields' main P/R/F1 (only for gold-file evaluations)."""
         rows = [self.fields[f].prf["all"] for f in FIELDS if f in self.fields and "all" in self.fields[f].prf]
-        if not rows:
+        if self.name != "gold" or not rows:
             return None
         total = PRF()
         for row in rows:
@@ -43,6 +43,8 @@ class Report:
         return total
 
     def macro_f1(self) -> float | None:
+        if self.name != "gold":
+            return None
         values = [self.fields[f].prf["all"].f1 for f in FIELDS if f in self.fields and "all" in self.fields[f].prf]
         values = [v for v in values if v is not None]
         return sum(values) / len(values) if values else None
