@@ -32,6 +32,7 @@ class Errors:
     E023 = "Authentication required: {reason}"
     E024 = "Request body too large ({size} > {limit} bytes)"
     E025 = "Store backend '{scheme}' is not available yet (use a SQLite path or sqlite:///PATH)"
+    E026 = "Article '{article}' could not be read: unexpected {reason}"
 
 
 class Warnings:
@@ -41,6 +42,8 @@ class Warnings:
     W004 = "Article '{article}': sidecar '{path}' is not valid JSON; ignored"
     W005 = "Article '{article}': text truncated to {limit} characters for parsing"
     W006 = "Article id '{article}' is already used by a different text; stored as '{stored_as}'"
+    W007 = "Article '{article}': {count} control character(s) removed"
+    W008 = "Article '{article}': {count} unpaired surrogate(s) replaced with U+FFFD"
 
 
 class NewsEventsError(Exception):
