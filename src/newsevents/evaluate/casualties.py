@@ -27,6 +27,7 @@ def who_right(gold_who: str, pred_who: str | None) -> bool:
 def score_casualties(gold: Gold, doc: dict, issues: list[Issue] | None = None) -> FieldScore:
     issues = issues if issues is not None else []
     score = FieldScore()
+    score.a("who"), score.a("no_invention")
     positives = {(c["kind"], c["count"]): c for c in gold.casualties if c["count"] > 0}
     none_kinds = {c["kind"] for c in gold.casualties if c["count"] == 0}
     predicted: dict[tuple, dict] = {}

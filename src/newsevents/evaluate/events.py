@@ -86,6 +86,8 @@ def score_events(gold: Gold, doc: dict, issues: list[Issue] | None = None,
     pred_sents = [event_sentences(e, sentences) for e in preds]
     score = FieldScore()
     prf = score.p("all")
+    for name in ("type", "actor", "recipient", "place", "date"):
+        score.a(name)
 
     candidates: dict[int, list[int]] = {}
     localised: dict[int, list[int]] = {}

@@ -44,6 +44,7 @@ def score_places(gold: Gold, doc: dict, issues: list[Issue] | None = None) -> Fi
     issues = issues if issues is not None else []
     score = FieldScore()
     prf = score.p("all")
+    score.a("country")
     preds = doc.get("places") or []
     prf.gold, prf.pred = len(gold.places), len(preds)
     for gp in gold.places:

@@ -137,6 +137,8 @@ def _start(event: dict) -> int:
 def score_sentence(sentence: PloverSentence, doc: dict, issues: list[Issue] | None = None) -> FieldScore:
     issues = issues if issues is not None else []
     score = FieldScore()
+    for name in ("type_any", "type_first", "detected", "actor", "actor_overall", "recipient"):
+        score.a(name)
     preds = sorted(doc.get("events") or [], key=_start)
     entity_names = {e["id"]: e.get("name") for e in doc.get("entities") or [] if "id" in e}
     typed = [e for e in preds if e.get("type") == sentence.type]

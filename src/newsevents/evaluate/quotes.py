@@ -58,6 +58,8 @@ def score_quotes(gold: Gold, doc: dict, issues: list[Issue] | None = None) -> Fi
 
     for name in ("all", "direct", "indirect"):
         score.p(name)
+    for name in ("speaker", "direct.speaker", "indirect.speaker", "speaker_overall", "kind", "via"):
+        score.a(name)
     for g, gq in enumerate(gold.quotes):
         kind = "indirect" if gq["kind"] == "indirect" else "direct"
         found = g in pairs

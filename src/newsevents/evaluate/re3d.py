@@ -148,6 +148,8 @@ def score_document(gold: Re3dDocument, doc: dict, min_confidence: float = 0.5,
         score = FieldScore()
         for name in ("all", "named", "exact"):
             score.p(name)
+        if source == "places":
+            score.a("country")
         for g in confident:
             span = (g["start"], g["end"])
             found = any(_overlaps(span, p) for p in spans)
