@@ -20,6 +20,9 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SKIP_SUFFIXES = (".meta.json", ".gold.json")
+# Licence and notice files that sit beside articles in a folder are not articles.
+NOT_ARTICLES = {"license", "licence", "license.md", "licence.md", "license.txt", "licence.txt", "attribution",
+                "attribution.md", "notice", "notice.md", "notice.txt", "readme", "readme.md", "readme.txt", "copying"}
 
 
 def expand(paths: Iterable[str]) -> Iterator[str | NewsEventsError]:
@@ -46,7 +49,7 @@ def expand(paths: Iterable[str]) -> Iterator[str | NewsEventsError]:
 
 def _is_article_file(path: Path) -> bool:
     name = path.name.lower()
-    if name.startswith(".") or name.endswith(SKIP_SUFFIXES) or name in {"license", "attribution", "readme.md"}:
+    if name.startswith(".") or name.endswith(SKIP_SUFFIXES) or name in NOT_ARTICLES:
         return False
     return path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES or path.suffix == ""
 

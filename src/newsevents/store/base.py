@@ -3,6 +3,14 @@
 The store knows nothing of spaCy: it takes and returns ``newsevents/1`` dicts and plain rows.
 Every write of one article is atomic (the article with all its items, or nothing), and idempotent
 by the article text's SHA-256: re-ingesting the same text changes nothing.
+
+Lists are paged with opaque keyset cursors (``Page.next_cursor``; pass it back as ``cursor``), in
+the order rows were stored, so a page never repeats or skips an item while ingests append more.
+Items in pages (events, quotes, places, casualties, entities) are the contract items plus ``key``
+(``ARTICLE_ID/itemId``) and ``article`` ({id, title, published, outlet, url}); events also carry
+``resolved`` ({place, country, lat, lon, date_start, date_end, disputed}): the place and date the
+filters use, references to ``places[]``/``dates[]`` followed, the date falling back to the day the
+article was published.
 """
 from __future__ import annotations
 
@@ -45,7 +53,9 @@ class SaveOutcome:
 class Store(Protocol):
     """What every backend provides."""
 
-    def save(self, document: dict) -> SaveOutcome: ...
+    def save(self, document: dict, *, source_path: str | None = None) -> SaveOutcome:
+        """Store one document atomically; ``unchanged`` if its text is already stored. If its id is
+        taken by a different text it is stored as ``ID~<first 8 hex of its sha256>`` (warning W006)."""
     def save_many(self, documents: Iterable[dict]) -> Iterator[SaveOutcome]: ...
     def record_error(self, article: str | None, source: str | None, code: str, message: str) -> None: ...
     def has_text(self, text_sha256: str) -> bool: ...
@@ -57,8 +67,15 @@ class Store(Protocol):
     def event(self, event_key: str) -> dict | None:
         """One event (key ``ARTICLE_ID/evtN``) with its article metadata and evidence."""
     def quotes(self, *, speaker: str | None = None, q: str | None = None, cursor: str | None = None,
-               limit: int = 50) -> Page: ...
-    def places(self, *, country: str | None = None, cursor: str | None = None, limit: int = 100) -> Page: ...
+               limit: int = 50, article: str | None = None) -> Page: ...
+    def places(self, *, country: str | None = None, cursor: str | None = None, limit: int = 100,
+               article: str | None = None) -> Page: ...
+    def casualties(self, *, kind: str | None = None, cursor: str | None = None, limit: int = 100,
+                   article: str | None = None) -> Page: ...
+    def entities(self, *, label: str | None = None, name: str | None = None, cursor: str | None = None,
+                 limit: int = 100, article: str | None = None) -> Page: ...
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and all its items; True if it existed."""
     def counts(self, by: str, flt: EventFilter | None = None) -> list[dict]:
         """Event counts grouped ``by`` one of: day, type, country, sector, place."""
     def errors(self, *, limit: int = 100) -> list[dict]: ...

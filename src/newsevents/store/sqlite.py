@@ -44,6 +44,20 @@ def _keyed(row) -> dict:
     return item
 
 
+EVENT_RESOLVED = ("e.place_name AS r_place, e.place_country AS r_country, e.lat AS r_lat, e.lon AS r_lon, "
+                  "e.date_start AS r_date_start, e.date_end AS r_date_end, e.disputed AS r_disputed")
+
+
+def _keyed_event(row) -> dict:
+    """An event item, plus ``resolved``: its place and date as indexed (references to ``places[]`` /
+    ``dates[]`` followed; the date falls back to the article's publication day) and ``disputed``."""
+    event = _keyed(row)
+    event["resolved"] = {"place": row["r_place"], "country": row["r_country"], "lat": row["r_lat"],
+                         "lon": row["r_lon"], "date_start": row["r_date_start"], "date_end": row["r_date_end"],
+                         "disputed": bool(row["r_disputed"])}
+    return event
+
+
 class SQLiteStore:
     """A :class:`newsevents.store.base.Store` in one SQLite file (or in memory)."""
 
@@ -264,16 +278,17 @@ class SQLiteStore:
 
     def events(self, flt: EventFilter | None = None, *, cursor: str | None = None, limit: int = 50) -> Page:
         where, params = _event_where(flt or EventFilter())
-        select = f"e.seq AS seq, e.item, {ARTICLE_SUMMARY} FROM events e JOIN articles a ON a.id = e.article_id"
-        return self._page("events", select, where, params, cursor, limit, "e", _keyed)
+        select = f"e.seq AS seq, e.item, {EVENT_RESOLVED}, {ARTICLE_SUMMARY} FROM events e JOIN articles a ON a.id = e.article_id"
+        return self._page("events", select, where, params, cursor, limit, "e", _keyed_event)
 
     def event(self, event_key: str) -> dict | None:
         article_id, _, event_id = event_key.rpartition("/")
-        rows = self._rows(f"SELECT e.item, {ARTICLE_SUMMARY} FROM events e JOIN articles a ON a.id = e.article_id "
-                          "WHERE e.article_id = ? AND e.id = ?", (article_id, event_id))
+        rows = self._rows(f"SELECT e.item, {EVENT_RESOLVED}, {ARTICLE_SUMMARY} FROM events e "
+                          "JOIN articles a ON a.id = e.article_id WHERE e.article_id = ? AND e.id = ?",
+                          (article_id, event_id))
         if not rows:
             return None
-        event = _keyed(rows[0])
+        event = _keyed_event(rows[0])
         event["casualties"] = [json.loads(r["item"]) for r in self._rows(
             "SELECT item FROM casualties WHERE article_id = ? AND event_id = ? ORDER BY seq", (article_id, event_id))]
         return event
