@@ -333,3 +333,41 @@ def test_re3d_loader_and_scores(tmp_path):
     assert places["country"] == 0.0                          # Syria placed in IQ
     entities = scores["entities"].flat()
     assert entities["recall"] == pytest.approx(1 / 3) and entities["precision"] == 0.5
+
+
+# --- CLI --------------------------------------------------------------------------------------
+
+def run_cli(args: list[str]) -> int:
+    from newsevents.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    return exit_.value.code
+
+
+def test_cli_eval_json_with_details(nlp, capsys):
+    code = run_cli(["eval", str(FIXTURES / "gold" / "syria-service-member.gold.json"),
+                    "--articles", str(FIXTURES / "articles"), "--json", "--details"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data["evaluation"] == "gold" and data["count"] == 1
+    assert set(data["fields"]) == {"quotes", "places", "casualties", "events"}
+    assert data["fields"]["quotes"]["prf"]["all"]["gold"] == 8
+    misses = [d for d in data["details"] if d["kind"].startswith("miss")]
+    # every gold item that was not found is listed with its text
+    assert len([d for d in misses if d["field"] == "quotes"]) == data["fields"]["quotes"]["prf"]["all"]["fn"]
+    assert all(d["text"] for d in misses)
+
+
+def test_cli_eval_plover_table(nlp, tmp_path, capsys):
+    lines = (FIXTURES / "plover" / "plover-gsr-dev.jsonl").read_text("utf-8").splitlines()[:3]
+    path = tmp_path / "three.jsonl"
+    path.write_text("\n".join(lines + ["{broken"]) + "\n")
+    code = run_cli(["eval", "--plover", str(path)])
+    out = capsys.readouterr().out
+    assert code == 1  # the broken line is reported and makes the exit code non-zero
+    assert "plover" in out and "type_any" in out and "3 sentences" in out
+
+
+def test_cli_eval_needs_something_to_score(capsys):
+    assert run_cli(["eval"]) == 2
+    assert "[E021]" in capsys.readouterr().err

@@ -1,0 +1,68 @@
+"""``newsevents bench``: bare spaCy against the full pipeline on a small real corpus."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsevents.bench import run_bench
+from newsevents.errors import NewsEventsError
+from newsevents.extractors.registry import ordered
+
+from conftest import FIXTURES
+
+ARTICLES = FIXTURES / "articles"
+
+
+@pytest.fixture(scope="module")
+def result(nlp):
+    return run_bench([str(ARTICLES)], repeat=2)
+
+
+def test_report_fields(result):
+    assert result.articles == 3
+    texts = [p.read_text("utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    # words are counted on the article text as ingested (whitespace-separated), close to the raw files
+    assert abs(result.words - sum(len(t.split()) for t in texts)) <= 10
+    assert result.bare_seconds > 0 and result.full_seconds > 0
+    assert result.bare_articles_per_s == pytest.approx(3 / result.bare_seconds)
+    assert result.full_words_per_s == pytest.approx(result.words / result.full_seconds)
+    assert result.ratio == pytest.approx(result.full_seconds / result.bare_seconds)
+    assert result.bare_median >= result.bare_seconds and result.full_median >= result.full_seconds
+    assert result.peak_rss_mb > 50  # a spaCy model is loaded
+    assert result.model.startswith("en_core_web_sm")
+
+
+def test_ratio_sanity(result):
+    # the full run does the same parse plus the extractors; best-of-2 timings on a busy machine
+    # can still put it a few percent under the bare run when the extractors are cheap
+    assert result.ratio > 0.9
+
+
+def test_every_extractor_is_timed(result):
+    names = [ext.name for ext in result.extractors]
+    assert names == [ext.name for ext in ordered()]
+    spent = sum(ext.seconds for ext in result.extractors)
+    assert 0 < spent < result.full_seconds
+    assert result.parse_and_other_seconds == pytest.approx(result.full_seconds - spent)
+    for ext in result.extractors:
+        assert ext.share_pct == pytest.approx(100 * ext.seconds / result.full_seconds)
+        assert ext.added_pct == pytest.approx(100 * ext.seconds / result.bare_seconds)
+
+
+def test_bad_corpus_and_repeat(tmp_path, nlp):
+    with pytest.raises(NewsEventsError, match=r"\[E021\]"):
+        run_bench([str(tmp_path)])
+    with pytest.raises(NewsEventsError, match=r"\[E021\]"):
+        run_bench([str(ARTICLES)], repeat=0)
+
+
+def test_cli_json(nlp, capsys):
+    from newsevents.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["bench", str(ARTICLES / "kosovo-mitrovica.txt"), "--repeat", "1", "--json"])
+    assert exit_.value.code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["articles"] == 1 and data["ratio"] > 0
+    assert {"bare_words_per_s", "full_words_per_s", "peak_rss_mb", "extractors"} <= data.keys()
