@@ -53,7 +53,8 @@ class BenchResult:
     full_articles_per_s: float
     full_words_per_s: float
     ratio: float  # full time / bare time
-    peak_rss_mb: float
+    peak_rss_mb: float  # this process
+    peak_rss_worker_mb: float  # the largest worker process (0 with one process)
     extractors: list[ExtractorTime] = field(default_factory=list)
     parse_and_other_seconds: float = 0.0  # full time outside the extractors
     skipped: list[str] = field(default_factory=list)  # articles that could not be read
@@ -62,12 +63,11 @@ class BenchResult:
         return asdict(self)
 
 
-def peak_rss_mb() -> float:
-    """Peak resident set size of this process and its finished children, in MiB."""
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident set size in MiB: of this process, or (``RUSAGE_CHILDREN``) of the largest
+    finished child process (the spaCy workers with ``--processes``)."""
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale
-    return max(own, children) / 2**20
+    return resource.getrusage(who).ru_maxrss * scale / 2**20
 
 
 def load_corpus(paths: Iterable[str], config: Config) -> tuple[list, list[str]]:
@@ -137,6 +137,7 @@ def run_bench(paths: Iterable[str], *, repeat: int = 1, processes: int = 1, batc
         bare_median=statistics.median(bare_runs), full_median=statistics.median(r[0] for r in full_runs),
         bare_articles_per_s=len(articles) / bare, bare_words_per_s=words / bare,
         full_articles_per_s=len(articles) / full, full_words_per_s=words / full,
-        ratio=full / bare, peak_rss_mb=peak_rss_mb(), extractors=ext_times,
+        ratio=full / bare, peak_rss_mb=peak_rss_mb(),
+        peak_rss_worker_mb=peak_rss_mb(resource.RUSAGE_CHILDREN) if processes > 1 else 0.0, extractors=ext_times,
         parse_and_other_seconds=full - sum(spent.values()), skipped=skipped,
     )

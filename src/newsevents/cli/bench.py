@@ -34,8 +34,9 @@ def bench(
         typer.echo(json.dumps(result.to_dict(), indent=2))
         return
     console = Console()
-    head = Table(title=f"{result.articles} articles, {result.words} words · {result.model} · "
-                       f"best of {result.repeat} · {result.processes} process(es)", title_justify="left")
+    console.print(f"[bold]{result.articles}[/bold] articles, [bold]{result.words:,}[/bold] words · {result.model} · "
+                  f"best of {result.repeat} · {result.processes} process(es)", highlight=False, soft_wrap=True)
+    head = Table()
     for column in ("run", "seconds", "median s", "articles/s", "words/s"):
         head.add_column(column, justify="left" if column == "run" else "right")
     head.add_row("bare spaCy nlp.pipe", f"{result.bare_seconds:.3f}", f"{result.bare_median:.3f}",
@@ -43,7 +44,9 @@ def bench(
     head.add_row("full pipeline", f"{result.full_seconds:.3f}", f"{result.full_median:.3f}",
                  f"{result.full_articles_per_s:.1f}", f"{result.full_words_per_s:,.0f}")
     console.print(head)
-    console.print(f"ratio full/bare: [bold]{result.ratio:.2f}[/bold]   peak RSS: [bold]{result.peak_rss_mb:.0f} MiB[/bold]")
+    workers = f" (largest worker {result.peak_rss_worker_mb:.0f} MiB)" if result.peak_rss_worker_mb else ""
+    console.print(f"ratio full/bare: [bold]{result.ratio:.2f}[/bold]   peak RSS: [bold]{result.peak_rss_mb:.0f} MiB[/bold]"
+                  f"{workers}", highlight=False)
     table = Table(title="time per extractor", title_justify="left")
     for column in ("extractor", "seconds", "% of full", "% added to bare"):
         table.add_column(column, justify="left" if column == "extractor" else "right")
