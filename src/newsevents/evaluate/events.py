@@ -1,8 +1,9 @@
 """Event scoring: P/R/F1, type, actor, recipient, place and date accuracy.
 
 * A predicted event matches a gold event when its type is the gold type or one of ``alt_types``
-  AND its evidence (or trigger) overlaps a sentence that holds the gold evidence. Matching is
-  one-to-one and maximal (an exact type is preferred over an alternative one).
+  AND it lies in a sentence that holds the gold evidence: its trigger's sentence when it has a
+  trigger, else a sentence its evidence overlaps. Matching is one-to-one and maximal (an exact
+  type is preferred over an alternative one).
 * ``type``: of the gold events that have at least one predicted event in their sentence, the share
   where one of those has an accepted type (detection and classification kept apart).
 * ``actor`` / ``recipient``: of the matched pairs, the share where some predicted actor (recipient)
@@ -22,13 +23,13 @@ from .scores import FieldScore, Issue
 
 
 def event_sentences(event: dict, sentences: Sequence[tuple[int, int]]) -> set[int]:
-    """Sentences touched by a predicted event's evidence and trigger."""
-    hit: set[int] = set()
-    for key in ("evidence", "trigger"):
+    """The sentence(s) of a predicted event: those of its trigger when it has one (a long evidence
+    span must not reach into a neighbouring sentence), else those its evidence overlaps."""
+    for key in ("trigger", "evidence"):
         span = event.get(key)
         if isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
-            hit |= sentences_of((span["start"], span["end"]), sentences)
-    return hit
+            return sentences_of((span["start"], span["end"]), sentences)
+    return set()
 
 
 def gold_sentences(text: str, evidence: str, sentences: Sequence[tuple[int, int]]) -> set[int]:

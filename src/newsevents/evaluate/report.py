@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .run import Report
@@ -50,14 +51,28 @@ def attribute_table(report: Report) -> Table | None:
     return table
 
 
-def details_table(report: Report, width: int = 90) -> Table:
-    table = Table(title=f"{report.name}: misses and false positives ({len(report.issues)})", title_justify="left")
-    for column in ("article", "field", "kind", "text", "note"):
-        table.add_column(column, overflow="fold")
+def article_table(report: Report) -> Table | None:
+    """F1 of each field per article (gold-file evaluations with several articles)."""
+    if len(report.articles) < 2:
+        return None
+    fields = [f for f in report.fields]
+    table = Table(title=f"{report.name}: F1 per article", title_justify="left")
+    table.add_column("article")
+    for name in fields:
+        table.add_column(name, justify="right")
+    for article, scores in report.articles.items():
+        table.add_row(article, *(fmt(scores[f].prf["all"].f1) if f in scores else "" for f in fields))
+    return table
+
+
+def print_details(report: Report, console: Console, width: int = 160) -> None:
+    """One line per miss / false positive / wrong attribute: readable in a terminal and in a pipe."""
+    console.print(f"[bold]{report.name}: misses and false positives ({len(report.issues)})[/bold]")
     for issue in report.issues:
         text = issue.text if len(issue.text) <= width else issue.text[: width - 1] + "…"
-        table.add_row(issue.article, issue.field, issue.kind, text, issue.note)
-    return table
+        note = f"  [dim]({escape(issue.note)})[/dim]" if issue.note else ""
+        console.print(f"{escape(issue.article)} · {issue.field} · [yellow]{escape(issue.kind)}[/yellow]: "
+                      f"{escape(repr(text))}{note}", soft_wrap=True, highlight=False)
 
 
 def _unit(report: Report) -> str:
@@ -72,7 +87,10 @@ def print_report(report: Report, console: Console | None = None, details: bool =
     attrs = attribute_table(report)
     if attrs is not None:
         console.print(attrs)
+    per_article = article_table(report)
+    if per_article is not None:
+        console.print(per_article)
     for note in report.notes:
         console.print(f"[dim]note: {note}[/dim]", soft_wrap=True, highlight=False)
     if details:
-        console.print(details_table(report))
+        print_details(report, console)
