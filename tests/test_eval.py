@@ -371,3 +371,13 @@ def test_cli_eval_plover_table(nlp, tmp_path, capsys):
 def test_cli_eval_needs_something_to_score(capsys):
     assert run_cli(["eval"]) == 2
     assert "[E021]" in capsys.readouterr().err
+
+
+def test_event_sentence_comes_from_the_trigger(gold):
+    doc = perfect_doc()
+    # evidence reaching back over the whole text must not drag the event into the gold sentence
+    doc["events"][0]["evidence"] = {"start": 0, "end": len(TEXT), "text": TEXT}
+    doc["events"][0]["trigger"] = span(TEXT, "six police")
+    assert flat(gold, doc)["events.recall"] == 0.5
+    doc["events"][0]["trigger"] = span(TEXT, "met")
+    assert flat(gold, doc)["events.recall"] == 1.0
