@@ -11,7 +11,7 @@ from ..config import Config
 from ..errors import InputError, NewsEventsError
 from .article import Article
 from .html import article_from_html, looks_like_html
-from .jsonl import articles_from_jsonl
+from .jsonl import articles_from_jsonl_stream
 from .meta import read_sidecar
 from .text import article_from_text, decode
 
@@ -56,7 +56,10 @@ def _is_article_file(path: Path) -> bool:
 
 def iter_articles(paths: Iterable[str], *, input_format: str = "auto", published: str | None = None,
                   config: Config | None = None) -> Iterator[Article | NewsEventsError]:
-    """Yield an Article for every article found in ``paths``, or the coded error for each bad one."""
+    """Yield an Article for every article found in ``paths``, or the coded error for each bad one.
+
+    Nothing an input contains stops the iteration: an unexpected failure while reading one file
+    becomes ``E026`` naming it, and the next file is read."""
     if input_format not in FORMATS:
         raise InputError("E007", fmt=input_format, expected=", ".join(FORMATS))
     config = config or Config()
@@ -68,35 +71,37 @@ def iter_articles(paths: Iterable[str], *, input_format: str = "auto", published
             yield from _read(item, input_format, published, config)
         except NewsEventsError as exc:
             yield exc
+        except Exception as exc:  # a parser bug (RecursionError, MemoryError…) must not stop the batch
+            yield InputError("E026", article=item, reason=f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 def _read(name: str, input_format: str, published: str | None, config: Config):
     if name == "-":
-        data = sys.stdin.buffer.read(config.max_bytes + 1)
         path = None
         article_id = "stdin"
+        stream = sys.stdin.buffer
     else:
         path = Path(name)
         article_id = path.name.rsplit(".", 1)[0] if "." in path.name else path.name
-        try:
-            size = path.stat().st_size
-            if size > config.max_bytes and not _fmt(path, input_format, b"") == "jsonl":
-                raise InputError("E004", article=name, size=size, limit=config.max_bytes)
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError("E001", path=name, reason=exc.strerror or str(exc)) from None
-    fmt = _fmt(path, input_format, data)
-    if fmt == "jsonl":
-        text, _ = decode(data, name)
-        for item in articles_from_jsonl(io.StringIO(text), path=name):
-            if isinstance(item, Article) and len(item.text.encode("utf-8")) > config.max_bytes:
-                item = InputError("E004", article=item.id, size=len(item.text.encode("utf-8")), limit=config.max_bytes)
-            elif isinstance(item, Article) and published and not item.published:
-                item.published = published
-            yield item
+        if not path.is_file():  # a FIFO, device or folder would block or fail the read
+            raise InputError("E001", path=name, reason="not a regular file")
+    if _fmt(path, input_format, b"") == "jsonl":
+        yield from _read_jsonl(name, path, published, config)
         return
+    try:
+        if path is None:
+            data = stream.read(config.max_bytes + 1)
+        else:
+            size = path.stat().st_size
+            if size > config.max_bytes:  # refused before reading anything
+                raise InputError("E004", article=name, size=size, limit=config.max_bytes)
+            with path.open("rb") as fh:
+                data = fh.read(config.max_bytes + 1)  # the file may have grown since stat()
+    except OSError as exc:
+        raise InputError("E001", path=name, reason=exc.strerror or str(exc)) from None
     if len(data) > config.max_bytes:
-        raise InputError("E004", article=name, size=len(data), limit=config.max_bytes)
+        raise InputError("E004", article=name, size=f"{len(data)}+", limit=config.max_bytes)
+    fmt = _fmt(path, input_format, data)
     text, warnings = decode(data, name)
     meta = read_sidecar(path, article_id, warnings) if path else {}
     article_id = str(meta.pop("id", article_id))
@@ -106,6 +111,34 @@ def _read(name: str, input_format: str, published: str | None, config: Config):
         yield article_from_html(text, id=article_id, source_path=name, warnings=warnings, **meta)
     else:
         yield article_from_text(text, id=article_id, source_path=name, warnings=warnings, **meta)
+
+
+def _read_jsonl(name: str, path: Path | None, published: str | None, config: Config):
+    """JSONL read line by line: a huge file or line never sits in memory whole."""
+    if path is None:
+        yield from _jsonl_items(sys.stdin.buffer, name, published, config)
+        return
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise InputError("E001", path=name, reason=exc.strerror or str(exc)) from None
+    with fh:
+        head = fh.read(4)
+        fh.seek(0)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):  # UTF-16/32 JSONL: decode whole
+            data = fh.read(config.max_bytes + 1)
+            if len(data) > config.max_bytes:
+                raise InputError("E004", article=name, size=f"{len(data)}+", limit=config.max_bytes)
+            text, _ = decode(data, name)
+            fh = io.BytesIO(text.encode("utf-8", "surrogatepass"))
+        yield from _jsonl_items(fh, name, published, config)
+
+
+def _jsonl_items(stream, name: str, published: str | None, config: Config):
+    for item in articles_from_jsonl_stream(stream, path=name, max_line_bytes=config.max_bytes):
+        if isinstance(item, Article) and published and not item.published:
+            item.published = published
+        yield item
 
 
 def _fmt(path: Path | None, input_format: str, data: bytes) -> str:
