@@ -1,0 +1,1 @@
+"""Routers of the web app: ``api`` (reads), ``write`` (extract, ingest), ``pages`` (HTML)."""

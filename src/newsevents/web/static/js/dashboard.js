@@ -1,0 +1,157 @@
+/* Dashboard: totals, a stacked timeline by PLOVER type, top types/countries/places, latest events. */
+"use strict";
+
+(() => {
+  const { el, svg, clear, api, color } = NE;
+
+  const CARDS = [
+    ["articles", "Articles", "/articles"], ["events", "Events", "/events"], ["quotes", "Quotes", "/quotes"],
+    ["places", "Places", "/map"], ["casualties", "Casualty reports", null], ["entities", "Entities", null],
+    ["errors", "Ingest errors", null],
+  ];
+
+  async function cards() {
+    const box = document.getElementById("stat-cards");
+    try {
+      const stats = await api("/stats");
+      clear(box);
+      for (const [key, label, href] of CARDS) {
+        if (!(key in stats)) continue;
+        const value = el("div", { class: "value" }, Number(stats[key]).toLocaleString("en"));
+        const card = el("div", { class: "card", dataset: { stat: key } }, value, el("div", { class: "label" }, label));
+        box.appendChild(href ? el("a", { href, class: "card-link" }, card) : card);
+      }
+    } catch (e) { NE.errorBox(box, e); }
+  }
+
+  /* Days between first and last, bucketed by day, week or month so bars stay readable. */
+  function buckets(rows) {
+    if (!rows.length) return { unit: "day", keys: [], map: new Map() };
+    const first = new Date(`${rows[0].day}T00:00:00Z`);
+    const last = new Date(`${rows[rows.length - 1].day}T00:00:00Z`);
+    const spanDays = Math.round((last - first) / 86400000) + 1;
+    const unit = spanDays <= 92 ? "day" : spanDays <= 730 ? "week" : "month";
+    const keyOf = (day) => {
+      if (unit === "day") return day;
+      if (unit === "month") return day.slice(0, 7);
+      const d = new Date(`${day}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7)); // Monday of that week
+      return d.toISOString().slice(0, 10);
+    };
+    const keys = [];
+    const cursor = new Date(first);
+    const lastKey = keyOf(rows[rows.length - 1].day);
+    for (let guard = 0; guard < 5000; guard++) {
+      const key = keyOf(cursor.toISOString().slice(0, 10));
+      if (!keys.length || keys[keys.length - 1] !== key) keys.push(key);
+      if (key === lastKey) break;
+      cursor.setUTCDate(cursor.getUTCDate() + 1);
+    }
+    const map = new Map(keys.map((k) => [k, {}]));
+    for (const row of rows) {
+      const bucket = map.get(keyOf(row.day));
+      if (!bucket) continue;
+      for (const [type, n] of Object.entries(row.counts)) bucket[type] = (bucket[type] || 0) + n;
+    }
+    return { unit, keys, map };
+  }
+
+  function niceMax(value) {
+    if (value <= 5) return Math.max(1, value);
+    const step = 10 ** Math.floor(Math.log10(value));
+    return Math.ceil(value / step) * step;
+  }
+
+  async function timeline() {
+    const box = document.getElementById("timeline");
+    try {
+      const data = await api("/timeline");
+      const types = NE.TYPES.filter((t) => data.types.includes(t));
+      NE.legend(document.getElementById("timeline-legend"), types);
+      clear(box);
+      if (!data.items.length) {
+        box.appendChild(el("div", { class: "empty" }, "No dated events yet. Ingest articles with `newsevents ingest`."));
+        return;
+      }
+      const { unit, keys, map } = buckets(data.items);
+      document.getElementById("timeline-note").textContent = `per ${unit}`;
+      const W = Math.max(600, box.clientWidth || 900), H = 240, m = { l: 36, r: 10, t: 10, b: 28 };
+      const totals = keys.map((k) => Object.values(map.get(k)).reduce((a, b) => a + b, 0));
+      const yMax = niceMax(Math.max(...totals));
+      const bw = (W - m.l - m.r) / keys.length;
+      const y = (v) => H - m.b - (v / yMax) * (H - m.t - m.b);
+      const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none" });
+      const grid = svg("g", { class: "grid" });
+      const axis = svg("g", { class: "axis" });
+      for (let i = 0; i <= 4; i++) {
+        const v = (yMax / 4) * i;
+        if (!Number.isInteger(v) && yMax <= 4) continue;
+        grid.appendChild(svg("line", { x1: m.l, x2: W - m.r, y1: y(v), y2: y(v) }));
+        axis.appendChild(svg("text", { x: m.l - 6, y: y(v) + 4, "text-anchor": "end" }, Math.round(v)));
+      }
+      chart.append(grid, axis);
+      const labelEvery = Math.max(1, Math.ceil(keys.length / Math.floor((W - m.l) / 70)));
+      keys.forEach((key, i) => {
+        let base = 0;
+        const x = m.l + i * bw + Math.min(2, bw * 0.1);
+        const width = Math.max(1, bw - Math.min(4, bw * 0.2));
+        for (const type of types) {
+          const n = map.get(key)[type] || 0;
+          if (!n) continue;
+          const rect = svg("rect", { class: "bar", x, width, y: y(base + n), height: y(base) - y(base + n), fill: color(type) },
+            svg("title", null, `${key}: ${n} ${type}`));
+          const link = svg("a", { href: `/events?type=${type}&date_from=${key}&date_to=${key}` }, rect);
+          if (unit !== "day") link.removeAttribute("href");
+          chart.appendChild(link);
+          base += n;
+        }
+        if (i % labelEvery === 0) {
+          axis.appendChild(svg("text", { x: x + width / 2, y: H - 8, "text-anchor": "middle" }, unit === "month" ? key : key.slice(5)));
+        }
+      });
+      chart.appendChild(svg("line", { x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b, stroke: "#c8ced9" }));
+      box.appendChild(chart);
+    } catch (e) { NE.errorBox(box, e); }
+  }
+
+  async function barlist(id, by, label, href) {
+    const box = document.getElementById(id);
+    try {
+      const data = await api("/counts", { by });
+      const rows = data.items.filter((r) => r.key).slice(0, 10);
+      clear(box);
+      if (!rows.length) { box.appendChild(el("div", { class: "muted" }, "Nothing yet.")); return; }
+      const max = Math.max(...rows.map((r) => r.count));
+      for (const row of rows) {
+        const fill = el("div", { class: "fill", style: { width: `${(100 * row.count) / max}%` } });
+        if (by === "type") fill.style.background = color(row.key);
+        box.appendChild(el("div", { class: "row" },
+          el("a", { class: "name", href: href(row.key), title: label(row.key) }, label(row.key)),
+          el("div", { class: "track" }, fill), el("span", { class: "num" }, row.count)));
+      }
+    } catch (e) { NE.errorBox(box, e); }
+  }
+
+  async function recent() {
+    const box = document.getElementById("recent");
+    try {
+      const page = await api("/events", { limit: 8 });
+      clear(box);
+      if (!page.items.length) { box.appendChild(el("div", { class: "empty" }, "No events stored yet.")); return; }
+      box.appendChild(NE.table([
+        { label: "Date", class: "nowrap", cell: (e) => NE.eventDate(e) },
+        { label: "Type", cell: (e) => NE.typeChip(e.type) },
+        { label: "Who → whom", cell: (e) => el("a", { href: NE.eventHref(e.key) }, `${NE.names(e.actor) || "?"} → ${NE.names(e.recipient) || "—"}`) },
+        { label: "Where", cell: (e) => NE.placeName(e) },
+        { label: "Evidence", class: "evidence", cell: (e) => NE.snippet(e.evidence && e.evidence.text, 140) },
+      ], page.items));
+    } catch (e) { NE.errorBox(box, e); }
+  }
+
+  cards();
+  timeline();
+  barlist("by-type", "type", (k) => k, (k) => `/events?type=${encodeURIComponent(k)}`);
+  barlist("by-country", "country", (k) => `${NE.countryName(k)} (${k})`, (k) => `/map?country=${encodeURIComponent(k)}`);
+  barlist("by-place", "place", (k) => k, (k) => `/events?place=${encodeURIComponent(k)}`);
+  recent();
+})();

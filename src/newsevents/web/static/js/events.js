@@ -1,0 +1,46 @@
+/* Event table: filters in the query string, stable cursor pagination (Previous keeps a stack). */
+"use strict";
+
+(() => {
+  const { el, clear, api } = NE;
+  const PAGE = 50;
+  let params = {};
+  let stack = [];      // cursors of the pages before the current one
+  let current = null;  // cursor of the current page
+  let next = null;
+
+  const columns = [
+    { label: "Date", class: "nowrap", cell: (e) => NE.eventDate(e) },
+    { label: "Type", cell: (e) => [NE.typeChip(e.type), e.mode ? el("div", { class: "muted" }, e.mode) : null] },
+    { label: "Actor", cell: (e) => (e.actor || []).map((a) => el("div", null, NE.actorText(a))) },
+    { label: "Recipient", cell: (e) => (e.recipient || []).map((a) => el("div", null, NE.actorText(a))) },
+    { label: "Place", cell: (e) => [NE.placeName(e), (e.place && e.place.country) ? el("span", { class: "muted" }, ` ${e.place.country}`) : null] },
+    { label: "Evidence", class: "evidence", cell: (e) => el("a", { href: NE.eventHref(e.key) }, NE.snippet(e.evidence && e.evidence.text, 180)) },
+    { label: "Source", cell: (e) => [e.article && (e.article.outlet || e.article.id),
+      e.negated ? el("span", { class: "tag warn" }, "negated") : null,
+      e.modality && e.modality !== "asserted" ? el("span", { class: "tag" }, e.modality) : null,
+      e.disputed ? el("span", { class: "tag warn" }, "disputed") : null] },
+  ];
+
+  async function show(cursor) {
+    const box = document.getElementById("events-table");
+    try {
+      const page = await api("/events", { ...params, cursor, limit: PAGE });
+      current = cursor;
+      next = page.next_cursor;
+      clear(box);
+      box.appendChild(page.items.length ? NE.table(columns, page.items) : el("div", { class: "empty" }, "No events match these filters."));
+      document.getElementById("events-total").textContent = page.total !== null && page.total !== undefined ? `${page.total.toLocaleString("en")} matching` : "";
+      document.getElementById("page-no").textContent = `page ${stack.length + 1}`;
+      document.getElementById("prev").disabled = !stack.length;
+      document.getElementById("next").disabled = !next;
+    } catch (e) { NE.errorBox(box, e); }
+  }
+
+  document.getElementById("next").addEventListener("click", () => { stack.push(current); show(next); });
+  document.getElementById("prev").addEventListener("click", () => show(stack.pop()));
+
+  NE.filterForm(document.getElementById("filters"),
+    ["q", "type", "country", "place", "actor", "sector", "mode", "date_from", "date_to", "disputed"],
+    (values) => { params = values; stack = []; show(null); });
+})();
