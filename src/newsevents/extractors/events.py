@@ -1,0 +1,494 @@
+"""Events: every reported action coded into PLOVER (type, mode, context), with typed actor and
+recipient lists, modality, attribution (reported speech) and codes for other ecosystems.
+
+Precision first. A trigger (verb or noun lemma from ``data/events/plover_triggers.tsv``) only
+fires when its syntactic frame holds; nouns need participants ("raids on suspected smugglers",
+"U.S. airstrikes") or a light verb ("carried out raids"); the content of speech acts ("urged NATO
+to *step in*", "accused X of *attacking*") is not coded again; passives take the recipient from
+the subject and the actor only from a "by" phrase.
+"""
+from __future__ import annotations
+
+import re
+
+from ..resolve.actors import actor_like, resolve_phrase, resolve_token
+from ..resolve.modality import modality
+from .events_lexicon import REPORTING_VERBS, Trigger, lexicon
+from .events_quantity import count_of
+from .events_roles import (children, has_argument, noun_roles, prep_objects, reporting_head, subject,
+                           verb_roles, is_passive, passive_subject)
+from .registry import extractor
+
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+CONFLICT_MATERIAL = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
+THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "PROTEST": "restrict", "SANCTION": "relations",
+               "MOBILIZE": "violence"}
+CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "acl", "advcl", "conj", "dative", "oprd", "attr"}
+_QUOTE_RE = re.compile(r"[“\"]([^”\"]{2,}?)[”\"]", re.S)
+
+
+def _is_verb(tok) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ in ("ADJ", "AUX") and tok.lemma_ != "be")
+
+
+def _subject_for_frame(tok):
+    if is_passive(tok):
+        return passive_subject(tok)
+    return subject(tok)
+
+
+def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
+    dobj = children(tok, "dobj")
+    passive = not noun and is_passive(tok)
+    obj = dobj[0] if dobj else (passive_subject(tok) if passive else None)
+    for key, val in trig.conds:
+        if key == "any":
+            continue
+        if key == "obj":
+            if obj is None or not lex.in_class(obj, val):
+                return False
+        elif key == "noobj":
+            if obj is not None and lex.in_class(obj, val):
+                return False
+        elif key in ("objactor", "objgpe", "objperson", "objpeople", "objtarget", "objplace"):
+            cand = obj
+            if cand is None and key == "objactor":
+                objs = prep_objects(tok, ("with",))
+                cand = objs[0] if objs else None
+            if cand is None:
+                return False
+            if key == "objperson" and not (cand.ent_type_ == "PERSON" or cand.pos_ == "PRON"):
+                return False
+            if key in ("objtarget", "objplace"):
+                if not (actor_like(cand) or cand.ent_type_ in ("GPE", "LOC", "FAC") or lex.in_class(cand, "@place|@building|@vehicle|@infrastructure|@stronghold")):
+                    return False
+            elif key == "objpeople":
+                if not (actor_like(cand) or lex.in_class(cand, "@people")):
+                    return False
+            elif not actor_like(cand) and cand.ent_type_ not in ("GPE", "LOC"):
+                return False
+        elif key in ("objnotevent", "objnotgpe"):
+            if key == "objnotevent" and not dobj:
+                return False
+        elif key == "nodobj":
+            if dobj:
+                return False
+        elif key == "noxcomp":
+            if children(tok, "xcomp", "ccomp"):
+                return False
+        elif key == "conjsubj":
+            subj = _subject_for_frame(tok)
+            if not ((subj is not None and children(subj, "conj")) or prep_objects(tok, ("with",))):
+                return False
+        elif key == "prep":
+            want = set(val.split("|"))
+            if not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in want for c in tok.children):
+                return False
+        elif key == "noprep":
+            want = set(val.split("|"))
+            if any(c.dep_ == "prep" and c.lower_ in want for c in tok.children):
+                return False
+        elif key == "pobj":
+            want = set(val.split("|"))
+            if not any(p.lower_ in want for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+                return False
+        elif key == "subjactor":
+            if passive:
+                continue
+            subj = _subject_for_frame(tok)
+            if subj is None or not actor_like(subj):
+                return False
+        elif key == "subjpeople":
+            subj = _subject_for_frame(tok)
+            if subj is None or not (lex.in_class(subj, "@people|@crowd") or subj.lemma_.lower() in ("worker", "union", "teacher", "doctor", "employee", "farmer", "miner", "driver", "nurse")):
+                return False
+        elif key == "subj":
+            subj = _subject_for_frame(tok) if not passive else None
+            if passive:
+                agent = prep_objects(tok, ("by",))
+                subj = agent[0] if agent else None
+            if subj is None or not lex.in_class(subj, val):
+                return False
+        elif key == "xcomp":
+            comps = children(tok, "xcomp", "ccomp")
+            if not comps:
+                return False
+            if val and not any(c.lemma_.lower() in val.split("|") for c in comps):
+                return False
+        elif key == "advmod":
+            if not any(c.dep_ == "advmod" and c.lower_ in val.split("|") for c in tok.children):
+                return False
+        elif key == "amod":
+            if not any(c.dep_ in ("amod", "compound") and c.lower_ in val.split("|") for c in tok.children):
+                return False
+        elif key == "arg":
+            if not has_argument(tok, lex):
+                return False
+            if val == "military" and tok.head.lemma_.lower() in ("go", "stage", "call", "declare", "hold", "end", "begin", "launch") and not prep_objects(tok, ("on", "against")):
+                return False
+        elif key == "argstrict":
+            if not has_argument(tok, lex, strict=True):
+                return False
+        elif key == "lightverb":
+            head = tok.head
+            from .events_lexicon import LIGHT_VERBS
+            allowed = set(val.split("|")) if val else LIGHT_VERBS
+            if not (tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and head.lemma_.lower() in allowed):
+                if not (tok.dep_ == "pobj" and head.head.lemma_.lower() in allowed):
+                    return False
+        elif key == "kills":
+            from .events_lexicon import KILL_VERBS
+            head = tok.head
+            if not ((tok.dep_ == "nsubj" and head.lemma_.lower() in KILL_VERBS)
+                    or (tok.dep_ == "pobj" and head.head.lemma_.lower() in KILL_VERBS)):
+                return False
+        elif key == "obj_or_subj":
+            continue
+    return True
+
+
+def _match(tok, lex):
+    """The first trigger entry whose frame holds for ``tok`` (phrasal verbs first)."""
+    lemma = tok.lemma_.lower()
+    if _is_verb(tok):
+        entries = lex.verbs.get(lemma)
+        if not entries:
+            return None
+        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+        for trig in sorted(entries, key=lambda t: t.particle is None):
+            if trig.particle and trig.particle not in parts:
+                continue
+            if _frame_ok(tok, trig, lex, noun=False):
+                return trig
+        return None
+    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ not in ("NNP",) or (tok.pos_ == "PROPN" and tok.lower_ in ("clashes",)):
+        comp = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
+        if comp:
+            for trig in lex.noun_phrases.get((comp[0].lower_, lemma), []):
+                if _frame_ok(tok, trig, lex, noun=True):
+                    return trig
+        for trig in lex.nouns.get(lemma, []) or lex.nouns.get(tok.lower_, []):
+            if _frame_ok(tok, trig, lex, noun=True):
+                return trig
+    return None
+
+
+def _content_tokens(tok) -> set[int]:
+    """Token indices inside the content of a speech act (complements, objects, not the subject)."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ in CONTENT_DEPS:
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+def _quote_spans(text: str, result) -> list[tuple[int, int, dict | None]]:
+    spans = []
+    for q in getattr(result, "items", {}).get("quotes", []) or []:
+        s, e = q.get("start"), q.get("end")
+        if isinstance(s, int) and isinstance(e, int):
+            spans.append((s, e, q))
+    if spans:
+        return spans
+    return [(m.start(1), m.end(1), None) for m in _QUOTE_RE.finditer(text)]
+
+
+def _speaker_from_sentence(doc, sent, result):
+    """A reporting verb's subject in ``sent`` ("…,” said Petkovic", "Kurti said:")."""
+    for tok in sent:
+        if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
+            subj = children(tok, "nsubj")
+            if subj and subj[0].lower_ not in ("it", "that", "this"):
+                return subj[0]
+            if tok.lower_ == "quoted":
+                return None
+    return None
+
+
+def _reported_by(doc, tok, sent, result, quotes, sent_index, sents) -> tuple[dict | None, object | None]:
+    """``(reported_by, speaker_token)`` for a trigger: quote speaker or reporting-verb subject."""
+    start = tok.idx
+    for s, e, q in quotes:
+        if s <= start < e:
+            if q is not None and q.get("speaker"):
+                sp = q["speaker"] or {}
+                return {"name": sp.get("name"), "entity": sp.get("entity"), "quote": q.get("id")}, None
+            speaker = _speaker_from_sentence(doc, sent, result)
+            if speaker is None and sent_index > 0:
+                prev = sents[sent_index - 1]
+                if prev.text.rstrip().endswith(":") or (s < prev.end_char):
+                    speaker = _speaker_from_sentence(doc, prev, result)
+            if speaker is None and sent_index + 1 < len(sents):
+                nxt = sents[sent_index + 1]
+                if s <= nxt.start_char < e + 3 or nxt.text.lstrip().startswith(("”", "\"")):
+                    speaker = _speaker_from_sentence(doc, nxt, result)
+            if speaker is not None:
+                actor = resolve_token(doc, speaker, result)
+                name = actor["name"] if actor else speaker.text
+                return {"name": name, "entity": actor["entity"] if actor else None, "quote": None}, speaker
+            return None, None
+    head = reporting_head(tok)
+    if head is not None:
+        subj = children(head, "nsubj")
+        if subj:
+            actor = resolve_token(doc, subj[0], result)
+            if actor is None:
+                sp = subj[0]
+                toks = [t for t in sp.subtree if t.dep_ not in ("det", "punct")] or [sp]
+                name = doc[toks[0].i: toks[-1].i + 1].text
+                return {"name": name, "entity": None, "quote": None}, None
+            return {"name": actor["name"], "entity": actor["entity"], "quote": None}, subj[0]
+        # "… was quoted as saying", "according to X"
+    return None, None
+
+
+def _speaker_actor(doc, speaker_tok, result):
+    if speaker_tok is None:
+        return None
+    return resolve_token(doc, speaker_tok, result)
+
+
+def _clause_span(tok, sent) -> tuple[int, int]:
+    """Character span of the trigger's clause (its subtree), inside its sentence."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        left, right = tok.left_edge, tok.right_edge
+        head = tok.head
+        if head.i != tok.i and head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+            left, right = head.left_edge, head.right_edge
+    else:
+        left, right = tok.left_edge, tok.right_edge
+    start = max(left.idx, sent.start_char)
+    end = min(right.idx + len(right), sent.end_char)
+    while end > start and doc_text_strip(sent, end):
+        end -= 1
+    return start, end
+
+
+def doc_text_strip(sent, end) -> bool:
+    ch = sent.doc.text[end - 1]
+    return ch in " \n\t,;:"
+
+
+def _codes(lex, typ, mode, actors, recipients):
+    cameo, quad, gold = lex.codes_for(typ, mode)
+    a_sec = {a.get("sector") for a in actors if a.get("sector")}
+    r_sec = {a.get("sector") for a in recipients if a.get("sector")}
+    etype, sub = lex.acled_for(typ, mode or "", a_sec, r_sec)
+    if typ == "ASSAULT" and etype is None:
+        etype, sub = "Violence against civilians", "Attack"
+    return {"cameo": cameo or None, "quad_class": quad or None, "goldstein": gold,
+            "acled_event_type": etype, "acled_sub_event_type": sub}
+
+
+def _dedupe(actors: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for a in actors:
+        key = (a["name"].lower(), a.get("entity"))
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _published_year(result) -> int | None:
+    pub = getattr(result.article, "published", None) or ""
+    m = re.match(r"(\d{4})", str(pub))
+    return int(m.group(1)) if m else None
+
+
+@extractor("events", requires=("entities",), after=("quotes", "coref"))
+def extract_events(doc, result) -> None:
+    """PLOVER events with actors, recipients, modality, attribution and CAMEO/ACLED codes."""
+    lex = lexicon()
+    text = result.text
+    quotes = _quote_spans(text, result)
+    sents = list(doc.sents)
+    year = _published_year(result)
+    stage = result.stages.setdefault("events", {})
+    token_event = stage.setdefault("by_token", {})
+    for si, sent in enumerate(sents):
+        cands = []
+        for tok in sent:
+            trig = _match(tok, lex)
+            if trig is not None:
+                cands.append((tok, trig))
+        modal_demands = _modal_demands(sent)
+        if not cands and not modal_demands:
+            continue
+        # suppress the content of speech acts and nested same-type nominals
+        depth = {tok.i: sum(1 for _ in tok.ancestors) for tok, _ in cands}
+        cands.sort(key=lambda c: depth[c[0].i])
+        suppressed: set[int] = set()
+        for tok, trig in cands:
+            if tok.i in suppressed:
+                continue
+            if trig.content:
+                suppressed |= _content_tokens(tok) - {tok.i}
+        for v in modal_demands:
+            suppressed |= {t.i for t in v.subtree} - {v.i}
+            suppressed.add(v.i)
+        kept = [(t, tr) for t, tr in cands if t.i not in suppressed]
+        # nominal inside a verbal trigger of the same type → one event
+        final = []
+        for tok, trig in kept:
+            if trig.pos == "N":
+                merged = False
+                for vt, vtrig in kept:
+                    if vtrig.pos == "V" and vtrig.type == trig.type and vt.i != tok.i and \
+                            (tok in vt.subtree) and (tok.head.i == vt.i or tok.head.head.i == vt.i or tok.head.head.head.i == vt.i):
+                        merged = True
+                        break
+                if merged:
+                    continue
+            final.append((tok, trig))
+        for tok, trig in final:
+            _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_event, kept)
+        for v in modal_demands:
+            _emit_modal_demand(doc, result, lex, sent, si, sents, v, quotes, year, token_event)
+
+
+def _modal_demands(sent) -> list:
+    """"Russia said Sudan must return the helicopter": a reported obligation on another actor
+    is a REQUEST by the speaker (PLOVER: demands in statements)."""
+    out = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+            continue
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING_VERBS | {"demand", "insist"}:
+            continue
+        if tok.head.lemma_.lower() in ("demand", "insist"):
+            continue  # the demand verb itself is the trigger
+        subj = children(tok, "nsubj")
+        speaker = children(tok.head, "nsubj")
+        if not subj or not speaker or not actor_like(subj[0]) or subj[0].pos_ == "PRON":
+            continue
+        if subj[0].lemma_ == speaker[0].lemma_:
+            continue
+        out.append(tok)
+    return out
+
+
+def _emit_modal_demand(doc, result, lex, sent, si, sents, verb, quotes, year, token_event):
+    speaker = children(verb.head, "nsubj")[0]
+    actors = resolve_phrase(doc, speaker, result)
+    recipients = resolve_phrase(doc, children(verb, "nsubj")[0], result)
+    if not actors:
+        return
+    start, end = _clause_span(verb.head, sent)
+    event = {
+        "type": "REQUEST", "mode": None, "context": None,
+        "actor": _dedupe(actors), "recipient": _dedupe(recipients),
+        "place": None, "date": None, "negated": False, "modality": "asserted",
+        "reported_by": None, "magnitude": None,
+        "trigger": result.evidence(verb.idx, verb.idx + len(verb)),
+        "evidence": result.evidence(start, end),
+        "sentence": {"start": sent.start_char, "end": sent.end_char},
+        "codes": _codes(lex, "REQUEST", None, actors, recipients),
+    }
+    eid = result.add("events", event)
+    token_event[verb.i] = eid
+
+
+def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_event, kept):
+    typ, mode = trig.type, trig.mode
+    light = None
+    if trig.pos == "V":
+        a_heads, r_heads, passive = verb_roles(tok, trig, lex)
+    else:
+        a_heads, r_heads, light = noun_roles(tok, lex)
+        passive = False
+    reported_by, speaker_tok = _reported_by(doc, tok, sent, result, quotes, si, sents)
+    speaker = _speaker_actor(doc, speaker_tok, result) if speaker_tok is not None else None
+    if speaker is None and reported_by and reported_by.get("name"):
+        speaker = {"name": reported_by["name"], "entity": reported_by.get("entity"), "sector": None,
+                   "country": None, "country2": None, "role": None, "evidence": None}
+        if reported_by.get("entity"):
+            ent = result.get("entities", reported_by["entity"])
+            if ent:
+                m = ent["mentions"][0]
+                sp = resolve_token(doc, doc.char_span(m["start"], m["end"], alignment_mode="expand").root, result) \
+                    if doc.char_span(m["start"], m["end"], alignment_mode="expand") is not None else None
+                if sp:
+                    sp["name"] = reported_by["name"]
+                    speaker = sp
+    actors, recipients = [], []
+    for h in a_heads:
+        actors.extend(resolve_phrase(doc, h, result, speaker))
+    for h in r_heads:
+        recipients.extend(resolve_phrase(doc, h, result, speaker))
+    negated, mod, cue = modality(tok, year, light_verb=light)
+    # PLOVER recasts (manual: auxiliary modes): future cooperation is AGREE, announced
+    # retreats are CONCEDE, stated future/conditional force is THREATEN by the speaker
+    if not negated and mod in ("future", "intent") and typ in COOPERATIVE and cue not in ("go", "leave", "way"):
+        typ, mode = "AGREE", None
+    elif not negated and mod == "future" and typ == "RETREAT" and reported_by:
+        typ, mode = "CONCEDE", None
+    elif mod in ("future", "hypothetical") and typ in CONFLICT_MATERIAL and (reported_by or speaker) and \
+            not (negated and mod == "hypothetical"):
+        if not negated:
+            mode = THREAT_MODE.get(typ)
+            typ = "THREATEN"
+            if speaker is not None:
+                if recipients == [] and actors and all(a.get("name") != speaker.get("name") for a in actors):
+                    recipients = actors
+                actors = [speaker]
+    elif negated and typ in ("AGREE", "CONCEDE") and mod in ("future", "asserted"):
+        typ, mode, negated = "REJECT", None, False
+    if not actors and not recipients and trig.pos == "N" and typ not in ("ASSAULT",):
+        return
+    if typ == "CONSULT" and not actors:
+        return
+    # speech acts by an abstract subject inside a quote are the speaker's ("this moment demands …")
+    if typ in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE") and not actors and speaker is not None:
+        actors = [speaker]
+    actors, recipients = _dedupe(actors), _dedupe(recipients)
+    if actors and recipients:
+        names = {a["name"].lower() for a in actors}
+        recipients = [r for r in recipients if r["name"].lower() not in names]
+    magnitude = None
+    count_from = r_heads if typ in ("ASSAULT", "COERCE") else a_heads
+    for h in count_from:
+        n, approx, span = count_of(h)
+        if n:
+            magnitude = {"count": n, "unit": h.lemma_.lower(), "approximate": approx}
+            break
+    context = list(trig.context) or None
+    sectors = {a.get("sector") for a in actors + recipients}
+    if "CRM" in sectors:
+        context = (context or []) + ["crime"]
+    if re.search(r"\bsmuggl|\btraffick", sent.text, re.I):
+        context = (context or []) + ["trafficking"]
+    if context:
+        context = list(dict.fromkeys(context))
+    tstart, tend = tok.idx, tok.idx + len(tok)
+    if trig.particle:
+        prt = [c for c in tok.children if c.lower_ == trig.particle]
+        if prt and prt[0].i == tok.i + 1:
+            tend = prt[0].idx + len(prt[0])
+    if trig.pos == "N":
+        comp = [c for c in tok.children if c.dep_ in ("compound",) and c.i == tok.i - 1]
+        if comp and (comp[0].lower_, tok.lemma_.lower()) in lex.noun_phrases:
+            tstart = comp[0].idx
+    start, end = _clause_span(tok if light is None else light, sent)
+    start, end = min(start, tstart), max(end, tend)
+    event = {
+        "type": typ,
+        "mode": mode,
+        "context": context,
+        "actor": actors,
+        "recipient": recipients,
+        "place": None,
+        "date": None,
+        "negated": bool(negated),
+        "modality": mod,
+        "reported_by": reported_by,
+        "magnitude": magnitude,
+        "trigger": result.evidence(tstart, tend),
+        "evidence": result.evidence(start, end),
+        "sentence": {"start": sent.start_char, "end": sent.end_char},
+        "codes": _codes(lex, typ, mode, actors, recipients),
+    }
+    eid = result.add("events", event)
+    token_event[tok.i] = eid

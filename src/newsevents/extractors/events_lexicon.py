@@ -1,0 +1,118 @@
+"""The PLOVER trigger lexicon and its frames, compiled once per process from data files.
+
+``data/events/plover_triggers.tsv`` maps a lemma + part of speech + syntactic frame to a PLOVER
+type/mode; ``classes.tsv`` holds the word classes frames refer to (``obj:@crowdctl``);
+``codes.tsv`` and ``acled_map.tsv`` give CAMEO/QuadClass/Goldstein and ACLED codes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..resolve.actors import _read_tsv
+
+LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "hold", "begin", "start", "continue",
+               "resume", "wage", "step", "intensify", "impose", "declare", "announce", "organize",
+               "organise", "make", "undertake", "open", "call", "go", "reimpose", "slap", "issue",
+               "perform", "lead", "spark", "end", "enter", "engage", "have", "threaten", "face",
+               "order", "unleash", "escalate", "plan", "tighten", "extend", "lift", "sign", "reach"}
+KILL_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "hit", "claim", "leave", "cause"}
+REPORTING_VERBS = {"say", "tell", "report", "announce", "add", "state", "claim", "confirm", "note",
+                   "quote", "write", "tweet", "declare", "explain", "stress", "insist", "reveal",
+                   "show", "indicate", "believe", "think", "according", "allege", "suggest", "disclose"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    particle: str | None
+    pos: str
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    conds: tuple[tuple[str, str], ...] = field(default=())
+    content: bool = False
+    theme: bool = False
+
+
+class Lexicon:
+    def __init__(self):
+        self.classes: dict[str, set[str]] = {}
+        for row in _read_tsv("events/classes.tsv"):
+            self.classes[row[0]] = set(row[1].split())
+        self.verbs: dict[str, list[Trigger]] = {}
+        self.nouns: dict[str, list[Trigger]] = {}
+        self.noun_phrases: dict[tuple[str, str], list[Trigger]] = {}  # ("air", "strike")
+        for row in _read_tsv("events/plover_triggers.tsv"):
+            row = (row + [""] * 6)[:6]
+            lemma, pos, typ, mode, frame, context = (c.strip() for c in row)
+            words = lemma.split()
+            conds = []
+            content = theme = False
+            for part in frame.split():
+                if part == "content":
+                    content = True
+                elif part == "theme":
+                    theme = True
+                elif ":" in part:
+                    key, val = part.split(":", 1)
+                    conds.append((key, val))
+                else:
+                    conds.append((part, ""))
+            particle = None
+            if pos == "V" and len(words) == 2:
+                lemma, particle = words
+            trig = Trigger(lemma if pos == "V" else words[-1], particle, pos, typ, mode or None,
+                           tuple(c for c in context.split(";") if c), tuple(conds), content, theme)
+            if pos == "V":
+                self.verbs.setdefault(lemma, []).append(trig)
+            elif len(words) == 2:
+                self.noun_phrases.setdefault((words[0], words[1]), []).append(trig)
+            else:
+                self.nouns.setdefault(words[0], []).append(trig)
+        self.codes: dict[str, tuple[str, int, float]] = {}
+        for row in _read_tsv("events/codes.tsv"):
+            self.codes[row[0]] = (row[1], int(row[2]), float(row[3]))
+        self.acled: list[tuple] = []
+        for row in _read_tsv("events/acled_map.tsv"):
+            typ, mode, actor, recipient, etype, sub = row[:6]
+            self.acled.append((typ, mode, set(actor.split(",")), set(recipient.split(",")), etype, sub))
+        self.modality: dict[str, list[tuple[str, str]]] = {}
+        for row in _read_tsv("events/modality.tsv"):
+            self.modality.setdefault(row[2], []).append((row[0], row[1]))
+        self.quantities: dict[str, tuple[int, bool]] = {}
+        for row in _read_tsv("events/quantities.tsv"):
+            self.quantities[row[0]] = (int(row[1]), row[2] == "1")
+
+    def in_class(self, token, spec: str) -> bool:
+        """Does ``token`` (a noun) match ``a|b|@class`` ("tear gas" matches ``tear_gas``)?"""
+        lemma = token.lemma_.lower()
+        comp = [c for c in token.children if c.dep_ in ("compound", "amod")]
+        phrase = "_".join([c.lower_ for c in comp[-1:]] + [lemma]) if comp else None
+        for alt in spec.split("|"):
+            if alt.startswith("@"):
+                members = self.classes.get(alt[1:], set())
+                if lemma in members or token.lower_ in members or (phrase and phrase in members):
+                    return True
+            elif alt == lemma or alt == token.lower_ or (phrase and alt == phrase):
+                return True
+        return False
+
+    def codes_for(self, typ: str, mode: str | None) -> tuple[str, int, float]:
+        return self.codes.get(f"{typ}:{mode}") or self.codes.get(typ) or ("", 0, 0.0)
+
+    def acled_for(self, typ: str, mode: str | None, actor_sectors: set, recipient_sectors: set):
+        for t, m, a, r, etype, sub in self.acled:
+            if t != typ or (m != "*" and m != mode):
+                continue
+            if "*" not in a and not (a & actor_sectors):
+                continue
+            if "*" not in r and not (r & recipient_sectors):
+                continue
+            return etype, sub
+        return None, None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,229 @@
+"""Roles of an event trigger in the dependency parse: actor and recipient heads, passives,
+elided passives, "against"/"on" phrases, nominal triggers, reported speech.
+
+Everything here returns *tokens*; :mod:`newsevents.resolve.actors` turns them into actors.
+"""
+from __future__ import annotations
+
+from .events_lexicon import KILL_VERBS, LIGHT_VERBS, REPORTING_VERBS
+
+PATIENT_VERBS = {"injure", "wound", "kill", "shoot", "arrest", "detain", "hurt", "abduct", "kidnap",
+                 "murder", "beat", "torture", "execute", "capture", "jail", "imprison", "deport"}
+RECIPIENT_PREPS = {
+    "default": ("against", "on", "at", "upon", "into"),
+    "CONSULT": ("with",),
+    "COOPERATE": ("with",),
+    "AID": ("to", "for"),
+    "SUPPORT": ("to", "with"),
+    "REQUEST": ("from", "on", "of"),
+    "ACCUSE": ("against", "of"),
+    "REJECT": ("from", "by"),
+    "THREATEN": ("against", "with"),
+    "SANCTION": ("against", "on", "with", "to", "from"),
+    "COERCE": ("against", "on", "from", "in"),
+    "PROTEST": ("against", "outside", "at"),
+    "CONCEDE": ("to",),
+    "RETREAT": ("from",),
+    "MOBILIZE": ("against", "to", "near"),
+}
+
+
+def children(token, *deps):
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token, preps) -> list:
+    out = []
+    for c in token.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def is_passive(verb) -> bool:
+    return bool(children(verb, "nsubjpass", "auxpass")) or (verb.tag_ == "VBN" and verb.dep_ in ("acl",))
+
+
+def subject(verb, _hops: int = 0):
+    """The subject of ``verb``, inherited through control/purpose/coordination when missing."""
+    subj = children(verb, "nsubj", "csubj")
+    if subj:
+        return subj[0]
+    if _hops > 4 or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        passive = children(head, "nsubjpass")
+        if passive and not children(verb, "nsubj"):
+            return None  # shares a passive subject: handled as patient
+        return subject(head, _hops + 1)
+    if verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        # object control: "urged NATO to step in" → NATO
+        obj = children(head, "dobj")
+        if verb.dep_ == "xcomp" and obj and head.lemma_ in ("urge", "ask", "order", "force", "call", "press", "allow", "permit", "help"):
+            return obj[0]
+        return subject(head, _hops + 1)
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "to" for c in verb.children):
+        # "an operation to seize goods", "gathered in an organized way to block roads": the
+        # subject of the verb governing the noun
+        gov = head.head
+        if gov.dep_ == "prep":
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX") and gov.i != head.i:
+            return subject(gov, _hops + 1)
+    if verb.dep_ == "relcl":
+        return None
+    return None
+
+
+def passive_subject(verb):
+    subj = children(verb, "nsubjpass")
+    if subj:
+        return subj[0]
+    if verb.dep_ == "conj" and not children(verb, "nsubj"):
+        return passive_subject(verb.head) if verb.head.i != verb.i else None
+    return None
+
+
+def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
+    """``(actor_heads, recipient_heads, passive)`` for a verbal trigger."""
+    actors, recipients = [], []
+    dobj = children(verb, "dobj")
+    passive = is_passive(verb) or (passive_subject(verb) is not None and not children(verb, "nsubj"))
+    if passive:
+        patient = passive_subject(verb)
+        agent = []
+        for c in verb.children:
+            if c.dep_ == "agent":
+                agent.extend(p for p in c.children if p.dep_ == "pobj")
+        if trig.theme:
+            actors = [patient] if patient is not None else []
+        else:
+            if patient is not None:
+                recipients = [patient]
+            actors = agent[:1]
+        if verb.dep_ == "acl" and not patient:
+            recipients = [verb.head] if verb.head.pos_ in ("NOUN", "PROPN") else []
+        return actors, recipients, True
+    subj = subject(verb)
+    # elided passive: "six police officers injured", "one vehicle set on fire"
+    if subj is not None and not dobj and verb.lemma_.lower() in PATIENT_VERBS and subj.dep_ == "nsubj" \
+            and subj.head.i == verb.i and not any(c.dep_ == "prep" and c.lower_ in ("at", "on") for c in verb.children):
+        return [], [subj], True
+    if subj is not None:
+        actors = [subj]
+    if trig.type in ("ASSAULT", "CONSULT") and trig.lemma in ("clash", "fight", "battle", "negotiate", "meet") and not dobj:
+        actors += prep_objects(verb, ("with",))
+        return actors, [], False
+    if dobj and trig.lemma not in ("use", "fire", "open", "throw", "hurl", "set", "provide", "send", "deliver",
+                                    "grant", "supply", "donate", "hand", "release", "lift", "ease", "impose",
+                                    "withdraw", "deploy", "suspend", "cut", "halt", "sign", "establish", "block",
+                                    "demand", "request", "reject", "accept", "offer", "threaten", "violate",
+                                    "veto", "deny", "restore", "upgrade", "reimpose", "reduce", "recall",
+                                    "expel", "cancel", "blockade", "explode", "seize", "confiscate", "blow"):
+        recipients = [dobj[0]]
+    preps = RECIPIENT_PREPS.get(trig.type, ()) + RECIPIENT_PREPS["default"]
+    if not recipients:
+        recipients = prep_objects(verb, preps)[:1]
+        # "fired tear gas to disperse a crowd", "used grenades against officers"
+        if not recipients and dobj:
+            recipients = prep_objects(dobj[0], ("against", "on", "at", "to"))[:1]
+    if trig.type == "REQUEST" and not recipients:
+        # "urged NATO to …": NATO is the dobj; "called on X"
+        from ..resolve.actors import actor_like
+        recipients = [d for d in dobj[:1] if actor_like(d)] or prep_objects(verb, ("on",))[:1]
+    if not recipients and trig.type == "ASSAULT":
+        # "fired tear gas to disperse a crowd": the purpose clause names the target
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children):
+                objs = children(c, "dobj")
+                if objs:
+                    recipients = objs[:1]
+                    break
+    if trig.type in ("REQUEST", "AID", "SANCTION", "REJECT", "ACCUSE") and not recipients and dobj:
+        # "demanded quick reaction from the international community"
+        recipients = prep_objects(dobj[0], ("from", "to", "by", "of"))[:1]
+    return actors, recipients, False
+
+
+def noun_roles(noun, lex) -> tuple[list, list, object | None]:
+    """``(actor_heads, recipient_heads, light_verb)`` for a nominal trigger."""
+    actors, recipients = [], []
+    light = None
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+        light = head
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.lemma_ in ("be", "remain", "stay", "engage"):
+        light = head.head  # "was in contact with", "are in talks with"
+    elif noun.dep_ == "conj" and head.dep_ in ("dobj",) and head.head.lemma_.lower() in LIGHT_VERBS:
+        light = head.head
+    for c in noun.children:
+        if c.dep_ == "poss":
+            actors.append(c)
+        elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+            from ..resolve.actors import actor_like
+            if actor_like(c) and c.lower_ not in ("suicide", "car", "roadside", "air"):
+                actors.append(c)
+    by = prep_objects(noun, ("by",))
+    if by:
+        actors = by[:1]
+    between = prep_objects(noun, ("between",))
+    if between:
+        actors = between[:1]
+    recipients = prep_objects(noun, ("on", "against", "at", "into", "with", "upon", "of"))[:1]
+    if recipients and recipients[0].head.lower_ == "of":
+        from ..resolve.actors import actor_like
+        if not actor_like(recipients[0]):
+            recipients = []
+    if light is not None and not actors:
+        if light.dep_ == "ROOT" or light.pos_ in ("VERB", "AUX"):
+            if is_passive(light):
+                agent = prep_objects(light, ("by",))
+                actors = agent[:1]
+            else:
+                subj = subject(light)
+                if subj is not None:
+                    actors = [subj]
+        if not recipients:
+            recipients = prep_objects(light, ("with", "against", "on", "for"))[:1]
+    return actors, recipients, light
+
+
+def has_argument(noun, lex, strict: bool = False) -> bool:
+    """Is the nominal trigger anchored to participants (precision guard for nouns)?"""
+    from ..resolve.actors import actor_like
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+        return True
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ in ("be", "remain", "stay", "engage"):
+        return True
+    preps = ("with", "between") if strict else ("on", "against", "by", "between", "with", "into", "upon", "at")
+    if any(c.dep_ == "prep" and c.lower_ in preps and children(c, "pobj") for c in noun.children):
+        return True
+    if strict:
+        return False
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in KILL_VERBS:
+        return True
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "during", "by") and head.head.lemma_.lower() in KILL_VERBS:
+        return True
+    for c in noun.children:
+        if c.dep_ == "poss" and actor_like(c):
+            return True
+        if c.dep_ in ("compound", "amod") and c.i < noun.i and actor_like(c) and c.pos_ in ("PROPN", "ADJ", "NOUN"):
+            return True
+    return False
+
+
+def reporting_head(token):
+    """The reporting verb whose clausal complement contains ``token`` ("X said [that …]")."""
+    t = token
+    hops = 0
+    while t.head.i != t.i and hops < 12:
+        if t.dep_ in ("ccomp", "parataxis", "xcomp") and t.head.lemma_.lower() in REPORTING_VERBS:
+            return t.head
+        if t.dep_ == "ROOT":
+            # quote-first sentences: "“…,” said Petkovic." parse the quote as the root's ccomp
+            break
+        t = t.head
+        hops += 1
+    return None

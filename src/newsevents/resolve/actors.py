@@ -1,0 +1,421 @@
+"""Actors: turn a noun phrase of the parse into a typed PLOVER actor.
+
+``{name, entity, sector, country, country2, role, evidence}``: "Kosovo police" → COP/XKX,
+"Serbian President Aleksandar Vucic" → GOV/SRB with role "President", "NATO" → IGO, "protesters"
+→ a generic CVL actor. Tables (countries, demonyms, IGOs, agent nouns, titles, named actors) are
+data files under ``newsevents/data/actors/`` loaded once.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it", "him", "her", "them", "us", "me"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+NP_MODIFIERS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "npadvmod", "case"}
+OF_HEADS = {"representative", "member", "head", "leader", "group", "chief", "official", "delegation",
+            "people", "government", "minister", "president", "ministry", "army", "parliament", "court"}
+
+
+def _read_tsv(path: str) -> list[list[str]]:
+    text = resources.files("newsevents").joinpath("data/" + path).read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+class Tables:
+    """All actor lookup tables, loaded once per process."""
+
+    def __init__(self):
+        self.countries: dict[str, tuple[str, str]] = {}
+        for row in _read_tsv("actors/countries.tsv"):
+            if len(row) >= 3:
+                self.countries[row[0]] = (row[1], row[2])
+        import pycountry
+        self._a2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+        self._a2["XKX"] = "XK"
+        self.demonyms: dict[str, str] = {}
+        for row in _read_tsv("actors/demonyms.tsv"):
+            self.demonyms[row[0]] = row[1] if len(row) > 1 else ""
+        self.igos: dict[str, tuple[str, str, str]] = {}
+        for row in _read_tsv("actors/igos.tsv"):
+            self.igos[row[0]] = (row[1], row[2], row[3])
+        self.agents: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        for row in _read_tsv("actors/agents.tsv"):
+            (self.titles if row[2] == "title" else self.agents)[row[0]] = row[1]
+        self.modifiers: dict[str, tuple[str, bool]] = {}
+        for row in _read_tsv("actors/modifiers.tsv"):
+            self.modifiers[row[0]] = (row[1], row[2] == "1")
+        self.named: dict[str, tuple[str, str, str]] = {}
+        for row in _read_tsv("actors/named_actors.tsv"):
+            if len(row) >= 4:
+                self.named[row[0]] = (row[1], row[2], row[3])
+
+    def alpha2(self, a3: str | None) -> str | None:
+        if not a3 or a3 in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
+            return None
+        return self._a2.get(a3)
+
+    def country_of(self, text: str) -> str | None:
+        """Alpha-3 of a country name, adjective, demonym or capital ("Serbian", "Serbs", "Belgrade")."""
+        key = text.lower().replace("’", "'").strip()
+        if key.startswith("the "):
+            key = key[4:]
+        if key.endswith("'s"):
+            key = key[:-2]
+        for k in (key, key[:-1] if key.endswith("s") else None, key[:-2] if key.endswith("es") else None):
+            if not k:
+                continue
+            if k in self.demonyms:
+                return self.demonyms[k] or None
+            if k in self.countries:
+                return self.countries[k][0]
+        return None
+
+    def igo_of(self, text: str) -> tuple[str, str, str] | None:
+        key = text.lower().strip()
+        if key.startswith("the "):
+            key = key[4:]
+        return self.igos.get(key)
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    return Tables()
+
+
+def is_title(token) -> bool:
+    t = tables()
+    return token.lower_ in t.titles or token.lemma_.lower() in t.titles
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def np_tokens(token) -> list:
+    """The head with its pre-modifiers (compounds, adjectives, possessors, numbers), in order."""
+    out = [token]
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            if child.dep_ in NP_MODIFIERS and child.i < token.i + 1:
+                out.append(child)
+                stack.append(child)
+            elif child.dep_ == "flat" or (child.dep_ == "compound" and child.i > token.i):
+                out.append(child)
+                stack.append(child)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _entity_span(doc, token):
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def actor_like(token, result=None) -> bool:
+    """Can ``token`` head an actor phrase (person, organisation, state, group noun, pronoun)?"""
+    t = tables()
+    low = token.lower_
+    if token.pos_ == "PRON":
+        return low in PERSONAL_PRONOUNS or low in RELATIVE_PRONOUNS
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = _lemma(token)
+    if lemma in t.agents or lemma in t.titles or low in t.agents:
+        return True
+    if t.igo_of(token.text) or t.country_of(token.text):
+        return True
+    return False
+
+
+def _antecedent(token):
+    """Relative pronoun → the noun the relative clause attaches to."""
+    head = token.head
+    while head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
+        if head.dep_ == "ROOT":
+            return None
+        head = head.head
+    if head.dep_ in ("relcl", "acl"):
+        return head.head
+    return None
+
+
+def _pronoun_fallback(token):
+    """A personal pronoun without coreference: the nearest preceding non-pronoun subject in
+    the same sentence ("officers met resistance as they carried out …" → officers)."""
+    best = None
+    for t in token.sent:
+        if t.i >= token.i:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+            if token.lower_ in ("he", "she") and t.ent_type_ != "PERSON" and not is_title(t):
+                continue
+            if token.lower_ == "they" and t.tag_ not in ("NNS", "NNPS") and t.ent_type_ not in ("ORG", "NORP", "GPE"):
+                continue
+            best = t
+    return best
+
+
+def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int = 0) -> dict | None:
+    """The actor dict for the phrase headed by ``token`` (None when it is not an actor)."""
+    if token is None or _depth > 3:
+        return None
+    low = token.lower_
+    if token.pos_ == "PRON" or low in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
+        if low in RELATIVE_PRONOUNS:
+            return resolve_token(doc, _antecedent(token), result, speaker, _depth + 1) if _antecedent(token) is not None else None
+        if low in ("i", "we", "me", "us") and speaker:
+            out = dict(speaker)
+            out["evidence"] = result.evidence(token.idx, token.idx + len(token))
+            return out
+        ent = _coref_entity(result, token)
+        if ent is not None:
+            return _from_entity(ent, result, token)
+        if low in ("he", "she", "they", "him", "her", "them"):
+            alt = _pronoun_fallback(token)
+            if alt is not None:
+                return resolve_token(doc, alt, result, speaker, _depth + 1)
+        return None
+    if token.dep_ == "conj" and False:
+        return None
+    t = tables()
+    toks = np_tokens(token)
+    # "representatives of Kosovo Serbs": keep the of-phrase for generic heads
+    tail = []
+    if _lemma(token) in OF_HEADS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                if pobj:
+                    tail = [child] + np_tokens(pobj[0])
+    skip_lead = {"det", "nummod", "quantmod", "case", "predet"}
+    while toks and toks[0].i != token.i and (toks[0].dep_ in skip_lead or toks[0].like_num or toks[0].pos_ in ("DET", "NUM", "PUNCT")
+                                              or toks[0].lower_.endswith("-old") or toks[0].lower_ in ("year", "old", "-", "–")
+                                              or any(ch.isdigit() for ch in toks[0].text)):
+        toks = toks[1:]
+    name_toks = toks + tail
+    start = name_toks[0].idx
+    end = name_toks[-1].idx + len(name_toks[-1])
+    ent_span = _entity_span(doc, token) if token.ent_type_ else None
+    name_span = None
+    sector = country = role = None
+    igo = None
+    entity_id = None
+    # named entity as head: the name is the entity mention
+    if ent_span is not None and ent_span.label_ in ENTITY_LABELS:
+        from ..extractors.entities import entity_at, trim
+        es, ee = trim(result.text, ent_span.start_char, ent_span.end_char)
+        if ee > es:
+            ent = entity_at(result, es, ee) if result is not None else None
+            entity_id = ent["id"] if ent else None
+            name_text = result.text[es:ee]
+            if ent_span.label_ == "PERSON" or (ent_span.label_ == "ORG" and token.i == ent_span.end - 1):
+                name_span = (es, ee)
+            igo_hit = t.igo_of(name_text)
+            if ent_span.label_ in ("GPE", "NORP") and not igo_hit:
+                country = t.country_of(name_text)
+            elif igo_hit:
+                igo = igo_hit
+            else:
+                named = t.named.get(name_text.lower()) or (t.named.get(ent["name"].lower()) if ent else None)
+                if named:
+                    country = named[0] or None
+                    sector = named[2] or None
+                    if named[0] == "IGO":
+                        igo = ("", "IGO", named[2] or "IGO")
+    # modifiers: countries, IGOs, titles, sector words
+    mod_sector = None
+    override = False
+    role_words = []
+    i = 0
+    words = [tk for tk in toks if tk.i != token.i]
+    for tk in words + tail[1:]:
+        text_low = tk.lower_
+        lem = _lemma(tk)
+        if tk.dep_ == "case" or tk.pos_ == "PUNCT":
+            continue
+        hit = t.igo_of(tk.text)
+        if hit and tk.pos_ == "PROPN" or (hit and tk.text.isupper()):
+            igo = igo or hit
+            continue
+        c = t.country_of(tk.text) if (tk.pos_ in ("PROPN", "ADJ") or tk.ent_type_ in ("GPE", "NORP")) else None
+        if c and not country:
+            country = c
+            continue
+        if lem in t.titles or text_low in t.titles:
+            role_words.append(tk)
+            continue
+        if lem in t.modifiers:
+            s, ov = t.modifiers[lem]
+            if ov or mod_sector is None:
+                mod_sector, override = s, ov or override
+            continue
+        if lem in t.agents and tk.dep_ == "compound":
+            mod_sector = mod_sector or t.agents[lem]
+    # multiword countries inside the phrase ("United States")
+    if not country:
+        c = t.country_of(result.text[start:end]) if result is not None else None
+        if c:
+            country = c
+    head_lemma = _lemma(token)
+    head_sector = t.agents.get(head_lemma) or t.agents.get(low) or t.titles.get(head_lemma)
+    if head_lemma in t.titles or low in t.titles:
+        role_words.append(token)
+    if not igo:
+        igo = t.igo_of(result.text[start:end]) or t.igo_of(token.text)
+    if role_words:
+        role_words.sort(key=lambda w: w.i)
+        first, last = role_words[0], role_words[-1]
+        # "Prime Minister", "foreign policy chief": include the words before the title that
+        # are not a country, an organisation or a name
+        in_np = {tk.i for tk in toks}
+        j = first.i - 1
+        while j in in_np and j >= 0:
+            w = doc[j]
+            if w.ent_type_ in ("GPE", "NORP", "PERSON") or t.country_of(w.text) or t.igo_of(w.text) or w.dep_ in ("poss", "case", "det") or w.pos_ == "PUNCT":
+                break
+            first = w
+            j -= 1
+        role = result.text[first.idx:last.idx + len(last)]
+    title_sector = t.titles.get(_lemma(role_words[-1])) or t.titles.get(role_words[-1].lower_) if role_words else None
+    if override and mod_sector:
+        sector = mod_sector
+    elif head_sector and head_lemma not in t.titles:
+        sector = mod_sector if (head_sector in ("UNK", "CVL", "GOV") and mod_sector and head_lemma in ("group", "people", "official", "force", "officer", "authority", "unit")) else head_sector
+    elif title_sector:
+        sector = title_sector
+    elif mod_sector and not sector:
+        sector = mod_sector
+    if igo:
+        country_code = "IGO"
+        if sector in (None, "GOV", "UNK", "IGO") or title_sector:
+            sector = igo[2] if igo[2] != "IGO" or sector is None else "IGO"
+            if title_sector and title_sector != "GOV":
+                sector = title_sector
+            elif sector is None:
+                sector = "IGO"
+        country = country_code
+    if ent_span is None and not (head_sector or igo or country or role_words):
+        # not an actor-like phrase
+        if not actor_like(token, result):
+            return None
+    if ent_span is not None and ent_span.label_ == "PERSON" and sector is None and role_words:
+        sector = title_sector
+    # apposition: "Petar Petkovic, a Serbian government official", "Zlatan Elek, the head of …"
+    if (sector is None or country is None or role is None) and _depth == 0:
+        for child in token.children:
+            if child.dep_ == "appos":
+                extra = resolve_token(doc, child, result, None, _depth + 1)
+                if extra:
+                    sector = sector or extra.get("sector")
+                    country = country or extra.get("country")
+                    role = role or extra.get("role") or (child.text if is_title(child) else None)
+                break
+    if name_span is not None:
+        start, end = name_span
+    name = result.text[start:end]
+    if entity_id is None and result is not None:
+        from ..extractors.entities import entity_at
+        ent = entity_at(result, token.idx, token.idx + len(token))
+        entity_id = ent["id"] if ent else None
+    out = {
+        "name": name,
+        "entity": entity_id,
+        "sector": sector,
+        "country": country,
+        "country2": t.alpha2(country),
+        "role": role,
+        "evidence": result.evidence(start, end),
+    }
+    if igo and igo[1] not in ("", "IGO"):
+        out["igo"] = igo[1]
+    # one person keeps the type learnt from a titled mention ("President Vucic" … "Vucic")
+    if entity_id and result is not None:
+        cache = result.stages.setdefault("actor_types", {})
+        known = cache.get(entity_id)
+        if known:
+            for key in ("sector", "country", "role"):
+                if out[key] is None and known.get(key):
+                    out[key] = known[key]
+            out["country2"] = t.alpha2(out["country"])
+        if out["sector"] or out["country"] or out["role"]:
+            cache.setdefault(entity_id, {}).update({k: out[k] for k in ("sector", "country", "role") if out[k]})
+    return out
+
+
+def _coref_entity(result, token):
+    """An entity one of whose mentions is exactly this pronoun (added by the coref stage)."""
+    if result is None:
+        return None
+    start, end = token.idx, token.idx + len(token)
+    for entity in result.entities:
+        for m in entity.get("mentions", []):
+            if m["start"] == start and m["end"] == end:
+                return entity
+    return None
+
+
+def _from_entity(entity, result, token) -> dict:
+    t = tables()
+    name = entity["name"]
+    country = sector = None
+    if entity.get("label") in ("GPE", "NORP"):
+        country = t.country_of(name)
+    igo = t.igo_of(name)
+    named = t.named.get(name.lower())
+    if igo:
+        country, sector = "IGO", igo[2]
+    elif named:
+        country, sector = named[0] or None, named[2] or None
+    return {"name": name, "entity": entity["id"], "sector": sector, "country": country,
+            "country2": t.alpha2(country), "role": None,
+            "evidence": result.evidence(token.idx, token.idx + len(token))}
+
+
+def expand_conj(token) -> list:
+    """``token`` and the tokens coordinated with it ("Hungarian and Romanian officials" → both)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(expand_conj(child))
+    return out
+
+
+def resolve_phrase(doc, token, result, speaker=None) -> list[dict]:
+    """Actors for a phrase head, with coordination: "KFOR and the international community" →
+    two actors; "Hungarian and Romanian officials" → two actors sharing the head noun."""
+    if token is None:
+        return []
+    actors = []
+    for tok in expand_conj(token):
+        actor = resolve_token(doc, tok, result, speaker)
+        if actor:
+            actors.append(actor)
+    # coordinated adjectives on one head: "Hungarian and Romanian officials"
+    if len(actors) == 1:
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound")]
+        for m in mods:
+            conj = [c for c in m.children if c.dep_ == "conj"]
+            if conj and tables().country_of(m.text) and all(tables().country_of(c.text) for c in conj):
+                base = actors[0]
+                actors = []
+                for adj in [m] + conj:
+                    a = dict(base)
+                    a3 = tables().country_of(adj.text)
+                    a["country"], a["country2"] = a3, tables().alpha2(a3)
+                    a["name"] = f"{adj.text} {token.text}"
+                    a["evidence"] = result.evidence(adj.idx, adj.idx + len(adj))
+                    a["name"] = adj.text + " " + token.text
+                    actors.append(a)
+                break
+    return actors

@@ -1,0 +1,109 @@
+"""Modality of an event trigger: negation, future, intent, hypothetical, historical.
+
+Cues come from ``data/events/modality.tsv``: auxiliaries ("will", "could"), negation ("not",
+"never"), subordinators ("if", "unless"), governing verbs ("plan to", "on his way to") and
+background time phrases ("last month"). Asserted is the default.
+"""
+from __future__ import annotations
+
+import re
+
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "dobj"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _cues(kind: str):
+    from ..extractors.events_lexicon import lexicon
+    return lexicon().modality.get(kind, [])
+
+
+def _aux_words(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+
+
+def _clause_verb(token):
+    """The verb a nominal trigger belongs to (its governing predicate), or the token itself."""
+    t = token
+    hops = 0
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and hops < 4:
+        t = t.head
+        hops += 1
+    return t
+
+
+def modality(token, published_year: int | None = None, light_verb=None) -> tuple[bool, str, str | None]:
+    """``(negated, modality, cue)`` for the trigger ``token``."""
+    verb = light_verb if light_verb is not None else (token if token.pos_ in ("VERB", "AUX") else _clause_verb(token))
+    negated = False
+    aux_cues = {c: k for c, k in _cues("aux")}
+    neg_cues = {c for c, _ in _cues("neg")}
+    mark_cues = {c: k for c, k in _cues("mark")}
+    gov_cues = {c: k for c, k in _cues("gov")}
+    found: list[tuple[str, str]] = []
+    # walk the verb and its conjunction head (shared auxiliaries: "will not be tolerated and will be fought")
+    chain = [verb]
+    if verb.dep_ == "conj":
+        chain.append(verb.head)
+    for v in chain:
+        for c in _aux_words(v):
+            low = c.lower_
+            if c.dep_ == "neg" or low in neg_cues:
+                if v.i == verb.i:
+                    negated = True
+            elif low in aux_cues and c.dep_ in ("aux", "auxpass"):
+                found.append((aux_cues[low], low))
+        if found or v.i != verb.i:
+            break
+    # nominal triggers: "no attack"
+    if token.i != verb.i and any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
+        negated = True
+    # "going to attack"
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG":
+        found.append(("future", "going to"))
+    # subordinate conditionals anywhere up the clause chain
+    t = verb
+    hops = 0
+    while hops < 4:
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in mark_cues:
+                found.append((mark_cues[c.lower_], c.lower_))
+        if t.dep_ in ("advcl", "xcomp", "ccomp", "conj", "relcl") and t.head.i != t.i:
+            if t.dep_ == "ccomp" and t.head.lemma_ in ("say", "tell", "announce", "report"):
+                break
+            t = t.head
+            hops += 1
+        else:
+            break
+    # governing verb of intent ("plans to visit", "left … to meet", "on his way to")
+    if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        gov = verb.head
+        hops = 0
+        while gov is not None and hops < 3:
+            lem = gov.lemma_.lower()
+            if lem in gov_cues:
+                found.append((gov_cues[lem], lem))
+                break
+            if gov.dep_ in ("xcomp", "advcl") and gov.head.i != gov.i:
+                gov = gov.head
+                hops += 1
+            else:
+                break
+    if verb.dep_ in ("acl", "relcl") and verb.head.lemma_ in ("way", "plan", "intention", "bid", "attempt", "effort"):
+        found.append(("intent", verb.head.lemma_))
+    # historical background
+    if published_year is not None or True:
+        span_text = " ".join(c.text.lower() for c in verb.children if c.dep_ in ("npadvmod", "advmod", "prep") for c in c.subtree)
+        for cue, kind in _cues("adv"):
+            if re.search(r"\b" + re.escape(cue) + r"\b", span_text):
+                found.append((kind, cue))
+        if published_year:
+            for y in _YEAR.findall(span_text):
+                if int(y) < published_year:
+                    found.append(("historical", y))
+    order = ("hypothetical", "future", "intent", "historical")
+    for kind in order:
+        for k, cue in found:
+            if k == kind:
+                return negated, kind, cue
+    return negated, "asserted", None
