@@ -31,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 ATTRIBUTION = "Place data © GeoNames (https://www.geonames.org/), licensed CC BY 4.0"
 
 FEATURES = ("country", "admin1", "city", "region")
@@ -58,6 +58,14 @@ def normalize(name: str) -> str:
         ascii_name = unicodedata.normalize("NFKD", name.translate(_FOLD)).encode("ascii", "ignore").decode()
     ascii_name = _APOSTROPHES.sub("", ascii_name.lower())
     return _NON_ALNUM.sub(" ", ascii_name).strip()
+
+
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
+def squeeze(key: str) -> str:
+    """A looser key: doubled letters collapsed ("ayn issa" → "ayn isa", "raqqah" → "raqah")."""
+    return _DOUBLE.sub(r"\1", key)
 
 
 _ADMIN_WORDS = ("governorate", "province", "district", "oblast", "region", "state", "county", "prefecture",
@@ -174,6 +182,9 @@ def _build_into(tmp: Path) -> None:
             return
         if names.get((key, place_id), -1) < main:
             names[(key, place_id)] = main
+        loose = squeeze(key)
+        if loose != key and (loose, place_id) not in names:
+            names[(loose, place_id)] = -1  # spelling variant: only found by the loose retry
 
     # cities -------------------------------------------------------------------------------
     with open(_cities_json(), encoding="utf-8") as fh:
@@ -422,20 +433,26 @@ class Gazetteer:
         key = normalize(name)
         found = self._by_key(key)
         if not found and loose:
-            for variant in (_ARTICLE.sub("", key), _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", key))):
-                if variant and variant != key:
-                    found = self._by_key(variant)
+            stripped = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", key))
+            tried = set()
+            for variant in (key, _ARTICLE.sub("", key), stripped, squeeze(key), squeeze(_ARTICLE.sub("", key))):
+                if variant and variant not in tried:
+                    tried.add(variant)
+                    found = self._by_key(variant, loose_ok=True)
                     if found:
                         break
         return found
 
-    def _by_key(self, key: str) -> tuple[Place, ...]:
+    def _by_key(self, key: str, loose_ok: bool = False) -> tuple[Place, ...]:
         if not key:
             return ()
         rows = self._con.execute(
             f"SELECT {_COLUMNS}, n.main FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
             "ORDER BY p.population DESC", (key,)).fetchall()
-        return tuple(Place(*row[:9], bool(row[9]), bool(row[10])) for row in rows)
+        exact = [row for row in rows if row[10] >= 0]
+        if exact or not loose_ok:
+            rows = exact
+        return tuple(Place(*row[:9], bool(row[9]), row[10] == 1) for row in rows)
 
     def get(self, place_id: int) -> Place | None:
         row = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.id = ?", (place_id,)).fetchone()

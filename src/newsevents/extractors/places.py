@@ -1,0 +1,442 @@
+"""Places: toponyms found in the article and resolved against the embedded gazetteer.
+
+Candidates come from spaCy's GPE/LOC/FAC entities, from PERSON entities that the gazetteer
+resolves confidently in context (spaCy tags "Pristina" as a person; such an entity is relabelled
+GPE in ``result.entities``), and from a guarded gazetteer scan of spans NER missed ("Idlib
+province", "in the town of raska"). Each name is resolved with the article's context:
+
+- an explicit container after it ("Raska, Serbia", "Woodbridge, Virginia") or a demonym or
+  possessive before it ("the Serbian town of Raska", "Syria's Idlib province") — decisive;
+- the countries the article names (weighted: country names 1, demonyms 0.5), more when named in
+  the same sentence or paragraph;
+- distance to the other places resolved in the article (a second pass);
+- population, main-name match and capital status as priors only.
+
+Directional phrases make region places ("northern Mitrovica", "the north of Kosovo"): feature
+``region``, centred on the place they qualify. See ``docs/places.md``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..resolve.gazetteer import Place, demonyms, gazetteer, normalize
+from .registry import extractor
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+FEATURE_PRIOR = {"country": 1.5, "admin1": 0.5, "city": 0.6, "region": 2.5}
+ADMIN_HINT = re.compile(r"^\s+(province|governorate|region|district|state|county|oblast|prefecture)\b", re.I)
+CITY_HINT = re.compile(r"^\s+(city|town|village)\b(?!\s+of)", re.I)
+_DIR = (r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)"
+        r"(?:ern)?")
+REGION_BEFORE = re.compile(r"(?:\b(?:the\s+)?(" + _DIR + r")\s+(?:part\s+of\s+|parts\s+of\s+)?"
+                           r"|\bthe\s+(" + _DIR + r")(?:\s+part|\s+parts)?\s+of\s+)$", re.I)
+FEATURE_NOUNS = (r"(?:town|city|village|capital|province|region|district|governorate|state|port(?:\s+city)?|"
+                 r"municipality|suburb|neighbou?rhood|enclave|settlement|border\s+town|border\s+city|"
+                 r"stronghold|outpost|county|area|resort|island)")
+DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:[a-z][\w\-]*\s+){0,2}?" + FEATURE_NOUNS
+                            + r"\s+of\s+$")
+POSSESSIVE_BEFORE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(?:[a-z][\w\-]*\s+)?$")
+CONTAINER_AFTER = re.compile(r"^,\s*(?:the\s+)?([A-Z][\w\.\-’']*(?:\s+[A-Z][\w\.\-’']*){0,3})")
+IN_AFTER = re.compile(r"^\s+in\s+(?:the\s+)?(?:" + _DIR + r"\s+)?([A-Z][\w\.\-’']*(?:\s+[A-Z][\w\.\-’']*){0,2})")
+LOCATIVE_WORDS = {"in", "at", "near", "into", "to", "from", "outside", "inside", "across", "around", "toward",
+                  "towards", "throughout", "within", "via", "through", "across", "between", "and", "of"}
+CUE_OF = re.compile(r"\b(?:town|city|village|province|governorate|district|region|capital|outskirts|suburbs?|"
+                    r"vicinity|port|municipality|area)\s+of\s+$", re.I)
+SCAN_CUES = [
+    # "the town of raska", "the city of Mosul" (lowercase allowed after an explicit feature noun)
+    re.compile(r"\b(?:town|city|village|province|governorate|district|municipality|capital|suburbs?|outskirts|"
+               r"vicinity)\s+of\s+((?:al-|el-|ar-|as-)?[A-Za-z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"),
+    # "Idlib province"
+    re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\s+(?:province|governorate|district)\b"),
+    # "in Sarmada", "near Ayn Issa" (title case only)
+    re.compile(r"\b(?:in|near|at|outside|into|from|toward|towards)\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"),
+]
+NOT_PLACE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you",
+                   "his", "her", "their", "our", "its", "my", "your", "january", "february", "march", "april",
+                   "may", "june", "july", "august", "september", "october", "november", "december", "monday",
+                   "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "allah", "mr", "mrs",
+                   "ms", "dr", "president", "minister", "police", "army", "government", "state", "city", "town",
+                   "general", "support", "addition", "order", "fact", "total", "response", "time", "contact",
+                   "particular", "recent", "all", "one", "some", "many", "most", "other", "both"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    source: str  # ner | person | scan
+    candidates: tuple[Place, ...]
+    entity_id: str | None = None
+    hint: str | None = None  # admin1 | city
+    container: tuple[str, str | None] | None = None  # (country, admin1 code or None)
+    demonym: str | None = None  # alpha-2 named just before ("the Serbian town of")
+    region: tuple[int, str] | None = None  # (start of the directional phrase, its direction word)
+    sentence: int = 0
+    paragraph: int = 0
+    best: Place | None = None
+    score: float = 0.0
+    scores: dict = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------
+
+@extractor("places", requires=("entities",))
+def extract_places(doc, result) -> None:
+    """Toponyms resolved to GeoNames places (country, admin1, city, region) with context."""
+    gaz = gazetteer()
+    text = result.text
+    sent_spans = [(s.start_char, s.end_char) for s in doc.sents]
+    para_spans = _paragraphs(text)
+    ctx = Context(text, sent_spans, para_spans)
+
+    mentions = _ner_mentions(doc, result, gaz, ctx)
+    _count_context(doc, result, mentions, ctx, gaz)
+    mentions += _person_mentions(result, gaz, ctx, mentions)
+    mentions += _scan_mentions(doc, result, gaz, ctx, mentions)
+
+    for m in mentions:  # pass 1: countries, demonyms, containers, priors
+        _resolve(m, ctx, anchors=[])
+    anchors = [m for m in mentions if m.best is not None and m.score >= 0.5 and m.best.feature in ("city", "admin1")]
+    for m in mentions:  # pass 2: add the resolved places' countries and distances
+        if m.best is not None and m.best.feature == "city" and m.score >= 0.5:
+            ctx.country_w[m.best.country] += 0.5
+    for m in mentions:
+        _resolve(m, ctx, anchors=[a for a in anchors if normalize(a.text) != normalize(m.text)])
+
+    kept = [m for m in mentions if m.best is not None and _accept(m, ctx)]
+    _emit(result, kept, gaz)
+
+
+# ---------------------------------------------------------------------------------------------
+# context
+
+class Context:
+    def __init__(self, text, sent_spans, para_spans):
+        self.text = text
+        self.sent_spans = sent_spans
+        self.para_spans = para_spans
+        self.country_w: Counter = Counter()
+        self.sent_countries: dict[int, set] = defaultdict(set)
+        self.para_countries: dict[int, set] = defaultdict(set)
+        self.admin1_named: set[str] = set()
+        self.taken: list[tuple[int, int]] = []
+
+    def share(self, cc: str | None) -> float:
+        if not cc or not self.country_w:
+            return 0.0
+        top = max(self.country_w.values())
+        return self.country_w.get(cc, 0.0) / top if top else 0.0
+
+    def sentence_of(self, pos: int) -> int:
+        return _index_of(self.sent_spans, pos)
+
+    def paragraph_of(self, pos: int) -> int:
+        return _index_of(self.para_spans, pos)
+
+    def note_country(self, cc: str, pos: int, weight: float) -> None:
+        self.country_w[cc] += weight
+        self.sent_countries[self.sentence_of(pos)].add(cc)
+        self.para_countries[self.paragraph_of(pos)].add(cc)
+
+
+def _index_of(spans, pos) -> int:
+    for i, (s, e) in enumerate(spans):
+        if s <= pos < e:
+            return i
+    return max(0, len(spans) - 1)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"\n\s*\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _count_context(doc, result, mentions, ctx: Context, gaz) -> None:
+    """Country weights from unambiguous country names (1.0) and demonyms (0.5)."""
+    for m in mentions:
+        countries = [c for c in m.candidates if c.feature == "country"]
+        rivals = [c for c in m.candidates if c.feature == "admin1" and c.population > 1_000_000]
+        if countries and not rivals and m.region is None:
+            ctx.note_country(countries[0].country, m.start, 1.0)
+        elif countries and m.region is not None:
+            ctx.note_country(countries[0].country, m.start, 1.0)
+        admins = [c for c in m.candidates if c.feature == "admin1"]
+        if admins and not countries:
+            ctx.admin1_named.update(c.admin1 for c in admins)
+        if m.candidates and m.candidates[0].feature == "region" and m.candidates[0].country:
+            ctx.note_country(m.candidates[0].country, m.start, 0.5)
+    table = demonyms()
+    seen = set()
+    for entity in result.entities:
+        if entity["label"] != "NORP":
+            continue
+        for mention in entity["mentions"]:
+            cc = table.get(normalize(mention["text"]))
+            if cc:
+                ctx.note_country(cc, mention["start"], 0.5)
+                seen.add(mention["start"])
+    for token in doc:  # demonym adjectives NER left out ("Serbian state TV")
+        if token.idx in seen or not token.text[:1].isupper():
+            continue
+        cc = table.get(normalize(token.text))
+        if cc and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+            ctx.note_country(cc, token.idx, 0.5)
+
+
+# ---------------------------------------------------------------------------------------------
+# mentions
+
+def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: Context, entity_id=None) -> Mention | None:
+    name = text[start:end]
+    key = normalize(name)
+    if not key or key in NOT_PLACE_WORDS or len(key) < 2:
+        return None
+    candidates = gaz.lookup(name)
+    if not candidates:
+        return None
+    m = Mention(start, end, name, source, candidates, entity_id=entity_id)
+    after = text[end:end + 80]
+    before = text[max(0, start - 80):start]
+    if ADMIN_HINT.match(after) or re.search(r"\b(?:province|governorate|district)\s+of\s+$", before, re.I):
+        m.hint = "admin1"
+    elif CITY_HINT.match(after) or re.search(r"\b(?:city|town|village)\s+of\s+$", before, re.I):
+        m.hint = "city"
+    dem = DEMONYM_BEFORE.search(before)
+    if dem:
+        m.demonym = demonyms().get(normalize(dem.group(1)))
+        if m.demonym is None:  # "the Kosovo town of ..." names the country itself
+            m.demonym = _country_of(dem.group(1), gaz)
+    if m.demonym is None:
+        poss = POSSESSIVE_BEFORE.search(before)
+        if poss:
+            m.demonym = _country_of(poss.group(1), gaz)
+    cont = CONTAINER_AFTER.match(after) or IN_AFTER.match(after)
+    if cont:
+        m.container = _container(cont.group(1), gaz, candidates)
+    region = REGION_BEFORE.search(before)
+    if region:
+        word = (region.group(1) or region.group(2)).lower()
+        m.region = (start - (len(before) - region.start()), word)
+        if text[m.region[0]:m.region[0] + 4].lower() == "the " and region.group(1):
+            m.region = (m.region[0] + 4, word)
+    m.sentence = ctx.sentence_of(start)
+    m.paragraph = ctx.paragraph_of(start)
+    return m
+
+
+def _country_of(name: str, gaz) -> str | None:
+    for c in gaz.lookup(name, loose=False):
+        if c.feature == "country":
+            return c.country
+    return None
+
+
+def _container(name: str, gaz, candidates) -> tuple[str, str | None] | None:
+    """The country/admin1 ``name`` when it contains one of ``candidates`` ("Raska, Serbia")."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        for c in gaz.lookup(" ".join(words[:n]), loose=False):
+            if c.feature == "country" and any(x.country == c.country and x.feature != "country" for x in candidates):
+                return (c.country, None)
+            if c.feature == "admin1" and any(x.admin1 == c.admin1 and x.feature == "city" for x in candidates):
+                return (c.country, c.admin1)
+    return None
+
+
+_ORG_TAIL = re.compile(r"^\s+and\s+(?:the\s+)?$")
+
+
+def _inside_org_name(doc, start: int, text: str) -> bool:
+    """"Islamic State of Iraq and the Levant": NER splits the name; the tail is no place."""
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and " of " in ent.text and ent.end_char <= start \
+                and _ORG_TAIL.match(text[ent.end_char:start]):
+            return True
+    return False
+
+
+def _ner_mentions(doc, result, gaz, ctx: Context) -> list[Mention]:
+    out = []
+    for entity in result.entities:
+        if entity["label"] not in PLACE_LABELS:
+            continue
+        for mention in entity["mentions"]:
+            if _inside_org_name(doc, mention["start"], result.text):
+                continue
+            m = _make_mention(result.text, mention["start"], mention["end"], "ner", gaz, ctx, entity["id"])
+            if m is not None:
+                out.append(m)
+                ctx.taken.append((m.start, m.end))
+    return out
+
+
+_TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Prime Minister|General|Gen|Sen|Rep|Judge|King|Queen|"
+                     r"Prince|Sheikh|Imam|Pope|Lt|Col|Capt|Sgt|spokesman|spokeswoman)\.?\s+$")
+
+
+def _person_mentions(result, gaz, ctx: Context, mentions) -> list[Mention]:
+    """PERSON entities that are really places ("the mad policies conducted by Pristina")."""
+    out = []
+    place_starts = {m.start for m in mentions}
+    for entity in result.entities:
+        if entity["label"] != "PERSON":
+            continue
+        spans = entity["mentions"]
+        if any(len(normalize(m["text"]).split()) != len(normalize(entity["name"]).split()) for m in spans):
+            continue  # a full name with a surname alone elsewhere: a person
+        text = result.text
+        if any(_TITLES.search(text[max(0, m["start"] - 30):m["start"]]) for m in spans):
+            continue
+        made = [_make_mention(text, m["start"], m["end"], "person", gaz, ctx, entity["id"]) for m in spans]
+        made = [m for m in made if m is not None and m.start not in place_starts]
+        if made:
+            out.extend(made)
+    return out
+
+
+def _scan_mentions(doc, result, gaz, ctx: Context, mentions) -> list[Mention]:
+    """Gazetteer lookup of spans NER missed, after explicit cues only."""
+    text = result.text
+    blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PLACE_LABELS]
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    seen = set()
+    for index, pattern in enumerate(SCAN_CUES):
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            words = text[start:end].split()
+            for n in range(len(words), 0, -1):  # longest prefix (suffix before "province") known
+                span_text = " ".join(words[-n:] if index == 1 else words[:n])
+                s = end - len(span_text) if index == 1 else start
+                e = s + len(span_text)
+                if text[s:e] != span_text:
+                    break
+                if (s, e) in seen or any(a < e and s < b for a, b in taken):
+                    break
+                if any(a < e and s < b for a, b in blocked):
+                    continue
+                m = _make_mention(text, s, e, "scan", gaz, ctx)
+                if m is not None:
+                    seen.add((s, e))
+                    out.append(m)
+                    taken.append((s, e))
+                    break
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# resolution
+
+def _candidates(m: Mention) -> list[Place]:
+    cands = list(m.candidates)
+    if m.hint != "admin1":  # an admin1 named like its chief city is that city unless "province" says so
+        cities = [c for c in cands if c.feature == "city"]
+        cands = [c for c in cands if not (c.feature == "admin1" and any(
+            x.country == c.country and x.distance(c) < 30 for x in cities))]
+    if m.container:
+        cc, admin = m.container
+        inside = [c for c in cands if c.country == cc and (admin is None or c.admin1 == admin) and c.feature != "country"]
+        cands = inside or cands
+    return cands[:60]
+
+
+def _score(c: Place, m: Mention, ctx: Context, anchors) -> float:
+    s = math.log10(c.population + 10) / 7 * 1.5
+    s += (1.0 if c.feature == "country" else 0.4) if c.main else 0.0
+    s += FEATURE_PRIOR.get(c.feature, 0.0)
+    if c.capital:
+        s += 0.8
+    if c.country:
+        s += 2.0 * ctx.share(c.country)
+        if c.country in ctx.sent_countries.get(m.sentence, ()):
+            s += 1.0
+        elif c.country in ctx.para_countries.get(m.paragraph, ()):
+            s += 0.5
+    if m.container and c.country == m.container[0]:
+        s += 5.0
+    if m.demonym and c.country == m.demonym and c.feature != "country":
+        s += 4.0
+    if m.hint and c.feature == m.hint:
+        s += 2.0
+    if c.admin1 and c.admin1 in ctx.admin1_named and c.feature == "city":
+        s += 1.0
+    if anchors and c.feature in ("city", "admin1"):
+        d = min((c.distance(a.best) for a in anchors if a.best.id != c.id), default=float("inf"))
+        s += 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0.0
+    return s
+
+
+def _resolve(m: Mention, ctx: Context, anchors) -> None:
+    cands = _candidates(m)
+    if not cands:
+        m.best = None
+        return
+    scored = [(_score(c, m, ctx, anchors), c) for c in cands]
+    scored.sort(key=lambda x: -x[0])
+    top = scored[0][0]
+    z = sum(math.exp(s - top) for s, _ in scored)
+    m.best = scored[0][1]
+    m.score = 1.0 / z
+    m.scores = {c.id: s for s, c in scored[:5]}
+
+
+def _accept(m: Mention, ctx: Context) -> bool:
+    """Precision guard: NER places need a plausible referent; PERSON/scan ones need context."""
+    c = m.best
+    supported = bool(m.container or (m.demonym and m.demonym == c.country) or ctx.share(c.country) >= 0.25)
+    if m.source == "ner":
+        return c.feature in ("country", "admin1", "region") or c.population >= 1000 or supported
+    if m.source == "person":
+        before = ctx.text[max(0, m.start - 25):m.start].lower().split()
+        cue = bool(before) and before[-1] in LOCATIVE_WORDS or bool(CUE_OF.search(ctx.text[max(0, m.start - 25):m.start]))
+        return supported and m.score >= 0.5 and (cue or c.capital or c.population >= 100_000)
+    # scan
+    return (supported and m.score >= 0.4) or (c.population >= 100_000 and m.score >= 0.6)
+
+
+# ---------------------------------------------------------------------------------------------
+# output
+
+def _emit(result, kept: list[Mention], gaz) -> None:
+    groups: dict[tuple, list[Mention]] = {}
+    for m in sorted(kept, key=lambda m: m.start):
+        key = (m.best.id, m.region[1] if m.region else None)
+        groups.setdefault(key, []).append(m)
+    relabelled = set()
+    place_mentions = []
+    for (place_id, direction), ms in sorted(groups.items(), key=lambda kv: kv[1][0].start):
+        best = ms[0].best
+        spans = [(m.region[0] if m.region else m.start, m.end) for m in ms]
+        names = Counter(result.text[s:e] for s, e in spans)
+        name = max(names, key=lambda n: (names[n], -spans[[result.text[s:e] for s, e in spans].index(n)][0]))
+        admin = gaz.admin1(best.admin1) if best.admin1 and best.feature != "admin1" else None
+        item = {
+            "name": name,
+            "geonameid": best.geonameid,
+            "lat": round(best.lat, 5) if best.lat is not None else None,
+            "lon": round(best.lon, 5) if best.lon is not None else None,
+            "country": best.country,
+            "admin1": admin.name if admin else (best.name if best.feature == "admin1" else None),
+            "feature": "region" if direction else best.feature,
+            "score": round(max(m.score for m in ms), 3),
+            "mentions": [result.evidence(s, e) for s, e in spans],
+            "evidence": result.evidence(*spans[0]),
+        }
+        pid = result.add("places", item)
+        for m, (s, e) in zip(ms, spans):
+            place_mentions.append({"start": s, "end": e, "place": pid, "feature": item["feature"],
+                                   "source": m.source, "sentence": m.sentence, "paragraph": m.paragraph})
+            if m.source == "person" and m.entity_id:
+                relabelled.add(m.entity_id)
+    for entity in result.entities:
+        if entity["id"] in relabelled:
+            entity["label"] = "GPE"
+    result.stages["place_mentions"] = sorted(place_mentions, key=lambda p: p["start"])
