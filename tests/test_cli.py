@@ -1,0 +1,176 @@
+"""The ingest, query and export commands, run as a user would (exit codes, clean error lines)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from contract_docs import ALEPPO, kosovo_doc, numbered_doc
+from newsevents.cli import main
+from newsevents.contract import validate
+from newsevents.store import open_store
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def filled_db(tmp_path) -> str:
+    """A store holding hand-made documents with events, quotes, places and casualties."""
+    path = str(tmp_path / "filled.db")
+    store = open_store(path)
+    store.save(kosovo_doc())
+    store.save(numbered_doc(1, place=ALEPPO, published="2019-05-02"))
+    store.save(numbered_doc(2, type="COERCE", published="2020-03-01"))
+    store.close()
+    return path
+
+
+def test_ingest_samples_twice(nlp, capsys, tmp_path):
+    db = str(tmp_path / "samples.db")
+    n_articles = len(list(SAMPLES.rglob("*.txt")))
+    code, out, err = run(capsys, "ingest", str(SAMPLES), "--db", db, "--json")
+    assert code == 0, err
+    first = json.loads(out)
+    assert first["stored"] == n_articles >= 10 and first["failed"] == 0
+    assert first["db_totals"]["articles"] == n_articles and first["entities"] > 100
+    code, out, err = run(capsys, "ingest", str(SAMPLES), "--db", db, "--json")
+    second = json.loads(out)
+    assert code == 0 and second["stored"] == 0 and second["unchanged"] == n_articles
+    assert second["db_totals"] == first["db_totals"]
+    code, out, _ = run(capsys, "ingest", str(SAMPLES / "news"), "--db", db)  # the table form
+    assert code == 0 and "unchanged" in out and "articles seen" in out
+
+
+def test_ingest_failure_prints_one_line_per_article_and_exits_1(nlp, capsys, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "centcom" / "centcom-palmyra-captured-tanks.txt", folder)
+    (folder / "corrupt.txt").write_bytes(b"\x00\x9f\x00\x88binary" * 50)
+    db = str(tmp_path / "f.db")
+    code, out, err = run(capsys, "ingest", str(folder), "--db", db)
+    assert code == 1
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "[E003]" in lines[0] and "corrupt.txt" in lines[0]
+    assert "Traceback" not in err
+    store = open_store(db)
+    assert store.stats()["articles"] == 1 and store.errors()[0]["code"] == "E003"
+    store.close()
+
+
+def test_ingest_from_stdin(nlp, capsys, tmp_path, monkeypatch):
+    text = "Kosovo police arrested two men in Mitrovica on Tuesday, the ministry said."
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    db = str(tmp_path / "stdin.db")
+    code, out, err = run(capsys, "ingest", "-", "--db", db, "--json", "--published", "2021-10-12")
+    assert code == 0, err
+    store = open_store(db)
+    doc = store.article("stdin")
+    assert doc["text"] == text and doc["article"]["published"] == "2021-10-12"
+    store.close()
+
+
+def test_query_lists_and_details(capsys, filled_db):
+    code, out, _ = run(capsys, "query", "events", "--db", filled_db, "--type", "ACCUSE")
+    assert code == 0 and "kosovo-demo/evt3" in out and "Aleksandar Vucic" in out and "evt1" not in out
+    code, out, _ = run(capsys, "query", "events", "--db", filled_db, "--json", "--limit", "2")
+    page = json.loads(out)
+    assert page["total"] == 9 and len(page["items"]) == 2 and page["next_cursor"]
+    code, out, _ = run(capsys, "query", "events", "--db", filled_db, "--json", "--limit", "100",
+                       "--cursor", page["next_cursor"])
+    assert len(json.loads(out)["items"]) == 7
+    code, out, _ = run(capsys, "query", "events", "--db", filled_db, "--json", "--bbox", "36,35,38,37")
+    assert {e["key"] for e in json.loads(out)["items"]} == {f"report-1/evt{i}" for i in (1, 2, 3)}
+    code, out, _ = run(capsys, "query", "quotes", "--db", filled_db, "--speaker", "borrell")
+    assert "The violence must stop" in out
+    code, out, _ = run(capsys, "query", "counts", "--by", "type", "--db", filled_db, "--json")
+    assert {r["key"]: r["count"] for r in json.loads(out)} == {"ASSAULT": 4, "COERCE": 4, "ACCUSE": 1}
+    code, out, _ = run(capsys, "query", "article", "kosovo-demo", "--db", filled_db)
+    validate(json.loads(out))
+    code, out, _ = run(capsys, "query", "event", "kosovo-demo/evt2", "--db", filled_db)
+    assert json.loads(out)["casualties"][0]["count"] == 6
+    for what in ("articles", "places", "casualties", "entities", "errors", "stats"):
+        code, out, err = run(capsys, "query", what, "--db", filled_db)
+        assert code == 0 and out.strip(), (what, err)
+
+
+def test_query_errors_are_clean_lines(capsys, filled_db, tmp_path):
+    code, _, err = run(capsys, "query", "event", "kosovo-demo/evt99", "--db", filled_db)
+    assert code == 2 and err.strip() == "newsevents: [E022] Not found: event 'kosovo-demo/evt99'"
+    code, _, err = run(capsys, "query", "events", "--db", str(tmp_path / "absent.db"))
+    assert code == 2 and "[E022]" in err and not (tmp_path / "absent.db").exists()
+    code, _, err = run(capsys, "query", "events", "--db", filled_db, "--bbox", "1,2,3")
+    assert code == 2 and "[E021]" in err and "bbox" in err
+    code, _, err = run(capsys, "query", "events", "--db", filled_db, "--cursor", "nonsense")
+    assert code == 2 and "[E021]" in err and "cursor" in err
+    code, _, err = run(capsys, "query", "things", "--db", filled_db)
+    assert code == 2 and "[E021]" in err
+
+
+def test_export_jsonl_documents(capsys, filled_db, tmp_path):
+    out_path = tmp_path / "all.jsonl"
+    code, _, err = run(capsys, "export", "--format", "jsonl", "--db", filled_db, "-o", str(out_path))
+    assert code == 0 and "3 rows" in err
+    docs = [json.loads(line) for line in out_path.read_text("utf-8").splitlines()]
+    assert [d["article"]["id"] for d in docs] == ["kosovo-demo", "report-1", "report-2"]
+    for doc in docs:
+        validate(doc)
+    assert docs[0] == kosovo_doc()
+    code, out, _ = run(capsys, "export", "-f", "jsonl", "--what", "quotes", "--db", filled_db)
+    quotes = [json.loads(line) for line in out.splitlines()]
+    assert [q["key"] for q in quotes] == ["kosovo-demo/quo1"] and quotes[0]["article"]["id"] == "kosovo-demo"
+
+
+def test_export_csv_event_rows(capsys, filled_db):
+    code, out, _ = run(capsys, "export", "--format", "csv", "--db", filled_db)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 9
+    by_key = {r["key"]: r for r in rows}
+    shot = by_key["kosovo-demo/evt2"]
+    assert shot["type"] == "ASSAULT" and shot["place"] == "Mitrovica" and shot["place_country"] == "XK"
+    assert shot["recipients"] == "One Serb" and shot["evidence"] == "One Serb was shot"
+    assert shot["date"] == "2021-10-13" and shot["published"] == "2021-10-13"
+    raid = by_key["kosovo-demo/evt1"]
+    assert raid["actors"] == "Kosovo police" and raid["actor_sectors"] == "COP" and raid["lat"] == "42.8914"
+    assert by_key["kosovo-demo/evt3"]["disputed"] == "True"
+    code, out, _ = run(capsys, "export", "-f", "csv", "--db", filled_db, "--type", "COERCE", "--from", "2020", "--to", "2020-12")
+    assert {r["key"] for r in csv.DictReader(io.StringIO(out))} == {f"report-2/evt{i}" for i in (1, 2, 3)}
+    code, out, _ = run(capsys, "export", "-f", "csv", "-w", "articles", "--db", filled_db)
+    articles = list(csv.DictReader(io.StringIO(out)))
+    assert [a["article_id"] for a in articles] == ["kosovo-demo", "report-1", "report-2"]
+    assert articles[0]["events"] == "3" and articles[0]["quotes"] == "1"
+    code, out, _ = run(capsys, "export", "-f", "csv", "--db", filled_db, "--type", "REJECT")
+    assert out.startswith("key,event_id,type,") and len(out.splitlines()) == 1  # header only
+
+
+def test_export_csv_neutralises_formulas(capsys, tmp_path):
+    from contract_docs import event, make_doc
+
+    text = "=HYPERLINK(\"http://x\") was posted. Then police raided a house."
+    doc = make_doc("formula", text, events=[event(text, 1, "COERCE", "=HYPERLINK(\"http://x\") was posted")])
+    db = str(tmp_path / "f.db")
+    store = open_store(db)
+    store.save(doc)
+    store.close()
+    code, out, _ = run(capsys, "export", "-f", "csv", "--db", db)
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["evidence"].startswith("'=HYPERLINK")
+
+
+def test_export_unknown_format(capsys, filled_db, tmp_path):
+    target = tmp_path / "x.xml"
+    code, _, err = run(capsys, "export", "--format", "xml", "--db", filled_db, "-o", str(target))
+    assert code == 2 and "[E019]" in err and not target.exists()

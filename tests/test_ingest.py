@@ -1,0 +1,108 @@
+"""Ingest into the store: folders with bad files, idempotent re-ingest, parsing skipped for known texts."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsevents.contract import validate
+from newsevents.ingest_job import ingest
+from newsevents.store import open_store
+
+REPO = Path(__file__).parent.parent
+SAMPLES = REPO / "samples"
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def copy_article(src: Path, dest: Path) -> None:
+    shutil.copy(src, dest / src.name)
+    meta = src.with_name(src.name.replace(".txt", ".meta.json"))
+    if meta.exists():
+        shutil.copy(meta, dest / meta.name)
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    """Three real articles, a binary file, an empty file and a JSONL file with one good and one bad line."""
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    copy_article(FIXTURES / "kosovo-mitrovica.txt", root)
+    copy_article(SAMPLES / "centcom" / "centcom-mosul-hospital-strike.txt", root / "sub")
+    copy_article(SAMPLES / "uk-government" / "ukgov-al-hilla-attack.txt", root / "sub")
+    (root / "broken.txt").write_bytes(b"\x00\x01\x02\xff\xfe\x00GIF89a" * 64)
+    (root / "empty.txt").write_text("   \n\n", "utf-8")
+    (root / "NOTICE.md").write_text("# Licences\nNot an article.\n", "utf-8")
+    good = {"id": "wire-1", "text": "Protesters blocked the main road in Pristina on Monday, police said.",
+            "published": "2021-10-11"}
+    (root / "wire.jsonl").write_text(json.dumps(good) + "\n{not json at all\n", "utf-8")
+    return root
+
+
+def test_folder_with_bad_files_stores_the_rest_and_records_errors(nlp, folder, tmp_path):
+    store = open_store(tmp_path / "s.db")
+    summary = ingest([str(folder)], store)
+    assert (summary.seen, summary.stored, summary.unchanged, summary.failed) == (7, 4, 0, 3)
+    assert summary.entities > 20 and summary.entities == store.stats()["entities"]
+    codes = sorted(f["code"] for f in summary.failures)
+    assert codes == ["E002", "E003", "E005"]
+    errors = {e["code"]: e for e in store.errors()}
+    assert errors["E003"]["article"].endswith("broken.txt") and "[E003]" in errors["E003"]["message"]
+    assert errors["E005"]["article"].endswith("wire.jsonl:2")
+    assert errors["E002"]["article"] == "empty"
+    stored = {a["id"] for a in store.articles(limit=100).items}
+    assert stored == {"kosovo-mitrovica", "centcom-mosul-hospital-strike", "ukgov-al-hilla-attack", "wire-1"}
+    doc = store.article("kosovo-mitrovica")
+    validate(doc)
+    assert doc["article"]["published"] == "2021-10-13"  # from the sidecar
+    assert doc["article"]["via"][0]["url"].startswith("https://southfront.org/")  # trailing "Via" line
+    assert not doc["text"].rstrip().endswith("operation/")
+    store.close()
+
+
+def test_reingest_changes_nothing_and_skips_parsing(nlp, folder, tmp_path, monkeypatch):
+    store = open_store(tmp_path / "s.db")
+    first = ingest([str(folder)], store)
+    stats = store.stats()
+
+    def no_parsing(*args, **kwargs):  # every text is known: spaCy must not run at all
+        articles = list(args[0]) if args else []
+        assert not articles, "re-ingest parsed a stored text"
+        return iter(())
+
+    monkeypatch.setattr("newsevents.runner.parse", no_parsing)
+    second = ingest([str(folder)], store)
+    assert (second.seen, second.stored, second.unchanged, second.failed) == (7, 0, first.stored, 3)
+    after = store.stats()
+    assert {k: after[k] for k in after if k != "errors"} == {k: stats[k] for k in stats if k != "errors"}
+    assert after["errors"] == stats["errors"] + 3  # failures are recorded again, with their time
+    store.close()
+
+
+def test_duplicate_texts_in_one_batch_are_stored_once(nlp, tmp_path):
+    root = tmp_path / "dup"
+    root.mkdir()
+    text = (FIXTURES / "syria-service-member.txt").read_text("utf-8")
+    (root / "a.txt").write_text(text, "utf-8")
+    (root / "b.txt").write_text(text, "utf-8")
+    store = open_store(tmp_path / "d.db")
+    summary = ingest([str(root)], store)
+    assert (summary.stored, summary.unchanged) == (1, 1)
+    assert [a["id"] for a in store.articles().items] == ["a"]
+    store.close()
+
+
+def test_stored_document_equals_the_extraction(nlp, kosovo, tmp_path):
+    store = open_store(tmp_path / "k.db")
+    ingest([str(FIXTURES / "kosovo-mitrovica.txt")], store)
+    assert store.article("kosovo-mitrovica") == kosovo
+    store.close()
+
+
+def test_a_missing_path_is_a_recorded_failure(nlp, tmp_path):
+    store = open_store(tmp_path / "m.db")
+    summary = ingest([str(tmp_path / "nothing-here-*.txt"), str(FIXTURES / "idlib-airstrikes.txt")], store)
+    assert (summary.stored, summary.failed) == (1, 1)
+    assert store.errors()[0]["code"] == "E010"
+    store.close()
