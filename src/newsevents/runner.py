@@ -162,9 +162,17 @@ def pipe(articles: Iterable, *, config: Config | None = None,
          extractors: list[str] | None = None,
          on_timing: Callable[[str, float], None] | None = None) -> Iterator[Result]:
     """Yield a :class:`Result` per article, in input order (``on_timing``: see :func:`run_extractors`)."""
+    for _, result in pipe_docs(articles, config=config, extractors=extractors, on_timing=on_timing):
+        yield result
+
+
+def pipe_docs(articles: Iterable, *, config: Config | None = None,
+              extractors: list[str] | None = None,
+              on_timing: Callable[[str, float], None] | None = None) -> Iterator[tuple]:
+    """:func:`pipe`, yielding ``(doc, result)``: the evaluation also needs the parse (sentences)."""
     config = config or Config()
     chain = ordered(extractors)
     nlp = guard_tokenizer(load_nlp(config.model))
     for doc, article in parse(_clip(articles, config, nlp), n_process=config.n_process,
                               batch_size=config.batch_size, model=config.model):
-        yield run_extractors(doc, article, chain, budget=config.time_budget, on_timing=on_timing)
+        yield doc, run_extractors(doc, article, chain, budget=config.time_budget, on_timing=on_timing)

@@ -7,10 +7,8 @@ from typing import Iterable, Iterator, Sequence
 
 from ..config import Config
 from ..errors import NewsEventsError
-from ..extractors.registry import ordered
 from ..ingest.sources import iter_articles
-from ..nlp.pipeline import parse
-from ..runner import run_extractors
+from ..runner import pipe_docs
 from .casualties import score_casualties
 from .events import score_events
 from .gold import Gold, find_article, load_gold
@@ -78,10 +76,7 @@ class Report:
 
 def run_pipeline(articles: Iterable, config: Config | None = None) -> Iterator[tuple[dict, list[tuple[int, int]]]]:
     """``(contract dict, spaCy sentence spans)`` for each article: the same extractors as ``extract``."""
-    config = config or Config()
-    chain = ordered(None)
-    for doc, article in parse(articles, n_process=config.n_process, batch_size=config.batch_size, model=config.model):
-        result = run_extractors(doc, article, chain, budget=config.time_budget)
+    for doc, result in pipe_docs(articles, config=config or Config()):
         yield result.to_dict(), [(s.start_char, s.end_char) for s in doc.sents]
 
 
