@@ -12,7 +12,7 @@ from ._common import report_error
 
 @app.command()
 def bench(
-    corpus: List[str] = typer.Argument(..., help="Articles: files, folders, globs or JSONL."),
+    corpus: List[str] = typer.Argument(..., metavar="CORPUS...", help="Articles: files, folders, globs or JSONL."),
     repeat: int = typer.Option(3, "--repeat", "-r", help="Time each side N times and keep the best run."),
     processes: int = typer.Option(1, "--processes", "-n", help="spaCy worker processes (both sides)."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help="spaCy batch size (default from config)."),
