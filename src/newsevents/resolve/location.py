@@ -1,0 +1,191 @@
+"""Where and when each event happened.
+
+Place (``event["place"]``), first match wins:
+
+1. ``clause`` — a place named in the event's clause or sentence, used as a location: after a
+   locative word ("in Mitrovica", "the town of Raska"), not as a modifier ("Kosovo police",
+   "Serbian President") nor as an actor ("policies conducted by Pristina"). Among several, the
+   most specific (city before country) and nearest to the trigger wins. A vague country-level
+   phrase ("a volatile area of Kosovo") is narrowed to the article's focus place when that lies
+   in the same country (method ``focus``).
+2. ``paragraph`` — the nearest such place in the event's paragraph.
+3. ``focus`` — the article's focus place: the specific place named most (locative mentions
+   count double), else the most-named country.
+
+Date (``event["date"]``): a date in the event's sentence (nearest to the trigger, ``clause``),
+else the dateline (``dateline``), else the publication date (``published``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..extractors.registry import extractor
+
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|into|to|from|outside|inside|across|around|toward|towards|throughout|within|through|"
+    r"(?:town|city|village|province|governorate|district|region|area|areas|capital|outskirts|suburbs?|vicinity|"
+    r"part|parts|north|south|east|west|centre|center|heart|streets)\s+of)\s+(?:the\s+)?"
+    r"(?:(?!(?:with|by|for|against|on|about|over|and|or|between)\s)[a-z\-]+\s+){0,3}$")
+VAGUE_BEFORE = re.compile(r"\b(?:area|areas|part|parts|region|regions|north|south|east|west|corner|border|"
+                          r"territory|somewhere)\s+of\s+(?:the\s+)?$")
+SPECIFICITY = {"city": 3, "region": 2, "admin1": 2, "country": 1}
+NOT_LOCATION_DEPS = {"nsubj", "nsubjpass", "compound", "amod", "poss", "nmod"}
+
+
+@extractor("event_location", requires=("places", "dates"), after=("events",))
+def locate_events(doc, result) -> None:
+    """Each event's place (clause → paragraph → focus) and date (clause → dateline → published)."""
+    if not result.events:
+        return
+    text = result.text
+    mentions = [dict(m, **_role(doc, text, m)) for m in result.stages.get("place_mentions", [])]
+    paragraphs = _paragraphs(text)
+    focus = focus_place(result, mentions)
+    for event in result.events:
+        trigger = event.get("trigger") or event.get("evidence")
+        sentence = event.get("sentence") or _sentence_of(doc, trigger["start"])
+        clause = event.get("evidence") or sentence
+        event["place"] = event_place(result, mentions, paragraphs, focus, trigger, sentence, clause)
+        event["date"] = event_date(result, trigger, sentence)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"\n+", text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_of(doc, pos: int) -> dict:
+    for sent in doc.sents:
+        if sent.start_char <= pos < sent.end_char:
+            return {"start": sent.start_char, "end": sent.end_char}
+    return {"start": 0, "end": len(doc.text)}
+
+
+def _role(doc, text: str, m: dict) -> dict:
+    """Whether a place mention is used as a location (not a modifier or an actor)."""
+    before = text[max(0, m["start"] - 60):m["start"]]
+    locative = bool(LOCATIVE_BEFORE.search(before))
+    vague = bool(VAGUE_BEFORE.search(before))
+    span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    modifier = False
+    if span is not None:
+        root = span.root
+        if root.dep_ in NOT_LOCATION_DEPS and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN") \
+                and root.head.lemma_.lower() not in ("town", "city", "village", "province", "region", "area"):
+            modifier = True  # "Kosovo police", "Kosovo's Prime Minister"
+        elif root.dep_ in ("nsubj", "nsubjpass"):
+            modifier = True  # an actor: "Brussels was in contact"
+        elif root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "against", "between") \
+                and not locative:
+            modifier = True  # "policies conducted by Pristina", "in contact with Belgrade"
+        elif root.dep_ == "conj":  # follow the coordination ("with Belgrade and Pristina")
+            first = root
+            while first.dep_ == "conj":
+                first = first.head
+            if first.dep_ == "pobj" and first.head.lower_ in ("by", "with", "against", "between"):
+                modifier = True
+            elif first.dep_ == "pobj" and not locative:
+                locative = bool(LOCATIVE_BEFORE.search(text[max(0, first.idx - 60):first.idx]))
+    return {"locative": locative and not modifier, "modifier": modifier, "vague": vague}
+
+
+def focus_place(result, mentions: list[dict]) -> dict | None:
+    """The article's focus: the specific place named most, else the most-named country."""
+    weights: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    for m in mentions:
+        if m["modifier"]:
+            continue
+        place = result.get("places", m["place"])
+        if place is None:
+            continue
+        w = 2.0 if m["locative"] else 1.0
+        weights[m["place"]] += w
+        first_seen.setdefault(m["place"], m["start"])
+    if not weights:
+        return None
+
+    def specific(pid):
+        return _specific(result.get("places", pid), result)
+
+    pool = [pid for pid in weights if specific(pid)] or list(weights)
+    best = max(pool, key=lambda pid: (weights[pid], -first_seen[pid]))
+    return result.get("places", best)
+
+
+def _specific(place: dict, result) -> bool:
+    if place["feature"] in ("city", "admin1"):
+        return True
+    if place["feature"] == "region":  # "northern Mitrovica" (a city region), not "northern Syria"
+        return any(p["feature"] == "city" and p["lat"] == place["lat"] and p["lon"] == place["lon"]
+                   for p in result.places)
+    return False
+
+
+def _as_event_place(place: dict, method: str) -> dict:
+    return {"id": place["id"], "name": place["name"], "lat": place["lat"], "lon": place["lon"],
+            "country": place["country"], "method": method}
+
+
+def event_place(result, mentions, paragraphs, focus, trigger, sentence, clause) -> dict | None:
+    def candidates(lo, hi):
+        return [m for m in mentions if lo <= m["start"] < hi and not m["modifier"]]
+
+    t = trigger["start"]
+    in_sentence = candidates(sentence["start"], sentence["end"])
+    in_clause = [m for m in in_sentence if clause["start"] <= m["start"] < clause["end"]]
+    for pool in (in_clause, in_sentence):
+        chosen = _pick([m for m in pool if m["locative"]], result, t)
+        if chosen is not None:
+            place = result.get("places", chosen["place"])
+            if place["feature"] == "country" and chosen["vague"] and focus is not None \
+                    and focus["country"] == place["country"] and focus["id"] != place["id"]:
+                return _as_event_place(focus, "focus")
+            return _as_event_place(place, "clause")
+    para = next(((s, e) for s, e in paragraphs if s <= t < e), None)
+    if para is not None:
+        pool = [m for m in candidates(*para) if m["locative"]] or candidates(*para)
+        if pool:
+            nearest = min(pool, key=lambda m: abs(m["start"] - t))
+            return _as_event_place(result.get("places", nearest["place"]), "paragraph")
+    if focus is not None:
+        return _as_event_place(focus, "focus")
+    return None
+
+
+def _pick(pool, result, t):
+    if not pool:
+        return None
+
+    def rank(m):
+        place = result.get("places", m["place"])
+        return (-SPECIFICITY.get(place["feature"], 0), abs(m["start"] - t))
+
+    return min(pool, key=rank)
+
+
+def event_date(result, trigger, sentence) -> dict | None:
+    t = trigger["start"]
+    spans = [d for d in result.stages.get("date_spans", [])
+             if sentence["start"] <= d["start"] < sentence["end"] and d["value"]]
+    if spans:
+        d = min(spans, key=lambda d: abs(d["start"] - t))
+        return {"id": d["id"], "value": d["value"], "precision": d["precision"], "method": "clause"}
+    dateline = result.stages.get("dateline")
+    if dateline:
+        item = result.get("dates", dateline)
+        if item and item.get("value"):
+            return {"id": item["id"], "value": item["value"], "precision": item["precision"], "method": "dateline"}
+    published = getattr(result.article, "published", None)
+    if published:
+        value = str(published)[:10]
+        return {"id": None, "value": value, "precision": "day" if len(value) == 10 else "month",
+                "method": "published"}
+    return None
