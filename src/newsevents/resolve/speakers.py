@@ -1,0 +1,536 @@
+"""Speakers: who a speaker noun phrase is — a named person or organisation of the article, an
+outlet, a statement and whoever issued it, an anonymous source — with role and country.
+
+Shared by the ``coref`` and ``quotes`` stages. :class:`Context` is the per-article index both use
+(paragraphs, quotation marks, which entity mention each token belongs to). :func:`describe` turns
+the head token of a speaker phrase into the contract's ``speaker`` object:
+
+* "Serbian Prime Minister Ana Brnabic" → name "Ana Brnabic", role "Prime Minister", country RS;
+* "Zlatan Elek, the head of a hospital in Mitrovica" → role "head of a hospital in Mitrovica";
+* "A Kosovo police statement" → the issuer, "Kosovo police" (the statement is the channel);
+* "Serbian state TV" → an outlet; "sources" → anonymous; "his office" → the person's office;
+* "he", "it", "the press secretary", "the release" → whatever ``coref`` resolved them to, or an
+  explicit unresolved speaker (``name`` null, ``unresolved`` the word) — never the pronoun itself.
+
+Lexicons (cue verbs, speaker nouns, pronouns) are in ``data/quote_cues.json``; demonyms in
+``data/demonyms.tsv`` and country names in ``data/actors/countries.tsv`` (pycountry as fallback).
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..extractors.quotemarks import find_quotations, paragraphs
+
+PRON_FIRST_SECOND = {"i", "me", "we", "us", "you", "my", "our", "your", "myself", "ourselves", "yourself"}
+_DETS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her"}
+NP_LEFT_DEPS = {"det", "poss", "compound", "amod", "nmod", "nummod", "quantmod", "case", "punct", "advmod", "predet"}
+
+
+# ---------------------------------------------------------------------------------------------
+# lexicons
+
+def _read_data(name: str) -> str:
+    return resources.files("newsevents").joinpath(f"data/{name}").read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """``data/quote_cues.json`` with its lists turned into sets."""
+    raw = json.loads(_read_data("quote_cues.json"))
+    verbs = raw["verbs"]
+    nouns = raw["nouns"]
+    lex = {
+        "clausal": set(verbs["clausal"]),
+        "directive": set(verbs["directive"]),
+        "object": set(verbs["object"]),
+        "object_preps": {k: set(v) for k, v in verbs["object_preps"].items()},
+        "quoting": set(verbs["quoting"]),
+        "media_verbs": dict(verbs["media"]),
+        "weak": set(verbs["weak"]),
+        "according_to": [tuple(p.split()) for p in raw["according_to"]],
+        "platforms": {p.lower(): p for p in raw["platforms"]},
+        "pronouns": raw["pronouns"],
+        "min_words": int(raw["short_quote"]["min_words"]),
+    }
+    for key in ("document", "document_modifiers", "media", "organisation", "anonymous", "person",
+                "title_female", "title_male"):
+        lex[key] = {w.lower() for w in nouns[key]}
+    lex["cue_verbs"] = lex["clausal"] | lex["directive"] | lex["object"] | lex["quoting"] | set(lex["media_verbs"])
+    return lex
+
+
+def _tsv_rows(name: str) -> list[list[str]]:
+    try:
+        text = _read_data(name)
+    except (FileNotFoundError, OSError):
+        return []
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([c.strip() for c in next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
+    demonyms = {}
+    for row in _tsv_rows("demonyms.tsv"):
+        if len(row) >= 2 and len(row[1]) == 2 and row[1].isupper():
+            demonyms[row[0].lower()] = row[1]
+    names = {}
+    for row in _tsv_rows("actors/countries.tsv"):
+        if len(row) >= 3 and len(row[2]) == 2:
+            names[row[0].lower()] = row[2]
+    return demonyms, names
+
+
+def country_of(word: str, ent_type: str = "") -> str | None:
+    """ISO alpha-2 of a demonym ("Serbian" → RS) or a country name ("Kosovo’s" → XK)."""
+    key = re.sub(r"(?:['’]s|['’])$", "", word.strip()).lower()
+    if not key:
+        return None
+    demonyms, names = _country_tables()
+    if key in demonyms:
+        return demonyms[key]
+    if ent_type in ("GPE", "NORP", "") and key in names:
+        return names[key]
+    if ent_type in ("GPE", "NORP"):
+        try:
+            import pycountry
+            return pycountry.countries.lookup(key).alpha_2
+        except (LookupError, ImportError):
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# per-article index
+
+class Context:
+    """Per-article index shared by coref and quotes (built once, kept in ``result.stages``)."""
+
+    def __init__(self, doc, result):
+        self.doc = doc
+        self.result = result
+        self.text = result.text
+        self.lex = lexicon()
+        self.paras = paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.quotations = find_quotations(self.text, self.paras)
+        self.tok_starts = [t.idx for t in doc]
+        n = len(doc)
+        self.tok_para = [self.para_of(t.idx) for t in doc]
+        # which quotation (index) each token is inside: marks included, -1 outside
+        self.tok_quote = [-1] * n
+        for qi, q in enumerate(self.quotations):
+            for i in self.tokens_between(q.open, q.outer_end):
+                self.tok_quote[i] = qi
+        # entity mention of each token
+        self.entities = {e["id"]: e for e in result.entities}
+        self.tok_entity: list[tuple[str, int, int] | None] = [None] * n
+        for e in result.entities:
+            for m in e["mentions"]:
+                if m.get("kind") in ("pronoun", "nominal"):
+                    continue
+                for i in self.tokens_between(m["start"], m["end"]):
+                    if self.tok_entity[i] is None or self._longer(m, self.tok_entity[i]):
+                        self.tok_entity[i] = (e["id"], m["start"], m["end"])
+        self.sent_id = self._sentences()
+        self.antecedent: dict[int, object] = {}  # filled by coref: token index → Referent
+        self.profiles: dict[str, dict] = {}
+        self._profiles_built = False
+
+    @staticmethod
+    def _longer(m, cur) -> bool:
+        return m["end"] - m["start"] > cur[2] - cur[1]
+
+    # --- offsets
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """Indices of the tokens that start inside ``[start, end)``."""
+        a = bisect.bisect_left(self.tok_starts, start)
+        b = bisect.bisect_left(self.tok_starts, end)
+        return range(a, b)
+
+    def entity_of(self, i: int) -> dict | None:
+        hit = self.tok_entity[i]
+        return self.entities.get(hit[0]) if hit else None
+
+    def label_of(self, i: int) -> str | None:
+        ent = self.entity_of(i)
+        return ent["label"] if ent else None
+
+    def _sentences(self) -> list[int]:
+        """A sentence id per token: spaCy's sentences, also cut at every paragraph start and at
+        sentence-final punctuation outside quotation marks (spaCy joins lines)."""
+        doc = self.doc
+        out = [0] * len(doc)
+        sid = 0
+        prev_para = 0
+        cut_next = False
+        for t in doc:
+            para = self.tok_para[t.i]
+            new = t.i > 0 and (para != prev_para or cut_next or (t.is_sent_start and self.tok_quote[t.i] < 0
+                                                                 and self.tok_quote[t.i - 1] < 0))
+            if new:
+                sid += 1
+            out[t.i] = sid
+            prev_para = para
+            if t.is_space:
+                continue
+            cut_next = self.tok_quote[t.i] < 0 and t.text in (".", "!", "?") and t.pos_ == "PUNCT"
+        return out
+
+    def sentence_range(self, i: int) -> range:
+        """Token indices of the sentence of token ``i``."""
+        sid = self.sent_id[i]
+        a = i
+        while a > 0 and self.sent_id[a - 1] == sid:
+            a -= 1
+        b = i
+        n = len(self.doc)
+        while b + 1 < n and self.sent_id[b + 1] == sid:
+            b += 1
+        return range(a, b + 1)
+
+    # --- profiles of named people: role and country from titles/appositions anywhere in the article
+    def profile(self, entity_id: str) -> dict:
+        if not self._profiles_built:
+            self._build_profiles()
+        return self.profiles.get(entity_id, {})
+
+    def _build_profiles(self) -> None:
+        self._profiles_built = True
+        for e in self.result.entities:
+            if e["label"] != "PERSON":
+                continue
+            prof: dict = {"role": None, "country": None, "words": set(), "gender": None}
+            for m in e["mentions"]:
+                if m.get("kind") in ("pronoun", "nominal"):
+                    continue
+                toks = list(self.tokens_between(m["start"], m["end"]))
+                if not toks:
+                    continue
+                head = _span_head(self.doc, toks)
+                role, country, words, gender = person_attributes(self, head, m["start"], m["end"])
+                prof["role"] = prof["role"] or role
+                prof["country"] = prof["country"] or country
+                prof["words"] |= words
+                prof["gender"] = prof["gender"] or gender
+            self.profiles[e["id"]] = prof
+
+
+def get_context(doc, result) -> Context:
+    ctx = result.stages.get("speaker_context")
+    if ctx is None or ctx.doc is not doc:
+        ctx = Context(doc, result)
+        result.stages["speaker_context"] = ctx
+    return ctx
+
+
+def _span_head(doc, toks: list[int]) -> int:
+    inside = set(toks)
+    for i in toks:
+        if doc[i].head.i not in inside or doc[i].head.i == i:
+            return i
+    return toks[-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# noun phrases
+
+def np_left(doc, head: int, stop: int | None = None) -> int:
+    """First token of the noun phrase headed by ``head`` (its left modifiers, not past ``stop``)."""
+    left = head
+    for child in doc[head].lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            left = min(left, child.left_edge.i)
+    if stop is not None:
+        left = max(left, stop)
+    while left < head and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return left
+
+
+def appositive(doc, head: int):
+    for child in doc[head].rights:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def _clean_span(doc, a: int, b: int) -> tuple[int, int] | None:
+    """Char span of tokens a..b (inclusive) without leading determiners/punctuation and trailing punctuation."""
+    while a <= b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ in ("a", "an", "the")):
+        a += 1
+    while b >= a and (doc[b].is_punct or doc[b].is_space):
+        b -= 1
+    if b < a:
+        return None
+    return doc[a].idx, doc[b].idx + len(doc[b])
+
+
+def person_attributes(ctx: Context, head: int, mstart: int, mend: int):
+    """(role, country, role words, gender) of a person mention from its title and apposition."""
+    doc = ctx.doc
+    lex = ctx.lex
+    left = np_left(doc, head)
+    country = None
+    gender = None
+    title_toks = []
+    for i in range(left, head + 1):
+        t = doc[i]
+        if mstart <= t.idx < mend:
+            continue
+        if t.lower_.rstrip(".") in lex["title_male"]:
+            gender = "m"
+        elif t.lower_.rstrip(".") in lex["title_female"]:
+            gender = "f"
+        c = _country_token(ctx, i)
+        if c:
+            country = country or c
+            continue
+        if t.dep_ == "case" or t.is_punct and t.text not in (".", "-") or t.lower_ in _DETS:
+            continue
+        title_toks.append(i)
+    role = None
+    words = {doc[i].lower_.rstrip(".") for i in title_toks}
+    if title_toks:
+        role = ctx.text[doc[title_toks[0]].idx: doc[title_toks[-1]].idx + len(doc[title_toks[-1]])]
+        if lex["title_male"] & {role.lower().rstrip(".")} or lex["title_female"] & {role.lower().rstrip(".")}:
+            role = None  # "Mr" is not a role
+    app = appositive(doc, head)
+    if app is not None and not (mstart <= app.idx < mend):
+        sub = [t.i for t in app.subtree if ctx.tok_para[t.i] == ctx.tok_para[head]]
+        kept = []
+        for i in sub:
+            c = _country_token(ctx, i) if doc[i].dep_ in ("amod", "compound", "poss") and doc[i].head.i == app.i else None
+            if c:
+                country = country or c
+                continue
+            kept.append(i)
+        if kept:
+            span = _clean_span(doc, kept[0], kept[-1])
+            if span and doc[kept[0]].i <= app.i:
+                role = ctx.text[span[0]:span[1]]
+                words |= {doc[i].lower_ for i in kept}
+                if app.lower_ in lex["title_male"]:
+                    gender = gender or "m"
+                elif app.lower_ in lex["title_female"]:
+                    gender = gender or "f"
+    return role, country, words, gender
+
+
+def _country_token(ctx: Context, i: int) -> str | None:
+    t = ctx.doc[i]
+    if t.ent_type_ in ("GPE", "NORP") or t.pos_ == "ADJ" and t.text[:1].isupper():
+        return country_of(t.text, t.ent_type_ or "NORP")
+    return None
+
+
+def unresolved(word: str | None, mention: dict | None) -> dict:
+    return {"name": None, "entity": None, "role": None, "country": None, "kind": "unknown",
+            "unresolved": word or "none", "mention": mention}
+
+
+def _mention(ctx: Context, a: int, b: int) -> dict | None:
+    span = _clean_span(ctx.doc, a, b)
+    if not span:
+        return None
+    return ctx.result.evidence(span[0], span[1])
+
+
+def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None = None) -> dict:
+    """The ``speaker`` object for the phrase headed by token ``head``.
+
+    ``fallback`` is the last non-person speaker before this one (used for a bare "a statement")."""
+    doc = ctx.doc
+    lex = ctx.lex
+    tok = doc[head]
+    low = tok.lower_
+    left = np_left(doc, head)
+    mention = _mention(ctx, left, head)
+    if depth > 4:
+        return unresolved(tok.text, mention)
+
+    # pronouns: whatever coref found, else explicitly unresolved
+    if low in lex["pronouns"] or low in PRON_FIRST_SECOND or tok.pos_ == "PRON":
+        ante = ctx.antecedent.get(head)
+        if ante is None:
+            return unresolved(tok.text, _mention(ctx, head, head))
+        out = describe(ctx, ante.head, depth=depth + 1, fallback=fallback)
+        if out.get("name") is None:
+            return unresolved(tok.text, _mention(ctx, head, head))
+        out = dict(out)
+        out["mention"] = _mention(ctx, head, head)
+        out["resolved_from"] = tok.text
+        return out
+
+    lemma = tok.lemma_.lower()
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+
+    # "his office", "Vucic's office", "the ministry's statement": the possessor speaks
+    if poss is not None and (lemma in ("office", "cabinet", "camp", "team", "administration", "government")
+                             or lemma in lex["document"]):
+        owner = describe(ctx, poss.i, depth=depth + 1, fallback=fallback)
+        if owner.get("name"):
+            owner = dict(owner)
+            if lemma not in lex["document"]:
+                owner["kind"] = "office"
+            owner["mention"] = mention
+            return owner
+        return unresolved(doc[poss.i].text + " " + tok.text, mention)
+
+    ent = ctx.entity_of(head)
+    if ent is not None and tok.pos_ in ("PROPN", "NOUN", "ADJ", "NUM", "X"):
+        return _describe_entity(ctx, ent, head, mention)
+
+    if lemma in lex["document"] or low in lex["document"]:
+        return _describe_document(ctx, head, left, mention, depth, fallback)
+
+    if lemma in lex["media"] or low in lex["media"]:
+        name_ent = _modifier_entity(ctx, head, left, ("ORG",))
+        country = _np_country(ctx, left, head)
+        if name_ent is not None:
+            return {"name": name_ent["name"], "entity": name_ent["id"], "role": None, "country": country,
+                    "kind": "media", "mention": mention}
+        return {"name": _np_name(ctx, left, head), "entity": None, "role": None, "country": country,
+                "kind": "media", "mention": mention}
+
+    if lemma in lex["anonymous"] or low in lex["anonymous"]:
+        return {"name": _np_name(ctx, left, _np_right(ctx, head)), "entity": None, "role": None,
+                "country": _np_country(ctx, left, head), "kind": "anonymous", "anonymous": True, "mention": mention}
+
+    if lemma in lex["person"] or low in lex["person"]:
+        ante = ctx.antecedent.get(head)
+        if ante is not None and getattr(ante, "entity", None):
+            out = describe(ctx, ante.head, depth=depth + 1, fallback=fallback)
+            if out.get("name"):
+                out = dict(out)
+                out["mention"] = mention
+                return out
+        name = _np_name(ctx, left, head)
+        role = _np_name(ctx, left, head, drop_countries=True)
+        return {"name": name, "entity": None, "role": role, "country": _np_country(ctx, left, head),
+                "kind": "unnamed", "mention": mention}
+
+    kind = "organisation" if (lemma in lex["organisation"] or low in lex["organisation"]) else "other"
+    return {"name": _np_name(ctx, left, head), "entity": None, "role": None,
+            "country": _np_country(ctx, left, head), "kind": kind, "mention": mention}
+
+
+def _describe_entity(ctx: Context, ent: dict, head: int, mention) -> dict:
+    label = ent["label"]
+    hit = ctx.tok_entity[head]
+    if label == "PERSON":
+        role, country, _, _ = person_attributes(ctx, head, hit[1], hit[2])
+        prof = ctx.profile(ent["id"])
+        return {"name": ent["name"], "entity": ent["id"], "role": role or prof.get("role"),
+                "country": country or prof.get("country"), "kind": "person", "mention": mention}
+    left = np_left(ctx.doc, head)
+    country = _np_country(ctx, left, head)
+    if label in ("GPE",):
+        country = country or country_of(ent["name"], "GPE")
+        kind = "country"
+    elif label == "NORP":
+        country = country or country_of(ent["name"], "NORP")
+        kind = "group"
+    else:
+        kind = "organisation"
+    return {"name": ent["name"], "entity": ent["id"], "role": None, "country": country, "kind": kind,
+            "mention": mention}
+
+
+def _describe_document(ctx: Context, head: int, left: int, mention, depth: int, fallback) -> dict:
+    """A statement/release speaks for whoever issued it."""
+    doc = ctx.doc
+    lex = ctx.lex
+    issuer = []
+    for i in range(left, head):
+        t = doc[i]
+        if t.lower_ in _DETS or t.is_punct and t.text != "-" or t.lower_ in lex["document_modifiers"] \
+                or t.lower_ in lex["document"] or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") \
+                or t.pos_ in ("NUM", "ADV") or t.pos_ == "ADJ" and not t.text[:1].isupper():
+            if issuer:
+                break
+            continue
+        issuer.append(i)
+    if issuer:
+        ihead = issuer[-1]
+        ent = ctx.entity_of(ihead)
+        if ent is not None:
+            out = _describe_entity(ctx, ent, ihead, mention)
+        else:
+            span = _clean_span(doc, issuer[0], issuer[-1])
+            name = ctx.text[span[0]:span[1]]
+            kind = "organisation" if doc[ihead].lemma_.lower() in lex["organisation"] or doc[ihead].pos_ == "PROPN" \
+                else "other"
+            out = {"name": name, "entity": None, "role": None, "country": _np_country(ctx, issuer[0], ihead),
+                   "kind": kind, "mention": mention}
+        out["channel"] = doc[head].lemma_.lower()
+        return out
+    ante = ctx.antecedent.get(head)
+    if ante is not None and ante.head != head:
+        out = describe(ctx, ante.head, depth=depth + 1, fallback=fallback)
+        if out.get("name"):
+            out = dict(out)
+            out["mention"] = mention
+            return out
+    if fallback is not None and fallback.get("name"):
+        out = dict(fallback)
+        out["mention"] = mention
+        out["channel"] = doc[head].lemma_.lower()
+        return out
+    return {"name": _np_name(ctx, left, head), "entity": None, "role": None, "country": None,
+            "kind": "document", "mention": mention}
+
+
+def _modifier_entity(ctx: Context, head: int, left: int, labels) -> dict | None:
+    for i in range(head - 1, left - 1, -1):
+        ent = ctx.entity_of(i)
+        if ent is not None and ent["label"] in labels:
+            return ent
+    return None
+
+
+def _np_right(ctx: Context, head: int) -> int:
+    """Last token of a short post-modifier ("sources close to the ministry")."""
+    doc = ctx.doc
+    right = head
+    for child in doc[head].rights:
+        if child.dep_ in ("amod", "acl", "prep") and ctx.tok_quote[child.i] < 0:
+            r = child.right_edge.i
+            if r - head <= 8 and all(ctx.tok_para[k] == ctx.tok_para[head] for k in range(head, r + 1)):
+                right = max(right, r)
+    return right
+
+
+def _np_name(ctx: Context, left: int, right: int, drop_countries: bool = False) -> str:
+    doc = ctx.doc
+    a = left
+    if drop_countries:
+        while a < right and (_country_token(ctx, a) or doc[a].lower_ in _DETS):
+            a += 1
+    span = _clean_span(doc, a, right)
+    if not span:
+        return doc[right].text
+    return ctx.text[span[0]:span[1]]
+
+
+def _np_country(ctx: Context, left: int, head: int) -> str | None:
+    for i in range(left, head + 1):
+        c = _country_token(ctx, i)
+        if c:
+            return c
+    return None
