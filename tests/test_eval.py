@@ -302,6 +302,10 @@ def test_plover_symmetric_sentence_accepts_either_party():
     event = {"type": "AGREE", "actor": [actor("Jordan")], "recipient": [actor("Britain")], "evidence": span(text, "agreed")}
     flat_ = score_sentence(sentence, {"text": text, "events": [event]}).flat()
     assert flat_["actor"] == 1.0 and flat_["recipient"] == 1.0
+    event.update(actor=[actor("Jordan"), actor("Britain")], recipient=[])   # both parties as actors
+    assert score_sentence(sentence, {"text": text, "events": [event]}).flat()["recipient"] == 1.0
+    event.update(actor=[actor("Jordan")], recipient=[actor("Jordan")])      # Britain is missing
+    assert score_sentence(sentence, {"text": text, "events": [event]}).flat()["recipient"] == 0.0
 
 
 # --- re3d -------------------------------------------------------------------------------------

@@ -17,8 +17,10 @@ Scores (every sentence is run through the pipeline as its own article):
   (:func:`newsevents.evaluate.match.name_matches`; a ``...`` gap splits the text into parts that
   each count) or its ``country`` equals the gold ``code``. ``actor_overall`` divides by all
   sentences with a gold source (a missed event counts as a wrong actor).
-* ``recipient``: the same against the gold targets; for symmetric sentences (``SRC/TAR``, no
-  target) either party is an accepted recipient. Sentences without any target are not counted.
+* ``recipient``: the same against the gold targets. In symmetric sentences (``SRC/TAR``, no
+  target) it is right when every party is named by the event, as actor or as recipient ("Jordan
+  and Britain agreed": actor [Jordan, Britain] is complete). Sentences without any target are not
+  counted.
 * ``spurious``: mean number of predicted events per sentence beyond the one gold event.
 """
 from __future__ import annotations
@@ -165,7 +167,11 @@ def score_sentence(sentence: PloverSentence, doc: dict, issues: list[Issue] | No
                                     f"predicted {[party_names(e.get('actor'), entity_names) for e in typed]}, "
                                     f"gold {[a.text for a in sentence.sources]}"))
     if recipients and hit:
-        ok = any(actor_right(e.get("recipient"), recipients, entity_names) for e in typed)
+        if sentence.symmetric:  # "Jordan and Britain agreed": both parties named, on either side
+            ok = any(all(actor_right((e.get("actor") or []) + (e.get("recipient") or []), [party], entity_names)
+                         for party in sentence.sources) for e in typed)
+        else:
+            ok = any(actor_right(e.get("recipient"), recipients, entity_names) for e in typed)
         score.a("recipient").count(ok)
         if not ok:
             issues.append(Issue(sentence.id, "events", "wrong recipient", sentence.text,
