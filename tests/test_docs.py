@@ -1,0 +1,69 @@
+"""The docs keep up with the code: every command and option in docs/cli.md, every field in docs/contract.md."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from newsevents import cli
+
+DOCS = Path(__file__).parent.parent / "docs"
+SCHEMA = Path(__file__).parent.parent / "src" / "newsevents" / "schema" / "newsevents-1.json"
+
+
+def commands() -> dict:
+    cli._load_commands()
+    return dict(typer.main.get_command(cli.app).commands)
+
+
+def sections(markdown: str) -> dict[str, str]:
+    """``## `newsevents NAME` `` sections of docs/cli.md, by command name."""
+    parts = re.split(r"^## `newsevents ([\w-]+)`\s*$", markdown, flags=re.MULTILINE)
+    return {parts[i]: parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def test_there_are_commands():
+    assert {"extract", "ingest", "query", "export"} <= set(commands())
+
+
+@pytest.mark.parametrize("name", sorted(commands()))
+def test_command_is_documented_and_has_help(name):
+    documented = sections((DOCS / "cli.md").read_text("utf-8"))
+    assert name in documented, f"docs/cli.md has no '## `newsevents {name}`' section"
+    command = commands()[name]
+    section = documented[name]
+    for param in command.params:
+        if isinstance(param, typer.core.TyperArgument):
+            continue
+        for flag in param.opts + param.secondary_opts:
+            if flag.startswith("--"):
+                assert f"`{flag}`" in section, f"option {flag} of '{name}' is not in its docs/cli.md section"
+    result = CliRunner().invoke(cli.app, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage" in result.output and "--help" in result.output
+
+
+def test_documented_commands_exist():
+    assert set(sections((DOCS / "cli.md").read_text("utf-8"))) <= set(commands())
+
+
+def schema_fields() -> set[str]:
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    fields = set(schema["properties"]) | set(schema["properties"]["article"]["properties"])
+    for definition in schema["$defs"].values():
+        fields |= set(definition.get("properties", {}))
+        for part in definition.get("allOf", []):
+            fields |= set(part.get("properties", {}))
+    return fields
+
+
+def test_contract_doc_names_every_schema_field():
+    doc = (DOCS / "contract.md").read_text("utf-8")
+    missing = sorted(f for f in schema_fields() if f"`{f}`" not in doc)
+    assert not missing, f"docs/contract.md does not document: {missing}"
+    enums = json.loads(SCHEMA.read_text("utf-8"))["$defs"]["event"]["properties"]["type"]["enum"]
+    assert all(f"`{t}`" in doc for t in enums)
