@@ -56,10 +56,12 @@
     return { unit, keys, map };
   }
 
-  function niceMax(value) {
-    if (value <= 5) return Math.max(1, value);
-    const step = 10 ** Math.floor(Math.log10(value));
-    return Math.ceil(value / step) * step;
+  /* A round axis maximum and its step (1, 2 or 5 times a power of ten; at most 5 ticks). */
+  function niceScale(value) {
+    const raw = Math.max(1, value) / 5;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw));
+    return { max: Math.ceil(Math.max(1, value) / step) * step, step };
   }
 
   async function timeline() {
@@ -77,15 +79,13 @@
       document.getElementById("timeline-note").textContent = `per ${unit}`;
       const W = Math.max(600, box.clientWidth || 900), H = 240, m = { l: 36, r: 10, t: 10, b: 28 };
       const totals = keys.map((k) => Object.values(map.get(k)).reduce((a, b) => a + b, 0));
-      const yMax = niceMax(Math.max(...totals));
+      const { max: yMax, step } = niceScale(Math.max(...totals));
       const bw = (W - m.l - m.r) / keys.length;
       const y = (v) => H - m.b - (v / yMax) * (H - m.t - m.b);
       const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none" });
       const grid = svg("g", { class: "grid" });
       const axis = svg("g", { class: "axis" });
-      for (let i = 0; i <= 4; i++) {
-        const v = (yMax / 4) * i;
-        if (!Number.isInteger(v) && yMax <= 4) continue;
+      for (let v = 0; v <= yMax; v += step) {
         grid.appendChild(svg("line", { x1: m.l, x2: W - m.r, y1: y(v), y2: y(v) }));
         axis.appendChild(svg("text", { x: m.l - 6, y: y(v) + 4, "text-anchor": "end" }, Math.round(v)));
       }

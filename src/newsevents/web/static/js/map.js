@@ -19,6 +19,7 @@
   let view = { k: 1, tx: 0, ty: 0 };
   let points = [];
   let countryPaths = [];
+  let countryLabels = [];
   let selectedCell = null;
 
   const size = () => ({ w: box.clientWidth || 800, h: box.clientHeight || 600 });
@@ -58,7 +59,7 @@
     const minX = Math.min(...xs), maxX = Math.max(...xs), minY = Math.min(...ys), maxY = Math.max(...ys);
     const spanX = Math.max(maxX - minX, (MAX_SPAN_DEG * 4 / 360) * WORLD);
     const spanY = Math.max(maxY - minY, (MAX_SPAN_DEG * 4 / 360) * WORLD);
-    view.k = Math.min((w * 0.8) / spanX, (h * 0.8) / spanY);
+    view.k = Math.min((w * 0.7) / spanX, (h * 0.7) / spanY);
     clampView();
     view.tx = w / 2 - ((minX + maxX) / 2) * view.k;
     view.ty = h / 2 - ((minY + maxY) / 2) * view.k;
@@ -70,6 +71,7 @@
     const response = await fetch("/static/vendor/world-atlas/countries-50m.json");
     const topo = await response.json();
     const features = Topo.features(topo, "countries").filter((f) => f.name !== "Antarctica");
+    countryLabels = features.map(labelAnchor).filter(Boolean);
     countryPaths = features.map((feature) => {
       const path = svg("path", { class: "country", d: Topo.pathData(feature, WORLD), dataset: { name: feature.name } },
         svg("title", null, feature.name));
@@ -77,6 +79,31 @@
       return path;
     });
     markCountry();
+  }
+
+  /* Where to write a country's name: the centre of its largest ring, with that ring's projected width. */
+  function labelAnchor(feature) {
+    let best = null;
+    for (const polygon of feature.polygons) {
+      const ring = polygon[0].map(([lon, lat]) => Topo.project(lon, lat));
+      const xs = ring.map((p) => p[0]), ys = ring.map((p) => p[1]);
+      const w = Math.max(...xs) - Math.min(...xs), h = Math.max(...ys) - Math.min(...ys);
+      if (!best || w * h > best.area) {
+        best = { area: w * h, width: w, xy: [(Math.max(...xs) + Math.min(...xs)) / 2, (Math.max(...ys) + Math.min(...ys)) / 2] };
+      }
+    }
+    return best && { name: feature.name, xy: best.xy, width: best.width };
+  }
+
+  function drawCountryLabels() {
+    const { w, h } = size();
+    for (const label of countryLabels) {
+      const width = label.width * WORLD * view.k;
+      if (width < 70) continue;
+      const [sx, sy] = toScreen(label.xy);
+      if (sx < 0 || sy < 0 || sx > w || sy > h) continue;
+      markers.appendChild(svg("text", { class: "country-label", x: sx, y: sy }, label.name));
+    }
   }
 
   function markCountry() {
@@ -108,7 +135,8 @@
 
   function drawMarkers() {
     clear(markers);
-    const showLabels = view.k * WORLD > 40000; // about a country's width on screen
+    drawCountryLabels();
+    const showLabels = view.k * WORLD > 15000; // about 30 degrees across the screen
     const cells = clusters().sort((a, b) => a.items.length - b.items.length);
     for (const cell of cells) {
       const n = cell.items.length;
@@ -123,11 +151,28 @@
       marker.addEventListener("click", (e) => { e.stopPropagation(); select(cell); });
       marker.addEventListener("keydown", (e) => { if (e.key === "Enter") select(cell); });
       markers.appendChild(marker);
+      if (n > 1 && Object.keys(cell.types).length > 1) markers.appendChild(typeRing(cell, r));
       if (n > 1) markers.appendChild(svg("text", { class: "cluster-label", x: cell.sx, y: cell.sy }, n));
       if (showLabels && cell.places.size) {
         markers.appendChild(svg("text", { class: "place-label", x: cell.sx + r + 4, y: cell.sy + 4 }, places));
       }
     }
+  }
+
+  /* A ring around a cluster, one arc per event type, proportional to its count. */
+  function typeRing(cell, r) {
+    const group = svg("g", { class: "type-ring" });
+    const total = cell.items.length;
+    let angle = -Math.PI / 2;
+    for (const type of NE.TYPES.filter((t) => cell.types[t])) {
+      const sweep = (2 * Math.PI * cell.types[type]) / total;
+      const end = angle + sweep;
+      const R = r + 3;
+      const [x1, y1, x2, y2] = [cell.sx + R * Math.cos(angle), cell.sy + R * Math.sin(angle), cell.sx + R * Math.cos(end), cell.sy + R * Math.sin(end)];
+      group.appendChild(svg("path", { d: `M${x1},${y1}A${R},${R} 0 ${sweep > Math.PI ? 1 : 0} 1 ${x2},${y2}`, stroke: color(type), "stroke-width": 4, fill: "none" }));
+      angle = end;
+    }
+    return group;
   }
 
   /* ------------------------------------------------------------ selection panel */
