@@ -28,6 +28,8 @@ _QUOTE_RE = re.compile(r"[“\"]([^”\"]{2,}?)[”\"]", re.S)
 
 
 def _is_verb(tok) -> bool:
+    if tok.pos_ == "ADJ" and tok.tag_ == "JJ":
+        return False
     return tok.pos_ == "VERB" or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ in ("ADJ", "AUX") and tok.lemma_ != "be")
 
 
@@ -158,6 +160,11 @@ def _match(tok, lex):
         for trig in sorted(entries, key=lambda t: t.particle is None):
             if trig.particle and trig.particle not in parts:
                 continue
+            if _frame_ok(tok, trig, lex, noun=False):
+                return trig
+        return None
+    if tok.pos_ == "ADJ":
+        for trig in lex.adjectives.get(lemma, []):
             if _frame_ok(tok, trig, lex, noun=False):
                 return trig
         return None
@@ -347,6 +354,16 @@ def extract_events(doc, result) -> None:
             _emit_modal_demand(doc, result, lex, sent, si, sents, v, quotes, year, token_event)
 
 
+def _promises_force(tok, lex) -> bool:
+    """"vowed to fight", "swore to retake": a promise whose content is force is a threat."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            trig = _match(c, lex)
+            if trig is not None and trig.type in CONFLICT_MATERIAL:
+                return True
+    return False
+
+
 def _modal_demands(sent) -> list:
     """"Russia said Sudan must return the helicopter": a reported obligation on another actor
     is a REQUEST by the speaker (PLOVER: demands in statements)."""
@@ -419,23 +436,30 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     for h in r_heads:
         recipients.extend(resolve_phrase(doc, h, result, speaker))
     negated, mod, cue = modality(tok, year, light_verb=light)
-    # PLOVER recasts (manual: auxiliary modes): future cooperation is AGREE, announced
-    # retreats are CONCEDE, stated future/conditional force is THREATEN by the speaker
-    if not negated and mod in ("future", "intent") and typ in COOPERATIVE and cue not in ("go", "leave", "way"):
-        typ, mode = "AGREE", None
-    elif not negated and mod == "future" and typ == "RETREAT" and reported_by:
-        typ, mode = "CONCEDE", None
-    elif mod in ("future", "hypothetical") and typ in CONFLICT_MATERIAL and (reported_by or speaker) and \
-            not (negated and mod == "hypothetical"):
-        if not negated:
-            mode = THREAT_MODE.get(typ)
-            typ = "THREATEN"
-            if speaker is not None:
-                if recipients == [] and actors and all(a.get("name") != speaker.get("name") for a in actors):
-                    recipients = actors
-                actors = [speaker]
-    elif negated and typ in ("AGREE", "CONCEDE") and mod in ("future", "asserted"):
+    # PLOVER recasts (manual: auxiliary modes): future cooperation is AGREE, a promise to use
+    # force or a conditional/stated future use of force is THREATEN (by the speaker)
+    def as_threat(t):
+        nonlocal typ, mode, actors, recipients
+        mode = THREAT_MODE.get(t, "violence" if t == "ASSAULT" else None)
+        typ = "THREATEN"
+        if speaker is not None:
+            if not recipients and actors and all(a.get("name") != speaker.get("name") for a in actors):
+                recipients = actors
+            actors = [speaker]
+    attributed = bool(reported_by or speaker)
+    if trig.type == "AGREE" and trig.content and _promises_force(tok, lex):
+        typ, mode = "THREATEN", "violence"
+    elif negated and typ in ("AGREE", "CONCEDE") and mod in ("future", "asserted", "hypothetical"):
         typ, mode, negated = "REJECT", None, False
+    elif not negated and mod == "hypothetical" and cue in ("if", "unless") and attributed and \
+            typ in CONFLICT_MATERIAL | {"RETREAT"}:
+        as_threat(typ)
+    elif not negated and mod in ("future", "intent") and typ in COOPERATIVE and cue not in ("go", "leave", "way"):
+        typ, mode = "AGREE", None
+    elif not negated and mod == "future" and typ in ("RETREAT", "CONCEDE"):
+        typ, mode = "AGREE", None
+    elif not negated and mod == "future" and typ in CONFLICT_MATERIAL and attributed:
+        as_threat(typ)
     if not actors and not recipients and trig.pos == "N" and typ not in ("ASSAULT",):
         return
     if typ == "CONSULT" and not actors:

@@ -15,8 +15,12 @@ LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "hold", "begin", 
                "resume", "wage", "step", "intensify", "impose", "declare", "announce", "organize",
                "organise", "make", "undertake", "open", "call", "go", "reimpose", "slap", "issue",
                "perform", "lead", "spark", "end", "enter", "engage", "have", "threaten", "face",
-               "order", "unleash", "escalate", "plan", "tighten", "extend", "lift", "sign", "reach"}
-KILL_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "hit", "claim", "leave", "cause"}
+               "order", "unleash", "escalate", "plan", "tighten", "extend", "lift", "sign", "reach",
+               "renew", "complete", "put", "undertake", "remain", "stay", "place", "receive", "join"}
+KILL_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "hit", "claim", "leave", "cause", "die",
+              "sustain", "suffer"}
+MEASURE_NOUNS = {"ton", "tonne", "kg", "kilogram", "part", "shipment", "consignment", "batch", "load", "lot",
+                 "amount", "quantity", "piece", "unit", "number", "supply", "series", "range", "variety"}
 REPORTING_VERBS = {"say", "tell", "report", "announce", "add", "state", "claim", "confirm", "note",
                    "quote", "write", "tweet", "declare", "explain", "stress", "insist", "reveal",
                    "show", "indicate", "believe", "think", "according", "allege", "suggest", "disclose"}
@@ -41,6 +45,7 @@ class Lexicon:
         for row in _read_tsv("events/classes.tsv"):
             self.classes[row[0]] = set(row[1].split())
         self.verbs: dict[str, list[Trigger]] = {}
+        self.adjectives: dict[str, list[Trigger]] = {}
         self.nouns: dict[str, list[Trigger]] = {}
         self.noun_phrases: dict[tuple[str, str], list[Trigger]] = {}  # ("air", "strike")
         for row in _read_tsv("events/plover_triggers.tsv"):
@@ -66,6 +71,8 @@ class Lexicon:
                            tuple(c for c in context.split(";") if c), tuple(conds), content, theme)
             if pos == "V":
                 self.verbs.setdefault(lemma, []).append(trig)
+            elif pos == "A":
+                self.adjectives.setdefault(lemma, []).append(trig)
             elif len(words) == 2:
                 self.noun_phrases.setdefault((words[0], words[1]), []).append(trig)
             else:
@@ -87,14 +94,25 @@ class Lexicon:
     def in_class(self, token, spec: str) -> bool:
         """Does ``token`` (a noun) match ``a|b|@class`` ("tear gas" matches ``tear_gas``)?"""
         lemma = token.lemma_.lower()
+        if lemma in MEASURE_NOUNS or token.like_num:
+            # "700 kg of medicine", "part of a stronghold", "a series of bombs"
+            for c in token.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.in_class(p, spec)
         comp = [c for c in token.children if c.dep_ in ("compound", "amod")]
+        comp_lemmas = {c.lemma_.lower() for c in comp}
         phrase = "_".join([c.lower_ for c in comp[-1:]] + [lemma]) if comp else None
         for alt in spec.split("|"):
             if alt.startswith("@"):
                 members = self.classes.get(alt[1:], set())
                 if lemma in members or token.lower_ in members or (phrase and phrase in members):
                     return True
-            elif alt == lemma or alt == token.lower_ or (phrase and alt == phrase):
+                if alt == "@place" and token.ent_type_ in ("GPE", "LOC", "FAC"):
+                    return True
+            elif alt == lemma or alt == token.lower_ or (phrase and alt == phrase) or \
+                    (lemma in ("effort", "process", "mission", "plan", "link", "measure") and alt in comp_lemmas):
                 return True
         return False
 

@@ -71,8 +71,11 @@ def subject(verb, _hops: int = 0):
             gov = gov.head
         if gov.pos_ in ("VERB", "AUX") and gov.i != head.i:
             return subject(gov, _hops + 1)
-    if verb.dep_ == "relcl":
-        return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        # "issued a declaration demanding that …": the subject of the issuing verb
+        gov = head.head
+        if gov.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubj"):
+            return subject(gov, _hops + 1) if head.dep_ == "dobj" else None
     return None
 
 
@@ -198,7 +201,8 @@ def has_argument(noun, lex, strict: bool = False) -> bool:
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ in ("be", "remain", "stay", "engage"):
         return True
     preps = ("with", "between") if strict else ("on", "against", "by", "between", "with", "into", "upon", "at")
-    if any(c.dep_ == "prep" and c.lower_ in preps and children(c, "pobj") for c in noun.children):
+    if any(c.dep_ == "prep" and c.lower_ in preps and any(p.ent_type_ not in ("DATE", "TIME") for p in children(c, "pobj"))
+           for c in noun.children):
         return True
     if strict:
         return False

@@ -122,12 +122,35 @@ def _entity_span(doc, token):
     return None
 
 
-def actor_like(token, result=None) -> bool:
+QUANTITY_HEADS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens", "member", "members", "some",
+                  "many", "one", "group", "part", "most", "all", "both", "none", "each", "several", "number",
+                  "majority", "handful", "batch", "patch", "contingent", "team", "unit", "delegation"}
+POSSESSIVE_PRONOUNS = {"their", "his", "her", "its", "our", "my"}
+NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def of_member(token):
+    """"Hundreds of people", "members of the Association" → the noun after "of" (else None)."""
+    if token.lower_ in QUANTITY_HEADS or token.lemma_.lower() in QUANTITY_HEADS or token.like_num:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for p in child.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return None
+
+
+def actor_like(token, result=None, _depth: int = 0) -> bool:
     """Can ``token`` head an actor phrase (person, organisation, state, group noun, pronoun)?"""
     t = tables()
     low = token.lower_
+    if token.ent_type_ in NOT_ACTOR_ENTS and not token.like_num:
+        return False
     if token.pos_ == "PRON":
-        return low in PERSONAL_PRONOUNS or low in RELATIVE_PRONOUNS
+        return low in PERSONAL_PRONOUNS or low in RELATIVE_PRONOUNS or low in POSSESSIVE_PRONOUNS
+    member = of_member(token)
+    if member is not None and _depth < 2:
+        return actor_like(member, result, _depth + 1)
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     lemma = _lemma(token)
@@ -135,6 +158,12 @@ def actor_like(token, result=None) -> bool:
         return True
     if t.igo_of(token.text) or t.country_of(token.text):
         return True
+    # "APEC forum", "al-Qaeda terror network", "army bulldozers": a named or agent modifier
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "poss") and child.i < token.i:
+            if child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.igo_of(child.text) or t.country_of(child.text) \
+                    or child.lemma_.lower() in t.agents:
+                return True
     return False
 
 
@@ -186,8 +215,11 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
             if alt is not None:
                 return resolve_token(doc, alt, result, speaker, _depth + 1)
         return None
-    if token.dep_ == "conj" and False:
+    if token.ent_type_ in NOT_ACTOR_ENTS and not token.like_num:
         return None
+    member = of_member(token)
+    if member is not None:
+        return resolve_token(doc, member, result, speaker, _depth + 1)
     t = tables()
     toks = np_tokens(token)
     # "representatives of Kosovo Serbs": keep the of-phrase for generic heads

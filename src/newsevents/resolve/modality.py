@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "dobj"}
+_LAST = re.compile(r"\blast (?:week|month|year|january|february|march|april|may|june|july|august|september|"
+                   r"october|november|december|spring|summer|autumn|fall|winter)\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -75,6 +77,10 @@ def modality(token, published_year: int | None = None, light_verb=None) -> tuple
             hops += 1
         else:
             break
+    # "will withdraw … unless X": a conditional clause under the trigger makes it conditional
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+            found.append(("hypothetical", "if"))
     # governing verb of intent ("plans to visit", "left … to meet", "on his way to")
     if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         gov = verb.head
@@ -94,6 +100,10 @@ def modality(token, published_year: int | None = None, light_verb=None) -> tuple
     # historical background
     if published_year is not None or True:
         span_text = " ".join(c.text.lower() for c in verb.children if c.dep_ in ("npadvmod", "advmod", "prep") for c in c.subtree)
+        if token.i != verb.i:
+            span_text += " " + " ".join(t.text.lower() for t in token.subtree)
+        if _LAST.search(span_text):
+            found.append(("historical", "last"))
         for cue, kind in _cues("adv"):
             if re.search(r"\b" + re.escape(cue) + r"\b", span_text):
                 found.append((kind, cue))

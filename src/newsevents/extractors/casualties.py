@@ -1,0 +1,148 @@
+"""Casualties: killed / injured / arrested / missing, with counts, the victims' group and sector,
+linked to the event that caused them.
+
+Only what the text states: "one Serb was shot" is one injured unless a death is stated ("shot
+dead", "killed"); a count comes from digits or words ("six", "a dozen", "dozens" → 12
+approximate). Repeated reports of the same casualties in one article are merged.
+"""
+from __future__ import annotations
+
+from ..resolve.actors import resolve_token
+from .events_quantity import count_of
+from .events_roles import children, is_passive, passive_subject
+from .registry import extractor
+
+KIND_OF_VERB = {
+    "kill": "killed", "murder": "killed", "slay": "killed", "behead": "killed", "execute": "killed",
+    "massacre": "killed", "slaughter": "killed", "die": "killed", "assassinate": "killed",
+    "injure": "injured", "wound": "injured", "hurt": "injured", "shoot": "injured", "stab": "injured",
+    "beat": "injured",
+    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "jail": "arrested",
+    "imprison": "arrested",
+    "abduct": "missing", "kidnap": "missing",
+}
+FATAL_ADVERBS = {"dead", "fatally", "mortally", "death"}
+GENERIC = {"person", "people", "man", "woman", "civilian", "other", "one"}
+
+
+def _patient(verb):
+    """The victims of ``verb``: passive subject, object, or the subject of an elided passive /
+    of "die"."""
+    if verb.lemma_.lower() == "die":
+        subj = children(verb, "nsubj")
+        return subj[0] if subj else None
+    if is_passive(verb):
+        return passive_subject(verb)
+    dobj = children(verb, "dobj")
+    if dobj:
+        return dobj[0]
+    subj = children(verb, "nsubj")
+    if subj and verb.tag_ in ("VBN", "VBD"):
+        return subj[0]  # "six police officers injured"
+    return None
+
+
+def _kind(verb) -> str | None:
+    lemma = verb.lemma_.lower()
+    kind = KIND_OF_VERB.get(lemma)
+    if kind == "injured" and any(c.lower_ in FATAL_ADVERBS for c in verb.children):
+        return "killed"  # "shot dead", "mortally wounded"
+    if kind and lemma == "shoot":
+        if any(c.dep_ == "conj" and c.lemma_.lower() in ("kill", "die") for c in verb.children):
+            return None  # "shot and killed": the killing verb reports it
+    return kind
+
+
+def _count(patient) -> tuple[int | None, bool]:
+    n, approx, _span = count_of(patient)
+    if n is not None:
+        return n, approx
+    # "one of our brave service members"
+    if patient.like_num:
+        from .events_quantity import _word_count
+        n, approx = _word_count([patient.text])
+        if n is not None:
+            return n, approx
+    if patient.ent_type_ == "PERSON" or patient.tag_ in ("NN", "NNP") or patient.lower_ in ("he", "she"):
+        return 1, False
+    return None, True
+
+
+def _who_token(patient):
+    """"one of our service members" → members."""
+    if patient.like_num or patient.lower_ in ("one", "some", "several", "many", "dozens", "hundreds", "scores"):
+        for c in patient.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = children(c, "pobj")
+                if pobj:
+                    return pobj[0]
+    return patient
+
+
+@extractor("casualties", requires=("events",))
+def extract_casualties(doc, result) -> None:
+    """Killed, injured, arrested and missing people with counts, linked to their event."""
+    token_event = result.stages.get("events", {}).get("by_token", {})
+    seen: list[dict] = []
+    for sent in doc.sents:
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "ADJ") or verb.lemma_.lower() not in KIND_OF_VERB:
+                continue
+            kind = _kind(verb)
+            if kind is None:
+                continue
+            patient = _patient(verb)
+            if patient is None or patient.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+                continue
+            if patient.pos_ == "PRON" and patient.lower_ not in ("he", "she"):
+                continue
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue  # "nobody was killed", "was not injured"
+            if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in verb.children):
+                continue
+            who_tok = _who_token(patient)
+            count, approx = _count(patient)
+            actor = resolve_token(doc, who_tok, result)
+            who = actor["name"] if actor else who_tok.text
+            sector = actor["sector"] if actor else None
+            left = min(t.i for t in patient.subtree if t.i <= patient.i)
+            lo = min(left, verb.i)
+            hi = max(verb.i, patient.i if patient.i > verb.i else verb.i)
+            if patient.i > verb.i:
+                hi = patient.right_edge.i
+            start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+            head = who_tok.lemma_.lower()
+            dup = None
+            for prev in seen:
+                if prev["kind"] != kind:
+                    continue
+                same_group = prev["_head"] == head
+                generic = head in GENERIC
+                if same_group and (prev["count"] == count or count is None):
+                    dup = prev
+                elif generic and (count is None or count == prev["count"]) and prev["count"] is not None:
+                    dup = prev
+                if dup:
+                    break
+            if dup is not None:
+                continue
+            event_id = token_event.get(verb.i)
+            if event_id is None:
+                for ev in result.events:
+                    if ev["type"] in ("ASSAULT", "COERCE") and ev["sentence"]["start"] <= verb.idx < ev["sentence"]["end"]:
+                        event_id = ev["id"]
+                        break
+            item = {
+                "kind": kind,
+                "count": count,
+                "approximate": bool(approx),
+                "who": who,
+                "sector": sector,
+                "country": actor["country"] if actor else None,
+                "event": event_id,
+                "evidence": result.evidence(start, end),
+            }
+            result.add("casualties", item)
+            item_ref = dict(item)
+            item_ref["_head"] = head
+            seen.append(item_ref)
