@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from .article import Article
-from .text import article_from_text
+from .text import article_from_text, where
 
 
 def article_from_html(html: str, *, id: str, published: str | None = None, title: str | None = None,
@@ -16,9 +16,9 @@ def article_from_html(html: str, *, id: str, published: str | None = None, title
         extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                                 include_tables=False, favor_precision=True)
     except Exception as exc:  # trafilatura raises a variety of parser errors on hostile input
-        raise InputError("E009", article=id, reason=f"{type(exc).__name__}: {exc}") from None
+        raise InputError("E009", article=where(id, source_path), path=source_path, reason=f"{type(exc).__name__}: {exc}") from None
     if extracted is None:
-        raise InputError("E002", article=id)
+        raise InputError("E002", article=where(id, source_path), path=source_path)
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
     text = data.get("text") or ""
     return article_from_text(

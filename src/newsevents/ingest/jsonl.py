@@ -13,7 +13,7 @@ from typing import BinaryIO, Iterable, Iterator
 from ..errors import InputError, NewsEventsError, warning
 from .article import Article
 from .html import article_from_html
-from .text import article_from_text
+from .text import article_from_text, where
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 META = ("published", "title", "outlet", "url")
@@ -99,7 +99,7 @@ def article_from_record(line: str, *, number: int, path: str, warnings: list[dic
         article = article_from_html(_text(html), id=article_id, source_path=f"{path}:{number}",
                                     warnings=warnings, **meta)
     elif isinstance(text, str) or isinstance(html, str):
-        raise InputError("E002", article=article_id)
+        raise InputError("E002", article=where(article_id, f"{path}:{number}"), path=path, line=number)
     else:
         raise InputError("E006", line=number, path=path)
     if isinstance(record.get("via"), list):

@@ -122,6 +122,16 @@ def _site_name(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def where(article_id: str, source_path: str | None) -> str:
+    """How an error names an article: its file (or ``file:line``), and its id when that differs."""
+    if not source_path:
+        return article_id
+    stem = source_path.rsplit("/", 1)[-1].rsplit(":", 1)[0]
+    if stem == article_id or stem.rsplit(".", 1)[0] == article_id:
+        return source_path
+    return f"{article_id} ({source_path})"
+
+
 def article_from_text(text: str, *, id: str, published: str | None = None, title: str | None = None,
                       outlet: str | None = None, url: str | None = None, author: str | None = None,
                       language: str = "en", source_path: str | None = None,
@@ -132,7 +142,7 @@ def article_from_text(text: str, *, id: str, published: str | None = None, title
     text, controls, surrogates = clean_counted(text)
     text, via = split_via(text)
     if not text.strip():
-        raise InputError("E002", article=id)
+        raise InputError("E002", article=where(id, source_path), path=source_path)
     warns = list(warnings or [])
     if controls:
         warns.append(warning("W007", article=id, count=controls))
