@@ -335,6 +335,8 @@ def extract_events(doc, result) -> None:
             suppressed |= {t.i for t in v.subtree} - {v.i}
             suppressed.add(v.i)
         kept = [(t, tr) for t, tr in cands if t.i not in suppressed]
+        suppressed |= _dependent_triggers(kept, lex)
+        kept = [(t, tr) for t, tr in kept if t.i not in suppressed]
         # nominal inside a verbal trigger of the same type → one event
         final = []
         for tok, trig in kept:
@@ -352,6 +354,55 @@ def extract_events(doc, result) -> None:
             _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_event, kept)
         for v in modal_demands:
             _emit_modal_demand(doc, result, lex, sent, si, sents, v, quotes, year, token_event)
+
+
+BACKGROUND = {"after", "following", "since", "amid", "before", "despite"}
+
+
+def _anchor(tok):
+    """The verb a trigger's clause hangs on (the light verb for nominal triggers)."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return tok
+
+
+def _no_relcl(tok) -> set[int]:
+    out, stack = set(), [tok]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl"))
+    return out
+
+
+def _dependent_triggers(kept, lex) -> set[int]:
+    """Triggers that only elaborate another one: its purpose ("sent troops *to investigate*"), its
+    condition ("*unless* the president *agrees*"), background adjuncts hung on it ("surrendered
+    *following* a government *offensive*") and relative clauses describing its participants
+    ("aid to Macedonia, *which is preparing an offensive*")."""
+    out: set[int] = set()
+    anchors = {_anchor(t).i: t for t, _ in kept}
+    ids = {t.i for t, _ in kept}
+    for tok, trig in kept:
+        anchor = _anchor(tok)
+        for c in anchor.children:
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                    and trig.type != "AGREE" and not trig.content:
+                out |= _no_relcl(c)  # purpose clause
+            elif c.dep_ == "advcl" and marks & ({"if", "unless"} | BACKGROUND):
+                out |= {t.i for t in c.subtree}
+            elif c.dep_ == "prep" and (c.lower_ in BACKGROUND or (c.lower_ == "in" and any(p.lower_ == "wake" for p in c.children))):
+                out |= {t.i for t in c.subtree}
+        # relative clauses on participants whose verb is (or directly governs) a trigger
+        for part in [c for c in anchor.children if c.dep_ in ("dobj", "nsubj", "pobj", "dative")] + \
+                [p for c in anchor.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]:
+            for rel in part.children:
+                if rel.dep_ == "relcl" and (rel.i in ids or any(d.i in ids for d in rel.children if d.dep_ in ("dobj", "xcomp"))):
+                    out |= {t.i for t in rel.subtree}
+    out -= {t.i for t, _ in kept if t.i in out and all(t.i not in {x.i for x in a.subtree} for a in [
+        _anchor(k) for k, _ in kept if k.i != t.i])}
+    return out
 
 
 def _promises_force(tok, lex) -> bool:
@@ -447,6 +498,7 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
                 recipients = actors
             actors = [speaker]
     attributed = bool(reported_by or speaker)
+    orig = (typ, mod)
     if trig.type == "AGREE" and trig.content and _promises_force(tok, lex):
         typ, mode = "THREATEN", "violence"
     elif negated and typ in ("AGREE", "CONCEDE") and mod in ("future", "asserted", "hypothetical"):
@@ -460,6 +512,12 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
         typ, mode = "AGREE", None
     elif not negated and mod == "future" and typ in CONFLICT_MATERIAL and attributed:
         as_threat(typ)
+    recast = None
+    if typ != orig[0]:
+        # the agreement / threat / rejection itself is a reported fact
+        recast = {"type": orig[0], "modality": orig[1]}
+        if typ in ("AGREE", "THREATEN", "REJECT") and mod in ("future", "intent", "hypothetical"):
+            mod = "asserted"
     if not actors and not recipients and trig.pos == "N" and typ not in ("ASSAULT",):
         return
     if typ == "CONSULT" and not actors:
@@ -514,5 +572,7 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
         "sentence": {"start": sent.start_char, "end": sent.end_char},
         "codes": _codes(lex, typ, mode, actors, recipients),
     }
+    if recast:
+        event["recast_from"] = recast
     eid = result.add("events", event)
     token_event[tok.i] = eid

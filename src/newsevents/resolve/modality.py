@@ -33,6 +33,16 @@ def _clause_verb(token):
     return t
 
 
+def _local(token) -> list:
+    """``token``'s subtree without embedded clauses (relative, adverbial, complement)."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj"))
+    return sorted(out, key=lambda t: t.i)
+
+
 def modality(token, published_year: int | None = None, light_verb=None) -> tuple[bool, str, str | None]:
     """``(negated, modality, cue)`` for the trigger ``token``."""
     verb = light_verb if light_verb is not None else (token if token.pos_ in ("VERB", "AUX") else _clause_verb(token))
@@ -99,9 +109,10 @@ def modality(token, published_year: int | None = None, light_verb=None) -> tuple
         found.append(("intent", verb.head.lemma_))
     # historical background
     if published_year is not None or True:
-        span_text = " ".join(c.text.lower() for c in verb.children if c.dep_ in ("npadvmod", "advmod", "prep") for c in c.subtree)
+        span_text = " ".join(t.text.lower() for c in verb.children if c.dep_ in ("npadvmod", "advmod", "prep")
+                             for t in _local(c))
         if token.i != verb.i:
-            span_text += " " + " ".join(t.text.lower() for t in token.subtree)
+            span_text += " " + " ".join(t.text.lower() for t in _local(token))
         if _LAST.search(span_text):
             found.append(("historical", "last"))
         for cue, kind in _cues("adv"):
