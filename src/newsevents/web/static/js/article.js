@@ -13,7 +13,7 @@
   const KINDS = [
     ["actor", "Actor", "var(--k-actor)"], ["recipient", "Recipient", "var(--k-recipient)"],
     ["trigger", "Trigger", "var(--k-trigger)"], ["place", "Place", "var(--k-place)"],
-    ["quote", "Quote", "#e8c547"], ["speaker", "Speaker", "#555"], ["casualty", "Casualty", "#f0a39e"],
+    ["quote", "Quote", "#bcd3ee"], ["speaker", "Speaker", "#555"], ["casualty", "Casualty", "#f0a39e"],
   ];
 
   const isSpan = (s) => s && Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start;

@@ -75,8 +75,19 @@
         box.appendChild(el("div", { class: "empty" }, "No dated events yet. Ingest articles with `newsevents ingest`."));
         return;
       }
-      const { unit, keys, map } = buckets(data.items);
-      document.getElementById("timeline-note").textContent = `per ${unit}`;
+      const bucketed = buckets(data.items);
+      const { unit, map } = bucketed;
+      let { keys } = bucketed;
+      // A sparse collection (a few busy months years apart) would be a flat line: leave the empty
+      // periods out and mark each jump with a dashed line.
+      const gapBefore = new Set();
+      const filled = keys.filter((k) => Object.keys(map.get(k)).length);
+      if (keys.length > 24 && filled.length < keys.length * 0.4) {
+        filled.forEach((k, i) => { if (i && keys.indexOf(k) - keys.indexOf(filled[i - 1]) > 1) gapBefore.add(i); });
+        keys = filled;
+      }
+      document.getElementById("timeline-note").textContent =
+        `per ${unit}${gapBefore.size ? " · periods without events left out (dashed lines)" : ""}`;
       const W = Math.max(600, box.clientWidth || 900), H = 240, m = { l: 36, r: 10, t: 10, b: 28 };
       const totals = keys.map((k) => Object.values(map.get(k)).reduce((a, b) => a + b, 0));
       const { max: yMax, step } = niceScale(Math.max(...totals));
@@ -93,8 +104,11 @@
       const labelEvery = Math.max(1, Math.ceil(keys.length / Math.floor((W - m.l) / 70)));
       keys.forEach((key, i) => {
         let base = 0;
-        const x = m.l + i * bw + Math.min(2, bw * 0.1);
-        const width = Math.max(1, bw - Math.min(4, bw * 0.2));
+        const width = Math.max(1, Math.min(48, bw - Math.min(4, bw * 0.2)));
+        const x = m.l + i * bw + (bw - width) / 2;
+        if (gapBefore.has(i)) {
+          chart.appendChild(svg("line", { x1: m.l + i * bw, x2: m.l + i * bw, y1: m.t, y2: H - m.b, stroke: "#9aa3b5", "stroke-dasharray": "3 3" }));
+        }
         for (const type of types) {
           const n = map.get(key)[type] || 0;
           if (!n) continue;

@@ -1,0 +1,226 @@
+"""The pages in a real headless Chromium (Debian's /usr/bin/chromium driven by Playwright).
+
+The store is built the way a user builds it: the bundled sample corpus and the reference article go
+through the real pipeline (`newsevents.ingest_job.ingest`), plus two hostile articles (one through
+the pipeline, one hand-made with markup in every extracted field). A uvicorn server runs in a thread
+on a free localhost port for the module and is always stopped. Screenshots land in docs/screenshots/.
+"""
+from __future__ import annotations
+
+import json
+import re
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("Debian chromium (/usr/bin/chromium) is not installed: `make browser-deps`", allow_module_level=True)
+pytest.importorskip("playwright")
+pytest.importorskip("uvicorn")
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+from web_docs import IMG, SCRIPT, malicious_doc  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+SHOTS = REPO / "docs" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+HOSTILE_TEXT = (f"Protesters gathered in Pristina on Tuesday. One placard read {SCRIPT} and another {IMG}. "
+                f"Police detained three people, the interior ministry said.\n")
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory, nlp) -> str:
+    """The sample corpus and the reference article, ingested by the real pipeline."""
+    from newsevents.ingest_job import ingest
+    from newsevents.store import open_store
+
+    db = str(tmp_path_factory.mktemp("browser") / "corpus.db")
+    store = open_store(db)
+    try:
+        summary = ingest([str(REPO / "samples"), str(REPO / "tests" / "fixtures" / "articles" / "kosovo-mitrovica.txt")],
+                         store)
+        assert summary.failed == 0, summary.failures
+    finally:
+        store.close()
+    return db
+
+
+@pytest.fixture(scope="module")
+def hostile(corpus_db, tmp_path_factory) -> None:
+    """Two hostile articles added to the live store (after the screenshots, which should show real
+    data): one through the pipeline, one hand-made with markup in every extracted field."""
+    from newsevents.ingest_job import ingest
+    from newsevents.store import open_store
+
+    tmp = tmp_path_factory.mktemp("hostile")
+    upload = tmp / "hostile-upload.txt"
+    upload.write_text(HOSTILE_TEXT, encoding="utf-8")
+    (tmp / "hostile-upload.meta.json").write_text(json.dumps(
+        {"title": f"Upload {SCRIPT}", "published": "2021-10-19", "outlet": IMG, "url": "javascript:alert('meta')"}))
+    store = open_store(corpus_db)
+    try:
+        assert ingest([str(upload)], store).stored == 1
+        assert store.save(malicious_doc()).status == "stored"
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(corpus_db):
+    import uvicorn
+
+    from newsevents.web.app import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(corpus_db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not server.started:
+            assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh page that records dialogs, script errors and every request; after the test it asserts
+    that no dialog fired, no script failed and nothing was fetched from anywhere but the server."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, base_url=base_url)
+    tab = context.new_page()
+    tab.dialogs, tab.errors, tab.foreign = [], [], []
+    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+    tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+    tab.on("request", lambda request: None if request.url.startswith(base_url) or request.url.startswith("data:")
+           else tab.foreign.append(request.url))
+    try:
+        yield tab
+        assert tab.dialogs == [], f"a dialog fired: {tab.dialogs}"
+        assert tab.errors == [], f"script errors: {tab.errors}"
+        assert tab.foreign == [], f"requests left the server: {tab.foreign}"
+    finally:
+        context.close()
+
+
+def shoot(page, name: str, full_page: bool = False) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
+
+
+def test_dashboard_shows_totals_timeline_and_counts(page):
+    page.goto("/")
+    events = page.locator('[data-stat="events"] .value')
+    expect(events).not_to_have_text("0")
+    assert int(events.inner_text().replace(",", "")) > 10
+    expect(page.locator("#timeline svg rect.bar").first).to_be_visible()
+    expect(page.locator("#by-type .row").first).to_be_visible()
+    expect(page.locator("#timeline-legend .item").first).to_be_visible()
+    expect(page.locator("#recent table tbody tr").first).to_be_visible()
+    shoot(page, "dashboard", full_page=True)
+
+
+def test_map_filter_to_kosovo_then_event_then_highlighted_sentence(page):
+    page.goto("/map")
+    expect(page.locator("#map path.country")).to_have_count(240)  # Natural Earth 1:50m, without Antarctica
+    expect(page.locator("#f-country option[value=XK]")).to_have_count(1)
+    page.select_option("#f-country", "XK")
+    expect(page).to_have_url(re.compile(r"/map\?country=XK$"))
+    marker = page.locator('#map circle.marker[data-places*="Mitrovica"]').first
+    expect(marker).to_be_visible()
+    marker.click()
+    item = page.locator("#selection a.event-item", has_text=re.compile(r"one Serb was shot", re.I)).first
+    expect(item).to_be_visible()
+    expect(item.locator(".meta")).to_contain_text("Mitrovica")
+    assert item.get_attribute("data-type") == "ASSAULT"
+    shoot(page, "map")
+
+    item.click()
+    expect(page).to_have_url(re.compile(r"/events/kosovo-mitrovica/evt\d+$"))
+    expect(page.locator(".quote-block mark")).to_contain_text("one Serb was shot")
+    page.locator("#read-in-article").click()
+
+    expect(page).to_have_url(re.compile(r"/articles/kosovo-mitrovica\?focus=evt\d+$"))
+    focus = page.locator("#article-text .hl-focus")
+    expect(focus.first).to_be_visible()
+    assert "one Serb was shot" in "".join(focus.all_inner_texts())
+    # the event is also active in the side list
+    expect(page.locator(".x-item.active")).to_have_count(1)
+    # evidence is highlighted by kind
+    for kind in ("trigger", "place", "actor", "recipient"):
+        assert page.locator(f"#article-text .hl-{kind}").count() > 0, kind
+    shoot(page, "article")
+
+
+def test_reader_toggles_and_side_list(page):
+    page.goto("/articles/kosovo-mitrovica")
+    expect(page.locator("#extracted .group").first).to_be_visible()
+    text = page.locator("#article-text")
+    page.locator('#kind-toggles input[data-kind="place"]').uncheck()
+    expect(text).to_have_class(re.compile(r"hide-place"))
+    first_place = page.locator('#extracted .x-item[data-ref^="plc"]').first
+    first_place.click()
+    expect(first_place).to_have_class(re.compile(r"active"))
+
+
+def test_quote_explorer_lists_brnabic_with_her_three_quotes(page):
+    page.goto("/quotes")
+    group = page.locator('.speaker-group[data-speaker*="Brnabic"]')
+    expect(group).to_have_count(1)
+    rows = group.locator(".quote-row")
+    texts = " ".join(rows.all_inner_texts())
+    for words in ("the last moment that demands clear reaction", "the edge of chaos", "more than dramatic"):
+        assert words in texts, words
+    assert rows.count() >= 3
+
+
+def test_event_table_filters_and_pages(page):
+    page.goto("/events?type=ASSAULT")
+    expect(page.locator("#events-table tbody tr").first).to_be_visible()
+    chips = page.locator("#events-table tbody .chip").all_inner_texts()
+    assert chips and set(chips) == {"ASSAULT"}
+    page.fill("#f-q", "Mitrovica")
+    page.locator("#filters button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"q=Mitrovica"))
+
+
+HOSTILE_PAGES = ["/articles/evil-article", "/articles/hostile-upload", "/events/evil-article/evt1", "/events",
+                 "/quotes", "/map?country=XK", "/articles", "/"]
+
+
+@pytest.mark.parametrize("url", HOSTILE_PAGES)
+def test_malicious_article_renders_inert(hostile, page, url):
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator('a[href^="javascript:"]').count() == 0
+    assert page.locator('img[src="x"], #main svg[onload]').count() == 0
+    if url == "/articles/evil-article":
+        expect(page.locator("#article-text")).to_contain_text(SCRIPT)  # shown as text
+        expect(page.locator("#article-head h1")).to_contain_text(f"Forum post {SCRIPT}")
+        expect(page.locator("#extracted")).to_contain_text(IMG)
+    if url == "/articles/hostile-upload":
+        expect(page.locator("#article-text")).to_contain_text(IMG)
