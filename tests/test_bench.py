@@ -34,9 +34,11 @@ def test_report_fields(result):
 
 
 def test_ratio_sanity(result):
-    # the full run does the same parse plus the extractors; best-of-2 timings on a busy machine
-    # can still put it a few percent under the bare run when the extractors are cheap
-    assert result.ratio > 0.9
+    # the full run does the same parse plus the extractors: in CPU time (one process, immune to
+    # other programs) it cannot be cheaper; wall-clock best-of-2 on a busy machine can wobble
+    assert result.cpu_ratio >= 1.0
+    assert result.ratio > 0.8
+    assert result.full_cpu_seconds > 0 and result.bare_cpu_seconds > 0
 
 
 def test_every_extractor_is_timed(result):
@@ -47,7 +49,7 @@ def test_every_extractor_is_timed(result):
     assert result.parse_and_other_seconds == pytest.approx(result.full_seconds - spent)
     for ext in result.extractors:
         assert ext.share_pct == pytest.approx(100 * ext.seconds / result.full_seconds)
-        assert ext.added_pct == pytest.approx(100 * ext.seconds / result.bare_seconds)
+        assert ext.added_pct == pytest.approx(100 * ext.seconds / result.parse_and_other_seconds)
 
 
 def test_bad_corpus_and_repeat(tmp_path, nlp):

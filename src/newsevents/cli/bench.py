@@ -45,13 +45,14 @@ def bench(
                  f"{result.full_articles_per_s:.1f}", f"{result.full_words_per_s:,.0f}")
     console.print(head)
     workers = f" (largest worker {result.peak_rss_worker_mb:.0f} MiB)" if result.peak_rss_worker_mb else ""
-    console.print(f"ratio full/bare: [bold]{result.ratio:.2f}[/bold]   peak RSS: [bold]{result.peak_rss_mb:.0f} MiB[/bold]"
+    cpu = f"   (CPU time ratio {result.cpu_ratio:.2f})" if result.cpu_ratio else ""
+    console.print(f"ratio full/bare: [bold]{result.ratio:.2f}[/bold]{cpu}   peak RSS: [bold]{result.peak_rss_mb:.0f} MiB[/bold]"
                   f"{workers}", highlight=False)
     table = Table(title="time per extractor", title_justify="left")
-    for column in ("extractor", "seconds", "% of full", "% added to bare"):
+    for column in ("extractor", "seconds", "% of full", "% added to parse"):
         table.add_column(column, justify="left" if column == "extractor" else "right")
     for ext in result.extractors:
         table.add_row(ext.name, f"{ext.seconds:.3f}", f"{ext.share_pct:.1f}", f"{ext.added_pct:.1f}")
-    table.add_row("[dim]parse + other[/dim]", f"{result.parse_and_other_seconds:.3f}",
+    table.add_row("[dim]parse + other (outside extractors)[/dim]", f"{result.parse_and_other_seconds:.3f}",
                   f"{100 * result.parse_and_other_seconds / result.full_seconds:.1f}", "")
     console.print(table)
