@@ -225,10 +225,11 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > v.i), None)
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in lex["object_preps"].get(lemma, ())]
         if lemma in lex["directive"] and xcomp is not None and (dobj is not None or preps):
-            toks = _subtree(xcomp) + (_subtree(dobj) if dobj is not None else []) + sum((_subtree(p) for p in preps), [])
+            toks = _subtree(xcomp) + (_subtree(dobj) if dobj is not None else []) + sum((_prep_object(p) for p in preps), [])
             content = _span_of(ctx, toks, region)
-        elif lemma == "call" and preps:
-            toks = sum((_subtree(p) for p in preps), []) + (_subtree(xcomp) if xcomp is not None else [])
+        elif lemma in ("call", "appeal") and preps:
+            toks = sum((_prep_object(p) for p in preps), []) \
+                + (_subtree(xcomp) if xcomp is not None else [])
             content = _span_of(ctx, toks, region)
         elif lemma in lex["object"] and dobj is not None and dobj.pos_ not in ("PRON",):
             toks = _subtree(dobj) + sum((_subtree(p) for p in preps), [])
@@ -249,8 +250,19 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
             content = None
         elif lemma in lex["clausal"] and comp is not None and not _has_verb(ctx, content):
             content = None
+    via = []
+    if lemma == "tell":
+        # "told Reuters": the outlet the words were given to
+        obj = next((c for c in children if c.dep_ in ("dobj", "dative") and ctx.tok_para[c.i] == para), None)
+        if obj is not None and (ctx.label_of(obj.i) == "ORG" or obj.lemma_.lower() in lex["media"]):
+            via.append(obj.i)
     # a cue with neither content nor a quotation next to it is still kept: direct quotes look for it
-    return Cue(v.i, cue_span, subj.i, content, para, medium=medium, lemma=lemma)
+    return Cue(v.i, cue_span, subj.i, content, para, via=via, medium=medium, lemma=lemma)
+
+
+def _prep_object(p) -> list[int]:
+    """The subtree of a preposition without the preposition ("on both sides" → "both sides")."""
+    return [i for i in _subtree(p) if i != p.i]
 
 
 def _comma_between(doc, run: list[int], v) -> bool:
@@ -450,20 +462,32 @@ def extract(doc, result) -> list[dict]:
         attributed.append([q, cue, how])
 
     # 2. split quotes, continued paragraphs and floating quotes inherit the last attribution
+    #    before them: in the same paragraph, or in the previous one when they open their paragraph
+    events = sorted([(c.cue[0], c) for c in cues if c.speaker is not None], key=lambda e: e[0])
     for qi, item in enumerate(attributed):
         q, cue, how = item
-        if cue is not None or qi == 0:
+        if cue is not None:
             continue
-        pq, pcue, _ = attributed[qi - 1]
-        if pcue is None:
+        opens_para = text[ctx.paras[q.para][0]:q.open].strip() == ""
+        best = None
+        for pos, c in events:
+            if pos >= q.open:
+                break
+            if c.para == q.para or opens_para and c.para == q.para - 1:
+                best = (pos, c)
+        for pq, pcue, _ in attributed[:qi]:
+            if pcue is not None and (pq.para == q.para or opens_para and pq.para == q.para - 1) \
+                    and (best is None or pq.open > best[0]):
+                best = (pq.open, pcue)
+        if best is None:
             continue
-        if pq.para == q.para:
-            between = ctx.tokens_between(pq.outer_end, q.open)
-            if not any(k in cues_by_verb for k in between):
-                item[1], item[2] = pcue, "split"
-        elif pq.para == q.para - 1 and (pq.continued or _para_ends_with(ctx, pq)) and \
-                text[ctx.paras[q.para][0]:q.open].strip() == "":
-            item[1], item[2] = pcue, "floating"
+        if ctx.para_of(best[0]) == q.para:
+            item[1], item[2] = best[1], "split"
+        else:
+            prev = [x for x in attributed[:qi] if x[0].para == q.para - 1]
+            if prev and not (prev[-1][0].continued or _para_ends_with(ctx, prev[-1][0])):
+                continue
+            item[1], item[2] = best[1], "floating"
     # a multi-paragraph quotation whose cue is in its last paragraph
     for qi in range(len(attributed) - 2, -1, -1):
         q, cue, how = attributed[qi]

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..extractors.registry import extractor
-from .speakers import get_context
+from .speakers import get_context, looks_like_person_name
 
 SUBJ = ("nsubj", "nsubjpass")
 SPEAKING = {"person", "org", "media", "doc", "anonymous"}
@@ -115,6 +115,8 @@ def collect_referent(ctx, tok) -> Referent | None:
             kind = "person"
         elif lemma in lex["organisation"] or low in lex["organisation"]:
             kind = "org"
+        elif tok.pos_ == "PROPN" and looks_like_person_name(doc, tok):
+            kind = "person"  # a name the NER missed: "Ana Brnabic"
         elif tok.dep_ in SUBJ + ("dobj", "pobj", "attr", "conj", "appos"):
             kind = "thing"
         else:
@@ -203,6 +205,11 @@ def resolve(doc, result) -> dict:
             sent = ctx.sent_id[tok.i]
             gov = _governor(tok)
             best, best_score = None, None
+            local_subjects = set()
+            if tok.dep_ in ("dobj", "iobj", "pobj", "dative") and not low.endswith(("self", "selves")):
+                for ref in history[-MAX_CANDIDATES:]:
+                    if ref.subj and doc[ref.head].head.i == gov.i:
+                        local_subjects.add(ref.entity or ("ref", ref.head))
             for ref in reversed(history[-MAX_CANDIDATES:]):
                 if sent - ref.sent > WINDOW_SENTENCES or ctx.tok_para[tok.i] - ref.para > 2:
                     break
@@ -211,8 +218,7 @@ def resolve(doc, result) -> dict:
                 if not _compatible(low, info, ref, speaking, genders, ctx):
                     continue
                 # a pronoun object is not the subject of its own verb (unless reflexive/possessive)
-                if tok.dep_ in ("dobj", "iobj", "pobj", "dative") and not low.endswith(("self", "selves")) \
-                        and ref.subj and doc[ref.head].head.i == gov.i:
+                if (ref.entity or ("ref", ref.head)) in local_subjects:
                     continue
                 s = _score(tok, ref, speaking, sent, salience)
                 if best_score is None or s > best_score:

@@ -413,6 +413,16 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
                 "country": _np_country(ctx, left, head), "kind": "anonymous", "anonymous": True, "mention": mention}
 
     if lemma in lex["person"] or low in lex["person"]:
+        app = appositive(doc, head)
+        if app is not None and (ctx.label_of(app.i) == "PERSON" or app.pos_ == "PROPN" and looks_like_person_name(doc, app)):
+            # "The minister, Ivica Dacic, said": the name in apposition is the speaker
+            out = describe(ctx, app.i, depth=depth + 1, fallback=fallback)
+            if out.get("name"):
+                out = dict(out)
+                out["role"] = out.get("role") or _np_name(ctx, left, head, drop_countries=True)
+                out["country"] = out.get("country") or _np_country(ctx, left, head)
+                out["mention"] = mention
+                return out
         ante = ctx.antecedent.get(head)
         if ante is not None and getattr(ante, "entity", None):
             out = describe(ctx, ante.head, depth=depth + 1, fallback=fallback)
@@ -426,8 +436,37 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
                 "kind": "unnamed", "mention": mention}
 
     kind = "organisation" if (lemma in lex["organisation"] or low in lex["organisation"]) else "other"
+    if kind == "other" and tok.pos_ == "PROPN" and looks_like_person_name(doc, tok):
+        return {"name": _np_name(ctx, _name_left(doc, head), head), "entity": None, "role": None,
+                "country": _np_country(ctx, left, head), "kind": "person", "mention": mention}
     return {"name": _np_name(ctx, left, head), "entity": None, "role": None,
             "country": _np_country(ctx, left, head), "kind": kind, "mention": mention}
+
+
+def looks_like_person_name(doc, tok) -> bool:
+    """A proper-noun phrase the NER missed that reads as a person's name: two or more capitalised
+    name tokens ("Ana Brnabic") or one after a personal title ("Mr Vucic"), no organisation word."""
+    lex = lexicon()
+    if tok.ent_type_ and tok.ent_type_ != "PERSON":
+        return False
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()
+             and c.i == tok.i - 1]
+    words = {c.lower_.rstrip(".") for c in tok.lefts}
+    if words & (lex["organisation"] | lex["media"] | lex["document"]):
+        return False
+    if tok.lower_ in lex["organisation"] or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in (lex["title_male"] | lex["title_female"] | lex["person"]):
+        return True
+    return bool(names) and all(not c.ent_type_ or c.ent_type_ == "PERSON" for c in names)
+
+
+def _name_left(doc, head: int) -> int:
+    i = head
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" and doc[i - 1].head.i == head:
+        i -= 1
+    return i
 
 
 def _describe_entity(ctx: Context, ent: dict, head: int, mention) -> dict:
