@@ -45,7 +45,8 @@ def _patient(verb):
 def _kind(verb) -> str | None:
     lemma = verb.lemma_.lower()
     kind = KIND_OF_VERB.get(lemma)
-    if kind == "injured" and any(c.lower_ in FATAL_ADVERBS for c in verb.children):
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if kind == "injured" and (any(c.lower_ in FATAL_ADVERBS for c in verb.children) or (nxt is not None and nxt.lower_ == "dead")):
         return "killed"  # "shot dead", "mortally wounded"
     if kind and lemma == "shoot":
         if any(c.dep_ == "conj" and c.lemma_.lower() in ("kill", "die") for c in verb.children):
@@ -57,8 +58,9 @@ def _count(patient) -> tuple[int | None, bool]:
     n, approx, _span = count_of(patient)
     if n is not None:
         return n, approx
-    # "one of our brave service members"
-    if patient.like_num:
+    # "one of our brave service members", "dozens of protesters"
+    from .events_lexicon import lexicon
+    if patient.like_num or patient.lower_ in lexicon().quantities:
         from .events_quantity import _word_count
         n, approx = _word_count([patient.text])
         if n is not None:
@@ -96,7 +98,8 @@ def extract_casualties(doc, result) -> None:
                 continue
             if patient.pos_ == "PRON" and patient.lower_ not in ("he", "she"):
                 continue
-            if any(c.dep_ == "neg" for c in verb.children):
+            if any(c.dep_ == "neg" for c in verb.children) or patient.lower_ in ("nobody", "none", "noone") or \
+                    any(c.lower_ == "no" and c.dep_ == "det" for c in patient.children):
                 continue  # "nobody was killed", "was not injured"
             if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in verb.children):
                 continue

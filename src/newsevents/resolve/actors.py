@@ -144,13 +144,13 @@ def actor_like(token, result=None, _depth: int = 0) -> bool:
     """Can ``token`` head an actor phrase (person, organisation, state, group noun, pronoun)?"""
     t = tables()
     low = token.lower_
+    member = of_member(token)
+    if member is not None and _depth < 2:
+        return actor_like(member, result, _depth + 1)
     if token.ent_type_ in NOT_ACTOR_ENTS and not token.like_num:
         return False
     if token.pos_ == "PRON":
         return low in PERSONAL_PRONOUNS or low in RELATIVE_PRONOUNS or low in POSSESSIVE_PRONOUNS
-    member = of_member(token)
-    if member is not None and _depth < 2:
-        return actor_like(member, result, _depth + 1)
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     lemma = _lemma(token)
@@ -215,11 +215,11 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
             if alt is not None:
                 return resolve_token(doc, alt, result, speaker, _depth + 1)
         return None
-    if token.ent_type_ in NOT_ACTOR_ENTS and not token.like_num:
-        return None
     member = of_member(token)
     if member is not None:
         return resolve_token(doc, member, result, speaker, _depth + 1)
+    if token.ent_type_ in NOT_ACTOR_ENTS and not token.like_num:
+        return None
     t = tables()
     toks = np_tokens(token)
     # "representatives of Kosovo Serbs": keep the of-phrase for generic heads
@@ -232,7 +232,7 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
                     tail = [child] + np_tokens(pobj[0])
     skip_lead = {"det", "nummod", "quantmod", "case", "predet"}
     while toks and toks[0].i != token.i and (toks[0].dep_ in skip_lead or toks[0].like_num or toks[0].pos_ in ("DET", "NUM", "PUNCT")
-                                              or toks[0].lower_.endswith("-old") or toks[0].lower_ in ("year", "old", "-", "–")
+                                              or toks[0].lower_.endswith("-old") or toks[0].lower_ in ("year", "old", "-", "–", "dead", "more", "than", "least", "at", "about", "nearly", "over", "up", "to", "some", "almost", "around")
                                               or any(ch.isdigit() for ch in toks[0].text)):
         toks = toks[1:]
     name_toks = toks + tail
