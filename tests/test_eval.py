@@ -385,3 +385,16 @@ def test_event_sentence_comes_from_the_trigger(gold):
     assert flat(gold, doc)["events.recall"] == 0.5
     doc["events"][0]["trigger"] = span(TEXT, "met")
     assert flat(gold, doc)["events.recall"] == 1.0
+
+
+def test_evaluate_gold_reports_bad_files_and_goes_on(nlp, tmp_path):
+    from newsevents.evaluate import evaluate_gold
+
+    good = FIXTURES / "gold" / "syria-service-member.gold.json"
+    missing_article = tmp_path / "nowhere.gold.json"
+    missing_article.write_text(json.dumps({"id": "nowhere", "quotes": []}))
+    report = evaluate_gold([good, missing_article, good, tmp_path / "absent.gold.json"],
+                           articles_dir=FIXTURES / "articles")
+    assert report.count == 1
+    codes = sorted(e[:6] for e in report.errors)
+    assert codes == ["[E001]", "[E018]", "[E018]"]  # unreadable file, article not found, duplicate id

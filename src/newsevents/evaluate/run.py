@@ -120,6 +120,10 @@ def evaluate_gold(paths: Iterable[str | Path], *, articles_dir: str | Path | Non
         if isinstance(loaded, NewsEventsError):
             report.errors.append(str(loaded))
             continue
+        if gold.id in golds:
+            report.errors.append(str(NewsEventsError("E018", path=gold.path, reason=f"id '{gold.id}' already used by "
+                                                     f"{golds[gold.id].path}")))
+            continue
         if gold.published and not loaded.published:
             loaded.published = gold.published
         loaded.id = gold.id
