@@ -17,10 +17,12 @@ Directional phrases make region places ("northern Mitrovica", "the north of Koso
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..resolve.gazetteer import Place, demonyms, gazetteer, normalize
 from .registry import extractor
@@ -52,7 +54,7 @@ SCAN_CUES = [
     # "Idlib province"
     re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\s+(?:province|governorate|district)\b"),
     # "in Sarmada", "near Ayn Issa" (title case only)
-    re.compile(r"\b(?:in|near|at|outside|into|from|toward|towards)\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"),
+    re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|into|from|toward|towards|out\s+of)\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"),
 ]
 NOT_PLACE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you",
                    "his", "her", "their", "our", "its", "my", "your", "january", "february", "march", "april",
@@ -60,7 +62,9 @@ NOT_PLACE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "he", "sh
                    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "allah", "mr", "mrs",
                    "ms", "dr", "president", "minister", "police", "army", "government", "state", "city", "town",
                    "general", "support", "addition", "order", "fact", "total", "response", "time", "contact",
-                   "particular", "recent", "all", "one", "some", "many", "most", "other", "both"}
+                   "particular", "recent", "all", "one", "some", "many", "most", "other", "both", "north",
+                   "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+                   "northwest", "southeast", "southwest", "centre", "center", "homeland", "capital", "region"}
 
 
 @dataclass
@@ -75,6 +79,8 @@ class Mention:
     container: tuple[str, str | None] | None = None  # (country, admin1 code or None)
     demonym: str | None = None  # alpha-2 named just before ("the Serbian town of")
     region: tuple[int, str] | None = None  # (start of the directional phrase, its direction word)
+    cued: bool = False  # a locative cue word was cut off the NER span ("Near Palmyra")
+    margin: float = 0.0  # best score minus the runner-up's
     sentence: int = 0
     paragraph: int = 0
     best: Place | None = None
@@ -107,8 +113,9 @@ def extract_places(doc, result) -> None:
     for m in mentions:
         _resolve(m, ctx, anchors=[a for a in anchors if normalize(a.text) != normalize(m.text)])
 
+    _one_sense(mentions)
     kept = [m for m in mentions if m.best is not None and _accept(m, ctx)]
-    _emit(result, kept, gaz)
+    _emit(doc, result, kept, gaz)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -219,7 +226,7 @@ def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: Contex
         if poss:
             m.demonym = _country_of(poss.group(1), gaz)
     cont = CONTAINER_AFTER.match(after) or IN_AFTER.match(after)
-    if cont:
+    if cont and not any(c.feature == "country" and c.main for c in candidates):  # "Turkey, the United States …"
         m.container = _container(cont.group(1), gaz, candidates)
     region = REGION_BEFORE.search(before)
     if region:
@@ -282,30 +289,48 @@ _TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Prime Minister|Gener
                      r"Prince|Sheikh|Imam|Pope|Lt|Col|Capt|Sgt|spokesman|spokeswoman)\.?\s+$")
 
 
+OTHER_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT"}
+_LEADING_CUE = re.compile(r"^(?:near|in|at|outside|from|around)\s+", re.I)
+
+
 def _person_mentions(result, gaz, ctx: Context, mentions) -> list[Mention]:
-    """PERSON entities that are really places ("the mad policies conducted by Pristina")."""
+    """PERSON/ORG/NORP/PRODUCT entities that are really places ("the mad policies conducted by
+    Pristina", "cities such as Aleppo"); accepted later only with context (see :func:`_accept`)."""
     out = []
     place_starts = {m.start for m in mentions}
+    text = result.text
+    table = demonyms()
     for entity in result.entities:
-        if entity["label"] != "PERSON":
+        if entity["label"] not in OTHER_LABELS:
             continue
         spans = entity["mentions"]
-        if any(len(normalize(m["text"]).split()) != len(normalize(entity["name"]).split()) for m in spans):
+        if entity["label"] == "PERSON" and any(
+                len(normalize(m["text"]).split()) != len(normalize(entity["name"]).split()) for m in spans):
             continue  # a full name with a surname alone elsewhere: a person
-        text = result.text
         if any(_TITLES.search(text[max(0, m["start"] - 30):m["start"]]) for m in spans):
             continue
-        made = [_make_mention(text, m["start"], m["end"], "person", gaz, ctx, entity["id"]) for m in spans]
-        made = [m for m in made if m is not None and m.start not in place_starts]
-        if made:
-            out.extend(made)
+        if entity["label"] == "NORP" and normalize(entity["name"]) in table:
+            continue
+        for span in spans:
+            start, end = span["start"], span["end"]
+            lead = _LEADING_CUE.match(text[start:end])
+            if lead:  # "Near Palmyra" tagged PERSON at the start of a sentence
+                start += lead.end()
+            name = text[start:end]
+            if name.isupper() and len(name) <= 5:
+                continue  # acronyms: SDF, ISF
+            m = _make_mention(text, start, end, "person", gaz, ctx, None if lead else entity["id"])
+            if m is not None and m.start not in place_starts:
+                m.cued = bool(lead)
+                out.append(m)
     return out
 
 
 def _scan_mentions(doc, result, gaz, ctx: Context, mentions) -> list[Mention]:
     """Gazetteer lookup of spans NER missed, after explicit cues only."""
     text = result.text
-    blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PLACE_LABELS]
+    blocked = [(e.start_char, e.end_char) for e in doc.ents
+               if e.label_ not in PLACE_LABELS and not _LEADING_CUE.match(e.text)]
     taken = [(m.start, m.end) for m in mentions]
     out = []
     seen = set()
@@ -349,7 +374,9 @@ def _candidates(m: Mention) -> list[Place]:
 
 
 def _score(c: Place, m: Mention, ctx: Context, anchors) -> float:
-    s = math.log10(c.population + 10) / 7 * 1.5
+    s = 0.45 * math.log10(c.population + 10)
+    if c.population >= 1_000_000:
+        s += 1.0  # prominence: a world city needs explicit context to lose to a namesake
     s += (1.0 if c.feature == "country" else 0.4) if c.main else 0.0
     s += FEATURE_PRIOR.get(c.feature, 0.0)
     if c.capital:
@@ -385,7 +412,32 @@ def _resolve(m: Mention, ctx: Context, anchors) -> None:
     z = sum(math.exp(s - top) for s, _ in scored)
     m.best = scored[0][1]
     m.score = 1.0 / z
+    m.margin = top - scored[1][0] if len(scored) > 1 else 10.0
     m.scores = {c.id: s for s, c in scored[:5]}
+
+
+def _one_sense(mentions: list[Mention]) -> None:
+    """One referent per name per article: mentions of the same name without their own container
+    or demonym take the referent with the best summed score ("Turkey" is one place here)."""
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.best is not None and not m.container and not m.demonym and m.region is None:
+            by_name[normalize(m.text)].append(m)
+    for ms in by_name.values():
+        if len({m.best.id for m in ms}) < 2:
+            continue
+        totals: Counter = Counter()
+        places = {}
+        for m in ms:
+            for pid, score in m.scores.items():
+                totals[pid] += score
+        for m in ms:
+            for c in m.candidates:
+                places.setdefault(c.id, c)
+        best_id = max(totals, key=totals.get)
+        for m in ms:
+            if best_id in places:
+                m.best = places[best_id]
 
 
 def _accept(m: Mention, ctx: Context) -> bool:
@@ -396,20 +448,84 @@ def _accept(m: Mention, ctx: Context) -> bool:
         return c.feature in ("country", "admin1", "region") or c.population >= 1000 or supported
     if m.source == "person":
         before = ctx.text[max(0, m.start - 25):m.start].lower().split()
-        cue = bool(before) and before[-1] in LOCATIVE_WORDS or bool(CUE_OF.search(ctx.text[max(0, m.start - 25):m.start]))
-        return supported and m.score >= 0.5 and (cue or c.capital or c.population >= 100_000)
+        cue = m.cued or (bool(before) and before[-1] in LOCATIVE_WORDS) \
+            or bool(CUE_OF.search(ctx.text[max(0, m.start - 25):m.start])) \
+            or bool(re.search(r"\bsuch\s+as\s+$", ctx.text[max(0, m.start - 25):m.start]))
+        confident = m.score >= 0.5 or m.margin >= 1.0
+        return supported and confident and (cue or c.capital or c.population >= 100_000)
     # scan
-    return (supported and m.score >= 0.4) or (c.population >= 100_000 and m.score >= 0.6)
+    return (supported and (m.score >= 0.4 or m.margin >= 1.0)) or (c.population >= 100_000 and m.score >= 0.6)
+
+
+# ---------------------------------------------------------------------------------------------
+# how a mention is used
+
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|into|to|from|outside|inside|across|around|toward|towards|throughout|within|through|"
+    r"(?:town|city|village|province|governorate|district|region|area|areas|capital|outskirts|suburbs?|vicinity|"
+    r"part|parts|north|south|east|west|centre|center|heart|streets)\s+of)\s+(?:the\s+)?"
+    r"(?:(?!(?:with|by|for|against|on|about|over|and|or|between)\s)[a-z\-]+\s+){0,3}$")
+VAGUE_BEFORE = re.compile(r"\b(?:area|areas|part|parts|region|regions|north|south|east|west|corner|border|"
+                          r"territory|somewhere)\s+of\s+(?:the\s+)?$")
+NOT_LOCATION_DEPS = {"compound", "amod", "nmod"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset]:
+    from importlib import resources
+    data = json.loads(resources.files("newsevents").joinpath("data/place_cues.json").read_text("utf-8"))
+    return {key: frozenset(value) for key, value in data.items() if not key.startswith("_")}
+
+
+def mention_role(doc, text: str, start: int, end: int) -> dict:
+    """How a place mention is used: ``locative`` ("in Mitrovica"), ``modifier`` of a noun ("Kosovo
+    police", "U.S. airstrikes"), ``actor`` ("Brussels said", "conducted by Pristina"), ``vague``
+    ("an area of Kosovo")."""
+    before = text[max(0, start - 60):start]
+    locative = bool(LOCATIVE_BEFORE.search(before))
+    vague = bool(VAGUE_BEFORE.search(before))
+    span = doc.char_span(start, end, alignment_mode="expand")
+    modifier = actor = False
+    if span is not None:
+        root = span.root
+        head = root.head
+        if root.dep_ in NOT_LOCATION_DEPS and head.i > root.i and head.pos_ in ("NOUN", "PROPN") \
+                and head.lower_ in _cues()["agent_heads"] and head.lower_ not in _cues()["place_nouns"]:
+            modifier = True  # "Kosovo police", "U.S. airstrikes" (not "the Paris meeting", "Mosul district")
+        elif root.dep_ in ("nsubj", "nsubjpass"):
+            actor = True  # "Brussels was in contact"
+        elif root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "against", "between") \
+                and not locative:
+            actor = True  # "policies conducted by Pristina", "in contact with Belgrade"
+        elif root.dep_ == "conj":  # follow the coordination ("with Belgrade and Pristina")
+            first = root
+            while first.dep_ == "conj":
+                first = first.head
+            if first.dep_ == "pobj" and first.head.lower_ in ("by", "with", "against", "between"):
+                actor = True
+            elif first.dep_ == "pobj" and not locative:
+                locative = bool(LOCATIVE_BEFORE.search(text[max(0, first.idx - 60):first.idx]))
+    return {"locative": locative and not (modifier or actor), "modifier": modifier, "actor": actor, "vague": vague}
 
 
 # ---------------------------------------------------------------------------------------------
 # output
 
-def _emit(result, kept: list[Mention], gaz) -> None:
+def _emit(doc, result, kept: list[Mention], gaz) -> None:
     groups: dict[tuple, list[Mention]] = {}
+    roles = {}
     for m in sorted(kept, key=lambda m: m.start):
         key = (m.best.id, m.region[1] if m.region else None)
         groups.setdefault(key, []).append(m)
+        roles[id(m)] = mention_role(doc, result.text, m.region[0] if m.region else m.start, m.end)
+    # a place named only as a modifier ("U.S. airstrikes", "Kosovo police") is not listed; a
+    # place also named otherwise keeps only those other mentions
+    for key in list(groups):
+        plain = [m for m in groups[key] if not roles[id(m)]["modifier"]]
+        if plain:
+            groups[key] = plain
+        else:
+            del groups[key]
     relabelled = set()
     place_mentions = []
     for (place_id, direction), ms in sorted(groups.items(), key=lambda kv: kv[1][0].start):
@@ -433,7 +549,7 @@ def _emit(result, kept: list[Mention], gaz) -> None:
         pid = result.add("places", item)
         for m, (s, e) in zip(ms, spans):
             place_mentions.append({"start": s, "end": e, "place": pid, "feature": item["feature"],
-                                   "source": m.source, "sentence": m.sentence, "paragraph": m.paragraph})
+                                   "source": m.source, **roles[id(m)]})
             if m.source == "person" and m.entity_id:
                 relabelled.add(m.entity_id)
     for entity in result.entities:

@@ -68,6 +68,15 @@ def squeeze(key: str) -> str:
     return _DOUBLE.sub(r"\1", key)
 
 
+def _final_h(key: str) -> tuple[str, ...]:
+    """Arabic transliterations drop or add a final h: "jabla" ↔ "jablah"."""
+    if key.endswith("ah"):
+        return (key[:-1],)
+    if key.endswith("a"):
+        return (key + "h",)
+    return ()
+
+
 _ADMIN_WORDS = ("governorate", "province", "district", "oblast", "region", "state", "county", "prefecture",
                 "department", "municipality", "muhafazat", "okrug", "districte", "krai", "voivodeship")
 _ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(_ADMIN_WORDS) + r")$")
@@ -435,7 +444,8 @@ class Gazetteer:
         if not found and loose:
             stripped = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", key))
             tried = set()
-            for variant in (key, _ARTICLE.sub("", key), stripped, squeeze(key), squeeze(_ARTICLE.sub("", key))):
+            bare = _ARTICLE.sub("", key)
+            for variant in (key, bare, stripped, squeeze(key), squeeze(bare), *_final_h(squeeze(bare))):
                 if variant and variant not in tried:
                     tried.add(variant)
                     found = self._by_key(variant, loose_ok=True)

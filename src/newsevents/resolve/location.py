@@ -20,17 +20,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..extractors.places import mention_role
 from ..extractors.registry import extractor
 
-LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|into|to|from|outside|inside|across|around|toward|towards|throughout|within|through|"
-    r"(?:town|city|village|province|governorate|district|region|area|areas|capital|outskirts|suburbs?|vicinity|"
-    r"part|parts|north|south|east|west|centre|center|heart|streets)\s+of)\s+(?:the\s+)?"
-    r"(?:(?!(?:with|by|for|against|on|about|over|and|or|between)\s)[a-z\-]+\s+){0,3}$")
-VAGUE_BEFORE = re.compile(r"\b(?:area|areas|part|parts|region|regions|north|south|east|west|corner|border|"
-                          r"territory|somewhere)\s+of\s+(?:the\s+)?$")
 SPECIFICITY = {"city": 3, "region": 2, "admin1": 2, "country": 1}
-NOT_LOCATION_DEPS = {"nsubj", "nsubjpass", "compound", "amod", "poss", "nmod"}
 
 
 @extractor("event_location", requires=("places", "dates"), after=("events",))
@@ -39,7 +32,8 @@ def locate_events(doc, result) -> None:
     if not result.events:
         return
     text = result.text
-    mentions = [dict(m, **_role(doc, text, m)) for m in result.stages.get("place_mentions", [])]
+    mentions = [m if "locative" in m else dict(m, **mention_role(doc, text, m["start"], m["end"]))
+                for m in result.stages.get("place_mentions", [])]
     paragraphs = _paragraphs(text)
     focus = focus_place(result, mentions)
     for event in result.events:
@@ -68,40 +62,12 @@ def _sentence_of(doc, pos: int) -> dict:
     return {"start": 0, "end": len(doc.text)}
 
 
-def _role(doc, text: str, m: dict) -> dict:
-    """Whether a place mention is used as a location (not a modifier or an actor)."""
-    before = text[max(0, m["start"] - 60):m["start"]]
-    locative = bool(LOCATIVE_BEFORE.search(before))
-    vague = bool(VAGUE_BEFORE.search(before))
-    span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
-    modifier = False
-    if span is not None:
-        root = span.root
-        if root.dep_ in NOT_LOCATION_DEPS and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN") \
-                and root.head.lemma_.lower() not in ("town", "city", "village", "province", "region", "area"):
-            modifier = True  # "Kosovo police", "Kosovo's Prime Minister"
-        elif root.dep_ in ("nsubj", "nsubjpass"):
-            modifier = True  # an actor: "Brussels was in contact"
-        elif root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "against", "between") \
-                and not locative:
-            modifier = True  # "policies conducted by Pristina", "in contact with Belgrade"
-        elif root.dep_ == "conj":  # follow the coordination ("with Belgrade and Pristina")
-            first = root
-            while first.dep_ == "conj":
-                first = first.head
-            if first.dep_ == "pobj" and first.head.lower_ in ("by", "with", "against", "between"):
-                modifier = True
-            elif first.dep_ == "pobj" and not locative:
-                locative = bool(LOCATIVE_BEFORE.search(text[max(0, first.idx - 60):first.idx]))
-    return {"locative": locative and not modifier, "modifier": modifier, "vague": vague}
-
-
 def focus_place(result, mentions: list[dict]) -> dict | None:
     """The article's focus: the specific place named most, else the most-named country."""
     weights: Counter = Counter()
     first_seen: dict[str, int] = {}
     for m in mentions:
-        if m["modifier"]:
+        if m["modifier"] or m["actor"]:
             continue
         place = result.get("places", m["place"])
         if place is None:
@@ -136,7 +102,7 @@ def _as_event_place(place: dict, method: str) -> dict:
 
 def event_place(result, mentions, paragraphs, focus, trigger, sentence, clause) -> dict | None:
     def candidates(lo, hi):
-        return [m for m in mentions if lo <= m["start"] < hi and not m["modifier"]]
+        return [m for m in mentions if lo <= m["start"] < hi and not (m["modifier"] or m["actor"])]
 
     t = trigger["start"]
     in_sentence = candidates(sentence["start"], sentence["end"])
