@@ -118,6 +118,16 @@ def _content_words(ctx, span) -> int:
     return len(_WORD.findall(ctx.text[start:end])) - inside
 
 
+def _meaningful_outside(ctx, span) -> int:
+    """Content words of ``span`` outside quotation marks (no stop words, dates or times)."""
+    n = 0
+    for i in ctx.tokens_between(*span):
+        t = ctx.doc[i]
+        if ctx.tok_quote[i] < 0 and t.is_alpha and not t.is_stop and t.ent_type_ not in ("DATE", "TIME"):
+            n += 1
+    return n
+
+
 def _has_verb(ctx, span) -> bool:
     return any(ctx.doc[i].pos_ in ("VERB", "AUX") for i in ctx.tokens_between(*span))
 
@@ -513,8 +523,11 @@ def extract(doc, result) -> list[dict]:
         if cue.content is None or cue.speaker is None:
             continue
         start, end = cue.content
-        if _content_words(ctx, cue.content) < 2:
+        carried = any(start <= it[3].open and it[3].outer_end <= end for it in items if it[0] == "direct")
+        if carried and (_content_words(ctx, cue.content) < 2 or not _meaningful_outside(ctx, cue.content)):
             continue  # the reported content is a quotation: the direct quote carries it
+        if len(_WORD.findall(text[start:end])) < 2:
+            continue
         items.append(("indirect", start, end, None, cue, "cue"))
     items.sort(key=lambda it: (it[1], it[0]))
 
@@ -561,7 +574,7 @@ def extract(doc, result) -> list[dict]:
             "medium": medium,
             "paragraph": para,
             "evidence": result.evidence(ev_start, ev_end),
-            "attribution": how,
+            "attribution": how or None,
         }
         if kind == "indirect":
             item["quoted"] = [result.evidence(x.start, x.end) for x in quotations

@@ -1,0 +1,297 @@
+"""Quotes: hand-written cases for every construction, plus the reference article.
+
+Each case gives a text and the quotes expected in it as ``(kind, text, speaker)``: ``text`` is the
+exact quote text; ``speaker`` the expected speaker name, or ``None`` for an explicitly unresolved
+speaker. A case lists *all* the quotes it should produce, so extra output fails it too.
+"""
+from __future__ import annotations
+
+import pytest
+
+import newsevents
+from newsevents.contract import validate
+from newsevents.extractors.quotemarks import find_quotations
+
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "i", "we", "you"}
+
+CASES = [
+    # --- direct quotes, marks of every kind
+    ("curly-after", "“We will not give up,” Kurti said.",
+     [("direct", "We will not give up,", "Kurti")]),
+    ("straight-inverted", '"We will not give up," said Kurti.',
+     [("direct", "We will not give up,", "Kurti")]),
+    ("single-curly", "‘The talks have failed,’ Johnson said.",
+     [("direct", "The talks have failed,", "Johnson")]),
+    ("single-straight", "'The talks have failed,' Johnson said.",
+     [("direct", "The talks have failed,", "Johnson")]),
+    ("guillemets", "«We will not retreat,» Macron said.",
+     [("direct", "We will not retreat,", "Macron")]),
+    ("low-high-german", "Chancellor Olaf Scholz said „we stand by Ukraine“ on Monday.",
+     [("direct", "we stand by Ukraine", "Olaf Scholz")]),
+    ("mixed-curly-straight", "“The coalition conducted 10 airstrikes,\" Cook said.",
+     [("direct", "The coalition conducted 10 airstrikes,", "Cook")]),
+    # --- split, colon, floating, continued
+    ("split-by-cue", "“This is the last moment,” Brnabic said. “This kind of conduct brings us to the edge of chaos.”",
+     [("direct", "This is the last moment,", "Brnabic"),
+      ("direct", "This kind of conduct brings us to the edge of chaos.", "Brnabic")]),
+    ("split-pronoun", "Ana Brnabic spoke in Belgrade on Monday. “We are ready,” she said, “but we need help.”",
+     [("direct", "We are ready,", "Ana Brnabic"), ("direct", "but we need help.", "Ana Brnabic")]),
+    ("colon-next-paragraph", "Prime Minister Albin Kurti said:\n\n“Crime will not be tolerated.”",
+     [("direct", "Crime will not be tolerated.", "Albin Kurti")]),
+    ("colon-same-paragraph", "The minister, Ivica Dacic, told reporters: “We will respond to every provocation.”",
+     [("direct", "We will respond to every provocation.", "Ivica Dacic")]),
+    ("floating-after-indirect", "Petar Petkovic said the situation was grave.\n\n“We will not allow another pogrom against our people.”",
+     [("indirect", "the situation was grave", "Petar Petkovic"),
+      ("direct", "We will not allow another pogrom against our people.", "Petar Petkovic")]),
+    ("floating-after-direct", "“The strikes will go on,” said Peter Cook.\n\n“We will not allow al-Qaida to grow.”",
+     [("direct", "The strikes will go on,", "Peter Cook"), ("direct", "We will not allow al-Qaida to grow.", "Peter Cook")]),
+    ("multi-paragraph", "“The first part of the statement goes here and continues.\n\n“The second part ends here,” Cook said.",
+     [("direct", "The first part of the statement goes here and continues.", "Cook"),
+      ("direct", "The second part ends here,", "Cook")]),
+    ("before-comma", "Peter Cook spoke on Monday.\n\nHe added, “As you know, the campaign continues.”",
+     [("direct", "As you know, the campaign continues.", "Peter Cook")]),
+    ("adding-that", "Josep Borrell said the talks would continue, adding that “all open issues must be addressed.”",
+     [("indirect", "the talks would continue", "Josep Borrell"),
+      ("direct", "all open issues must be addressed.", "Josep Borrell")]),
+    ("quoted-as-saying-passive", "The Kosovo Online news portal quoted Zlatan Elek as saying one person was seriously injured.\n\n"
+     "“He is in intensive care,” Elek was quoted as saying.",
+     [("indirect", "one person was seriously injured", "Zlatan Elek"), ("direct", "He is in intensive care,", "Zlatan Elek")]),
+    # --- partial quotes inside reported speech
+    ("partial-in-reported", "Brnabic said the situation in Mitrovica is “more than dramatic.”",
+     [("indirect", "the situation in Mitrovica is “more than dramatic.”", "Brnabic"),
+      ("direct", "more than dramatic.", "Brnabic")]),
+    ("scare-quotes-in-demand", "Brnabic demanded “quick reaction” from the international community.",
+     [("indirect", "“quick reaction” from the international community", "Brnabic")]),
+    ("partial-clause", "Borrell said Brussels was “in contact with Belgrade and Pristina,” on Tuesday.",
+     [("indirect", "Brussels was “in contact with Belgrade and Pristina,” on Tuesday", "Borrell"),
+      ("direct", "in contact with Belgrade and Pristina,", "Borrell")]),
+    # --- failure cases
+    ("scare-quote-no-speaker", "The so-called “special operation” continued for weeks.", []),
+    ("apostrophes-only", "Firefighters’ vehicles were parked nearby and officers can’t enter Kosovo’s north.", []),
+    ("apostrophe-inside-quote", "“If KFOR can’t react, there are those who can,” said Petkovic.",
+     [("direct", "If KFOR can’t react, there are those who can,", "Petkovic")]),
+    ("apostrophe-plural-possessive-in-single", "‘The officers’ cars were burned,’ Kurti said.",
+     [("direct", "The officers’ cars were burned,", "Kurti")]),
+    ("unbalanced-open", "Kurti said “we will fight on and on",
+     [("indirect", "we will fight on and on", "Kurti")]),
+    ("unbalanced-recovers-inner", "The report said “one thing. Another “fine quote here today,” Kurti said.",
+     [("direct", "fine quote here today,", "Kurti")]),
+    ("stray-close", "Police said” the area is calm.” “Everything is under control,” Dacic said.",
+     [("indirect", "the area is calm", "Police"), ("direct", "Everything is under control,", "Dacic")]),
+    ("nested-quotes", "“They told us ‘leave now or die,’ and we left,” a resident said.",
+     [("direct", "They told us ‘leave now or die,’ and we left,", "resident")]),
+    ("no-speaker-anywhere", "“We will never forget what happened here.”",
+     [("direct", "We will never forget what happened here.", None)]),
+    ("unresolvable-pronoun", "“It is over,” he said.",
+     [("direct", "It is over,", None)]),
+    # --- indirect speech
+    ("said-that", "Kosovo police said officers met resistance in Mitrovica.",
+     [("indirect", "officers met resistance in Mitrovica", "Kosovo police")]),
+    ("according-to-front", "According to the Interior Ministry, three people were arrested in the raid.",
+     [("indirect", "three people were arrested in the raid", "Interior Ministry")]),
+    ("according-to-end", "Three people were arrested in the raid, according to police.",
+     [("indirect", "Three people were arrested in the raid", "police")]),
+    ("told-that", "Ivica Dacic told reporters that the border would remain closed.",
+     [("indirect", "the border would remain closed", "Ivica Dacic")]),
+    ("urged", "Brnabic urged NATO to step in and stop the violence.",
+     [("indirect", "NATO to step in and stop the violence", "Brnabic")]),
+    ("denied", "Serbia denied that its troops had crossed the border.",
+     [("indirect", "its troops had crossed the border", "Serbia")]),
+    ("accused", "Kurti accused Belgrade of destabilising the north.",
+     [("indirect", "Belgrade of destabilising the north", "Kurti")]),
+    ("warned", "The ministry warned that further attacks were likely.",
+     [("indirect", "further attacks were likely", "ministry")]),
+    ("called-on", "EU foreign policy chief Josep Borrell called on both sides to show restraint.",
+     [("indirect", "both sides to show restraint", "Josep Borrell")]),
+    ("trailing-cue", "The raids were held in four areas, a police spokesman said.",
+     [("indirect", "The raids were held in four areas", "police spokesman")]),
+    ("parenthetical-cue", "Pentagon Press Secretary Peter Cook spoke on Monday. In Syria, the press secretary said, rebel forces continue to advance.",
+     [("indirect", "rebel forces continue to advance", "Peter Cook")]),
+    # --- speakers that are not people
+    ("statement-it", "Kosovo police said officers were attacked. A statement said the raids were legal. It said six officers were injured.",
+     [("indirect", "officers were attacked", "Kosovo police"), ("indirect", "the raids were legal", "Kosovo police"),
+      ("indirect", "six officers were injured", "Kosovo police")]),
+    ("org-statement", "A Kosovo police statement said the raids were held in four areas.",
+     [("indirect", "the raids were held in four areas", "Kosovo police")]),
+    ("state-tv-it", "Serbian state TV showed burning cars. It said several people were injured.",
+     [("indirect", "several people were injured", "Serbian state TV")]),
+    ("his-office", "Serbian President Aleksandar Vucic left Belgrade for Raska, his office said.",
+     [("indirect", "Serbian President Aleksandar Vucic left Belgrade for Raska", "Aleksandar Vucic")]),
+    ("anonymous-sources", "Diplomatic sources said the talks had collapsed.",
+     [("indirect", "the talks had collapsed", "Diplomatic sources")]),
+    ("tweeted", "EU foreign policy chief Josep Borrell spoke in Brussels. “Violence must stop now,” he tweeted.",
+     [("direct", "Violence must stop now,", "Josep Borrell")]),
+    # --- not quotes
+    ("negated", "Kurti did not say whether the police would withdraw.", []),
+    ("said-to", "The commander is said to have fled the city.", []),
+    ("no-cue", "The violence prompted an angry response from Serbia.", []),
+]
+
+
+def _quotes(text: str) -> tuple[dict, list[dict]]:
+    doc = newsevents.extract(text, extractors=["quotes"])
+    validate(doc)
+    return doc, doc["quotes"]
+
+
+def _check_spans(doc: dict) -> None:
+    for q in doc["quotes"]:
+        assert doc["text"][q["start"]:q["end"]] == q["text"]
+        ev = q["evidence"]
+        assert doc["text"][ev["start"]:ev["end"]] == ev["text"]
+        assert ev["start"] <= q["start"] and q["end"] <= ev["end"] or q["kind"] == "direct"
+        name = (q["speaker"] or {}).get("name")
+        assert name is None or name.lower() not in PRONOUNS
+
+
+def test_at_least_forty_cases():
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_case(nlp, name, text, expected):
+    doc, quotes = _quotes(text)
+    _check_spans(doc)
+    got = [(q["kind"], q["text"], q["speaker"]["name"]) for q in quotes]
+    assert sorted(got, key=str) == sorted(expected, key=str), got
+    for q in quotes:
+        if q["speaker"]["name"] is None:
+            assert q["speaker"]["unresolved"], q
+
+
+def test_unresolved_speaker_names_the_pronoun(nlp):
+    _, quotes = _quotes("“It is over,” he said.")
+    assert quotes[0]["speaker"]["unresolved"] == "he"
+    assert quotes[0]["cue"]["text"] == "said"
+
+
+def test_no_speaker_is_explicitly_unresolved(nlp):
+    _, quotes = _quotes("“We will never forget what happened here.”")
+    sp = quotes[0]["speaker"]
+    assert sp["name"] is None and sp["entity"] is None and sp["unresolved"] == "none"
+    assert quotes[0]["cue"] is None
+
+
+def test_role_and_country_from_title(nlp):
+    _, quotes = _quotes("Serbian Prime Minister Ana Brnabic said the situation was dramatic.")
+    sp = quotes[0]["speaker"]
+    assert (sp["name"], sp["role"], sp["country"], sp["kind"]) == ("Ana Brnabic", "Prime Minister", "RS", "person")
+    assert sp["entity"]
+
+
+def test_role_from_apposition(nlp):
+    _, quotes = _quotes("Zlatan Elek, the head of a hospital in Mitrovica, said one person was injured.")
+    assert quotes[0]["speaker"]["role"] == "head of a hospital in Mitrovica"
+
+
+def test_possessive_country(nlp):
+    _, quotes = _quotes("Kosovo’s Prime Minister Albin Kurti said the smuggling would be stopped.")
+    sp = quotes[0]["speaker"]
+    assert (sp["name"], sp["role"], sp["country"]) == ("Albin Kurti", "Prime Minister", "XK")
+
+
+def test_via_chain_quoted_as_saying(nlp):
+    _, quotes = _quotes("The Kosovo Online news portal quoted Zlatan Elek as saying one person was seriously injured.\n\n"
+                        "“He is in intensive care,” Elek was quoted as saying.")
+    assert [[v["name"] for v in q["via"]] for q in quotes] == [["Kosovo Online"], ["Kosovo Online"]]
+
+
+def test_told_outlet_is_via(nlp):
+    _, quotes = _quotes("The deal is close, an official told Reuters.")
+    assert [v["name"] for v in quotes[0]["via"]] == ["Reuters"]
+    assert quotes[0]["speaker"]["kind"] == "unnamed"
+
+
+def test_tweeted_is_medium(nlp):
+    _, quotes = _quotes("EU foreign policy chief Josep Borrell spoke in Brussels. “Violence must stop now,” he tweeted.")
+    assert quotes[0]["medium"] == "Twitter"
+    assert quotes[0]["speaker"]["resolved_from"] == "he"
+
+
+def test_platform_medium(nlp):
+    _, quotes = _quotes("Albin Kurti said on Facebook that the operation would continue.")
+    assert quotes[0]["medium"] == "Facebook"
+    assert quotes[0]["text"] == "the operation would continue"
+
+
+def test_office_speaker(nlp):
+    _, quotes = _quotes("Serbian President Aleksandar Vucic left Belgrade for Raska, his office said.")
+    sp = quotes[0]["speaker"]
+    assert sp["kind"] == "office" and sp["mention"]["text"] == "his office"
+
+
+def test_anonymous_kept_as_such(nlp):
+    _, quotes = _quotes("Diplomatic sources said the talks had collapsed.")
+    assert quotes[0]["speaker"]["anonymous"] is True and quotes[0]["speaker"]["entity"] is None
+
+
+def test_partial_quote_spans_listed(nlp):
+    _, quotes = _quotes("Brnabic demanded “quick reaction” from the “international community.”")
+    assert len(quotes) == 1
+    assert [s["text"] for s in quotes[0]["quoted"]] == ["quick reaction", "international community."]
+
+
+def test_paragraph_index(nlp):
+    _, quotes = _quotes("Kurti spoke.\n\nPolice said the area was calm.\n\n“It is calm,” Dacic said.")
+    assert [q["paragraph"] for q in quotes] == [1, 2]
+
+
+def test_pathological_marks_never_raise(nlp):
+    text = "He said “ ' ‘ ’ \" « » „ ” ” “ and then '''\"\"\" ‘‘’’ «« it ended"
+    doc, _ = _quotes(text)
+    _check_spans(doc)
+    find_quotations("“" * 5000 + "x")  # many unpaired marks: bounded rescans
+
+
+def test_quotation_offsets_exclude_marks():
+    text = "A “quoted text” and «another one» here."
+    found = find_quotations(text)
+    assert [text[q.start:q.end] for q in found] == ["quoted text", "another one"]
+    assert [text[q.open] for q in found] == ["“", "«"]
+
+
+# --- the reference article ----------------------------------------------------------------------
+
+def test_kosovo_no_pronoun_speakers(kosovo):
+    for q in kosovo["quotes"]:
+        name = q["speaker"]["name"]
+        assert name is not None and name.lower() not in PRONOUNS, q
+
+
+def test_kosovo_direct_quote_speakers(kosovo):
+    direct = {q["text"]: q["speaker"]["name"] for q in kosovo["quotes"] if q["kind"] == "direct"}
+    assert direct["Crime and criminal groups will not be tolerated and will be fought. We will fight and stop the smuggling."] == "Albin Kurti"
+    assert direct["This kind of conduct … brings us to the edge of chaos."] == "Ana Brnabic"
+    assert direct["more than dramatic."] == "Ana Brnabic"
+    assert direct["If KFOR can’t react and protect the Serb people, there are those who can."] == "Petar Petkovic"
+    assert direct["All open issues must be addressed through the EU-facilitated Dialogue."] == "Josep Borrell"
+    assert "quick reaction" not in direct and "wider chaos." not in direct
+
+
+def test_kosovo_statement_speakers(kosovo):
+    by_text = {q["text"]: q for q in kosovo["quotes"]}
+    assert by_text["six police officers were injured"]["speaker"]["name"] == "Kosovo police"
+    assert by_text["several people were injured"]["speaker"]["name"] == "Serbian state TV"
+    elek = by_text["one person was seriously injured"]
+    assert elek["speaker"]["name"] == "Zlatan Elek" and [v["name"] for v in elek["via"]] == ["Kosovo Online"]
+
+
+def test_kosovo_against_gold(kosovo):
+    """At least 20 of the 22 gold quotes found, precision ≥ 0.9, every found direct quote's speaker right."""
+    import json
+    from pathlib import Path
+    from newsevents.evaluate.match import speaker_matches, token_overlap
+
+    gold = json.loads((Path(__file__).parent / "fixtures" / "gold" / "kosovo-mitrovica.gold.json").read_text("utf-8"))
+    preds = kosovo["quotes"]
+    used: set[int] = set()
+    found = 0
+    for g in gold["quotes"]:
+        best = max(((token_overlap(g["text"], p["text"]), k) for k, p in enumerate(preds) if k not in used), default=(0, None))
+        if best[0] >= 0.5:
+            used.add(best[1])
+            found += 1
+            if g["kind"] == "direct":
+                assert speaker_matches(preds[best[1]]["speaker"]["name"], g["speaker"]), (g, preds[best[1]])
+    assert found >= 20
+    assert found / len(preds) >= 0.9
