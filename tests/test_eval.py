@@ -398,3 +398,12 @@ def test_evaluate_gold_reports_bad_files_and_goes_on(nlp, tmp_path):
     assert report.count == 1
     codes = sorted(e[:6] for e in report.errors)
     assert codes == ["[E001]", "[E018]", "[E018]"]  # unreadable file, article not found, duplicate id
+
+
+def test_names_ignore_accents_and_event_place_by_distance(gold):
+    assert speaker_matches("Aleksandar Vučić", ["Aleksandar Vucic"])
+    doc = perfect_doc()
+    doc["events"][0]["place"] = {"id": "plc2", "name": "Raška", "lat": 43.28, "lon": 20.62, "country": "RS"}
+    assert flat(gold, doc)["events.place"] == 1.0
+    doc["events"][0]["place"] = {"id": "plc9", "name": "Belgrade", "lat": 44.80, "lon": 20.47, "country": "RS"}
+    assert flat(gold, doc)["events.place"] == 0.0

@@ -9,7 +9,8 @@
 * ``actor`` / ``recipient``: of the matched pairs, the share where some predicted actor (recipient)
   name matches an accepted name (:func:`newsevents.evaluate.match.name_matches`). When the gold
   list is empty (no actor stated), the prediction is right only when it names none either.
-* ``place``: matched pairs whose gold place is set; right when the event's place name matches it.
+* ``place``: matched pairs whose gold place is set; right when the event's place name matches it,
+  or the event's place lies within 30 km of the gold file's place of that name, same country.
 * ``date``: matched pairs whose gold date is set; right when the event's date value starts with the
   gold value (a day inside a gold month is right; a month for a gold day is not).
 """
@@ -73,6 +74,23 @@ def _ref_name(ref, items: list[dict], key: str = "name") -> str | None:
     return None
 
 
+def place_right(gold_name: str, pred_ref, gold_places: list[dict], pred_places: list[dict]) -> bool:
+    """The event's place matches the gold place name, or lies within 30 km of the gold place of
+    that name (when the gold file lists it) in the same country."""
+    from .places import place_matches
+
+    if not isinstance(pred_ref, dict):
+        return False
+    if name_matches(_ref_name(pred_ref, pred_places), [gold_name]):
+        return True
+    point = pred_ref if pred_ref.get("lat") is not None else next(
+        (p for p in pred_places if p.get("id") == pred_ref.get("id")), pred_ref)
+    for gp in gold_places:
+        if name_matches(gp["name"], [gold_name]) and place_matches({**gp, "kind": None}, point):
+            return True
+    return False
+
+
 def date_right(gold_value: str, pred_value: str | None) -> bool:
     return bool(pred_value) and len(pred_value) >= len(gold_value) and pred_value.startswith(gold_value)
 
@@ -121,8 +139,11 @@ def score_events(gold: Gold, doc: dict, issues: list[Issue] | None = None,
                 issues.append(Issue(gold.id, "events", f"wrong {role}", ge["evidence"],
                                     f"predicted {party_names(pe.get(role), entity_names)}, gold {ge[key]}"))
         if ge.get("place"):
-            place = _ref_name(pe.get("place"), doc.get("places") or [])
-            score.a("place").count(name_matches(place, [ge["place"]]))
+            ok = place_right(ge["place"], pe.get("place"), gold.places, doc.get("places") or [])
+            score.a("place").count(ok)
+            if not ok:
+                issues.append(Issue(gold.id, "events", "wrong place", ge["evidence"],
+                                    f"predicted {_ref_name(pe.get('place'), doc.get('places') or [])!r}, gold {ge['place']!r}"))
         if ge.get("date"):
             score.a("date").count(date_right(str(ge["date"]), _ref_name(pe.get("date"), doc.get("dates") or [], "value")))
 

@@ -4,8 +4,8 @@ The rules follow ``docs/evaluation.md`` (and the gold format's scoring conventio
 
 * **token overlap** of two texts: the size of the (multiset) intersection of their lower-cased word
   tokens divided by the token count of the shorter text;
-* **speaker names** (quotes): a predicted name is right when, case-insensitively and after dropping a
-  leading "the" and a trailing possessive, it equals one of the accepted names, or its last token
+* **speaker names** (quotes): a predicted name is right when, case- and accent-insensitively and
+  after dropping a leading "the" and a trailing possessive, it equals one of the accepted names, or its last token
   equals the last token of the canonical (first) accepted name;
 * **actor names** (events): the speaker rule, plus containment either way at token level ("police"
   is inside "Kosovo police", "Kosovo police spokesman" contains "Kosovo police").
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from typing import Iterable, Sequence
 
@@ -24,9 +25,15 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 _GENERIC = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "to", "s"})
 
 
+def fold(text: str | None) -> str:
+    """Case-folded text without diacritics ("Vučić" → "vucic")."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def tokens(text: str | None) -> list[str]:
-    """Lower-cased word tokens of ``text`` (punctuation dropped)."""
-    return [t.lower() for t in _WORD.findall(text or "")]
+    """Case-folded word tokens of ``text``, diacritics and punctuation dropped."""
+    return _WORD.findall(fold(text))
 
 
 def token_overlap(a: str | None, b: str | None) -> float:
@@ -43,7 +50,7 @@ def normalise_name(name: str | None) -> str:
     text = (name or "").replace("’", "'").strip()
     text = _LEAD.sub("", text)
     text = _POSSESSIVE.sub("", text).strip(" .,;:")
-    return re.sub(r"\s+", " ", text).casefold()
+    return fold(re.sub(r"\s+", " ", text))
 
 
 def _last_token(name: str) -> str | None:
