@@ -1,8 +1,9 @@
 """Golden evaluation gate: quality may not drop below the floors pinned in ``golden/floors.json``.
 
 The pipeline runs on the three annotated reference articles (``fixtures/gold`` +
-``fixtures/articles``) and on the PLOVER gold-standard sentences (``fixtures/plover``); every
-metric named in the floors file is compared with its floor (``min``) or ceiling (``max``).
+``fixtures/articles``), on the PLOVER gold-standard sentences (``fixtures/plover``) and on the
+re3d CENTCOM documents (``fixtures/re3d``, place mentions); every metric named in the floors file
+is compared with its floor (``min``) or ceiling (``max``).
 
 When a change improves a score, raise its floor in the same commit. Lowering a floor is a visible
 decision: its own commit, saying which score dropped and why. A metric that cannot be measured
@@ -20,7 +21,7 @@ from conftest import FIXTURES
 FLOORS_PATH = Path(__file__).parent / "golden" / "floors.json"
 FLOORS = json.loads(FLOORS_PATH.read_text("utf-8"))
 CHECKS = [(suite, bound, metric, limit)
-          for suite in ("gold", "plover")
+          for suite in ("gold", "plover", "re3d")
           for bound in ("min", "max")
           for metric, limit in FLOORS[suite].get(bound, {}).items()]
 TOLERANCE = 1e-9
@@ -28,13 +29,14 @@ TOLERANCE = 1e-9
 
 @pytest.fixture(scope="session")
 def golden_scores(nlp) -> dict[str, dict]:
-    from newsevents.evaluate import evaluate_gold, evaluate_plover
+    from newsevents.evaluate import evaluate_gold, evaluate_plover, evaluate_re3d
 
     gold = evaluate_gold(sorted((FIXTURES / "gold").glob("*.gold.json")), articles_dir=FIXTURES / "articles")
     plover = evaluate_plover(FIXTURES / "plover" / "plover-gsr-dev.jsonl")
-    assert not gold.errors and not plover.errors, gold.errors + plover.errors
-    assert gold.count == 3 and plover.count == 163
-    return {"gold": gold.flat(), "plover": plover.flat()}
+    re3d = evaluate_re3d(FIXTURES / "re3d")
+    assert not gold.errors and not plover.errors and not re3d.errors, gold.errors + plover.errors + re3d.errors
+    assert gold.count == 3 and plover.count == 163 and re3d.count == 23
+    return {"gold": gold.flat(), "plover": plover.flat(), "re3d": re3d.flat()}
 
 
 def test_floor_metrics_exist(golden_scores):
