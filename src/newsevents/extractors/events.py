@@ -57,6 +57,13 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
             if cand is None and key == "objactor":
                 objs = prep_objects(tok, ("with",))
                 cand = objs[0] if objs else None
+            if cand is None and key == "objactor":
+                # "allowed X to participate": the subject of the complement
+                for c in children(tok, "ccomp", "xcomp"):
+                    subj = children(c, "nsubj")
+                    if subj:
+                        cand = subj[0]
+                        break
             if cand is None:
                 return False
             if key == "objperson" and not (cand.ent_type_ == "PERSON" or cand.pos_ == "PRON"):
@@ -84,7 +91,8 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
                 return False
         elif key == "prep":
             want = set(val.split("|"))
-            if not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in want for c in tok.children):
+            if not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in want for c in tok.children) and \
+                    not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in want for m in c.children) for c in tok.children):
                 return False
         elif key == "noprep":
             want = set(val.split("|"))
@@ -112,7 +120,7 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
             if subj is None or not lex.in_class(subj, val):
                 return False
         elif key == "xcomp":
-            comps = children(tok, "xcomp", "ccomp")
+            comps = children(tok, "xcomp", "ccomp") + [c for c in children(tok, "advcl") if any(a.lower_ == "to" for a in c.children)]
             if not comps:
                 return False
             if val and not any(c.lemma_.lower() in val.split("|") for c in comps):
@@ -408,7 +416,7 @@ def _dependent_triggers(kept, lex) -> set[int]:
 def _promises_force(tok, lex) -> bool:
     """"vowed to fight", "swore to retake": a promise whose content is force is a threat."""
     for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp"):
+        if c.dep_ in ("xcomp", "ccomp", "advcl"):
             trig = _match(c, lex)
             if trig is not None and trig.type in CONFLICT_MATERIAL:
                 return True
@@ -429,7 +437,7 @@ def _modal_demands(sent) -> list:
         if tok.head.lemma_.lower() in ("demand", "insist"):
             continue  # the demand verb itself is the trigger
         subj = children(tok, "nsubj")
-        speaker = children(tok.head, "nsubj")
+        speaker = _speaker_head(tok.head)
         if not subj or not speaker or not actor_like(subj[0]) or subj[0].pos_ == "PRON":
             continue
         if subj[0].lemma_ == speaker[0].lemma_:
@@ -438,8 +446,17 @@ def _modal_demands(sent) -> list:
     return out
 
 
+def _speaker_head(verb) -> list:
+    """The subject of a reporting verb ("The Red Cross operating in Iraq said": Cross)."""
+    subj = children(verb, "nsubj")
+    if subj and subj[0].pos_ == "VERB":
+        inner = children(subj[0], "nsubj")
+        return inner[:1]
+    return subj[:1]
+
+
 def _emit_modal_demand(doc, result, lex, sent, si, sents, verb, quotes, year, token_event):
-    speaker = children(verb.head, "nsubj")[0]
+    speaker = _speaker_head(verb.head)[0]
     actors = resolve_phrase(doc, speaker, result)
     recipients = resolve_phrase(doc, children(verb, "nsubj")[0], result)
     if not actors:
@@ -503,9 +520,11 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
         typ, mode = "THREATEN", "violence"
     elif negated and typ in ("AGREE", "CONCEDE") and mod in ("future", "asserted", "hypothetical"):
         typ, mode, negated = "REJECT", None, False
-    elif not negated and mod == "hypothetical" and cue in ("if", "unless") and attributed and \
-            typ in CONFLICT_MATERIAL | {"RETREAT"}:
+    elif not negated and mod == "hypothetical" and attributed and \
+            (typ in CONFLICT_MATERIAL or (typ == "RETREAT" and cue in ("if", "unless"))):
         as_threat(typ)
+    elif not negated and mod == "hypothetical" and cue in ("if", "unless") and attributed and typ in COOPERATIVE:
+        typ, mode = "AGREE", None  # a conditional offer
     elif not negated and mod in ("future", "intent") and typ in COOPERATIVE and cue not in ("go", "leave", "way"):
         typ, mode = "AGREE", None
     elif not negated and mod == "future" and typ in ("RETREAT", "CONCEDE"):

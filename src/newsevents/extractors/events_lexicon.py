@@ -94,6 +94,10 @@ class Lexicon:
     def in_class(self, token, spec: str) -> bool:
         """Does ``token`` (a noun) match ``a|b|@class`` ("tear gas" matches ``tear_gas``)?"""
         lemma = token.lemma_.lower()
+        from ..resolve.actors import of_member
+        member = of_member(token)
+        if member is not None and member.i != token.i:
+            return self.in_class(member, spec)
         if lemma in MEASURE_NOUNS or token.like_num:
             # "700 kg of medicine", "part of a stronghold", "a series of bombs"
             for c in token.children:

@@ -52,6 +52,8 @@ def subject(verb, _hops: int = 0):
     if _hops > 4 or verb.head.i == verb.i:
         return None
     head = verb.head
+    if verb.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return subject(head, _hops + 1)  # "France is ready to …"
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         passive = children(head, "nsubjpass")
         if passive and not children(verb, "nsubj"):
@@ -135,6 +137,15 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
         # "urged NATO to …": NATO is the dobj; "called on X"
         from ..resolve.actors import actor_like
         recipients = [d for d in dobj[:1] if actor_like(d)] or prep_objects(verb, ("on",))[:1]
+    if not recipients and trig.type in ("REQUEST", "THREATEN", "ACCUSE"):
+        # "pushing for the US to support …", "demanded that the government release …"
+        from ..resolve.actors import actor_like
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "advcl", "xcomp"):
+                subj = children(c, "nsubj")
+                if subj and actor_like(subj[0]) and subj[0].pos_ != "PRON":
+                    recipients = subj[:1]
+                    break
     if not recipients and trig.type == "ASSAULT":
         # "fired tear gas to disperse a crowd": the purpose clause names the target
         for c in verb.children:
@@ -156,12 +167,14 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
     head = noun.head
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
         light = head
-    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.lemma_ in ("be", "remain", "stay", "engage"):
-        light = head.head  # "was in contact with", "are in talks with"
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and (
+            (head.lower_ == "in" and head.head.lemma_ in ("be", "remain", "stay", "engage"))
+            or head.head.lemma_.lower() in LIGHT_VERBS):
+        light = head.head  # "was in contact with", "remained on alert", "put under investigation"
     elif noun.dep_ == "conj" and head.dep_ in ("dobj",) and head.head.lemma_.lower() in LIGHT_VERBS:
         light = head.head
     for c in noun.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and not (c.pos_ == "PRON" and light is not None):
             actors.append(c)
         elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
             from ..resolve.actors import actor_like
@@ -183,6 +196,9 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
             if is_passive(light):
                 agent = prep_objects(light, ("by",))
                 actors = agent[:1]
+                patient = passive_subject(light)
+                if patient is not None and not recipients:
+                    recipients = [patient]  # "a US national has been put under investigation"
             else:
                 subj = subject(light)
                 if subj is not None:

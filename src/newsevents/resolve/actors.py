@@ -189,7 +189,9 @@ def _pronoun_fallback(token):
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
             if token.lower_ in ("he", "she") and t.ent_type_ != "PERSON" and not is_title(t):
                 continue
-            if token.lower_ == "they" and t.tag_ not in ("NNS", "NNPS") and t.ent_type_ not in ("ORG", "NORP", "GPE"):
+            if token.lower_ in ("they", "their") and t.tag_ not in ("NNS", "NNPS") and t.ent_type_ not in ("ORG", "NORP", "GPE"):
+                continue
+            if token.lower_ in ("his",) and t.ent_type_ != "PERSON" and not is_title(t):
                 continue
             best = t
     return best
@@ -200,7 +202,7 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
     if token is None or _depth > 3:
         return None
     low = token.lower_
-    if token.pos_ == "PRON" or low in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
+    if token.pos_ == "PRON" or low in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | POSSESSIVE_PRONOUNS:
         if low in RELATIVE_PRONOUNS:
             return resolve_token(doc, _antecedent(token), result, speaker, _depth + 1) if _antecedent(token) is not None else None
         if low in ("i", "we", "me", "us") and speaker:
@@ -210,7 +212,7 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
         ent = _coref_entity(result, token)
         if ent is not None:
             return _from_entity(ent, result, token)
-        if low in ("he", "she", "they", "him", "her", "them"):
+        if low in ("he", "she", "they", "him", "her", "them", "their", "his", "its"):
             alt = _pronoun_fallback(token)
             if alt is not None:
                 return resolve_token(doc, alt, result, speaker, _depth + 1)
