@@ -407,3 +407,13 @@ def test_names_ignore_accents_and_event_place_by_distance(gold):
     assert flat(gold, doc)["events.place"] == 1.0
     doc["events"][0]["place"] = {"id": "plc9", "name": "Belgrade", "lat": 44.80, "lon": 20.47, "country": "RS"}
     assert flat(gold, doc)["events.place"] == 0.0
+
+
+def test_casualty_without_a_stated_number():
+    gold = parse_gold({"id": "t", "casualties": [{"kind": "injured", "count": None, "who": "people",
+                                                  "evidence": "several people were injured"}]})
+    text = "Several people were injured."
+    doc = {"text": text, "casualties": [{"kind": "injured", "count": None, "who": "people"}]}
+    assert flat(gold, doc)["casualties.f1"] == 1.0
+    doc["casualties"][0]["count"] = 3
+    assert flat(gold, doc)["casualties.f1"] == 0.0

@@ -1,7 +1,8 @@
 """Casualty scoring: P/R/F1 by kind+count, by kind alone, "who" accuracy, invented casualties.
 
 * Identity is ``(kind, count)``: predictions with the same kind and count are one prediction (an
-  article repeats its figures), and a gold record matches a prediction with the same pair.
+  article repeats its figures), and a gold record matches a prediction with the same pair (a gold
+  ``count`` of null, "several were injured", matches a prediction without a count).
 * A gold record with ``count`` 0 says nothing of that kind was reported: it is not a positive; any
   predicted casualty of that kind is a false positive and is listed as *invented*. ``no_invention``
   is the share of such records that the prediction respected.
@@ -28,8 +29,8 @@ def score_casualties(gold: Gold, doc: dict, issues: list[Issue] | None = None) -
     issues = issues if issues is not None else []
     score = FieldScore()
     score.a("who"), score.a("no_invention")
-    positives = {(c["kind"], c["count"]): c for c in gold.casualties if c["count"] > 0}
-    none_kinds = {c["kind"] for c in gold.casualties if c["count"] == 0}
+    positives = {(c["kind"], c.get("count")): c for c in gold.casualties if c.get("count") != 0}
+    none_kinds = {c["kind"] for c in gold.casualties if c.get("count") == 0}
     predicted: dict[tuple, dict] = {}
     for cas in doc.get("casualties") or []:
         predicted.setdefault((cas.get("kind"), cas.get("count")), cas)

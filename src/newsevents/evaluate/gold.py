@@ -73,7 +73,9 @@ def parse_gold(data: dict, path: str = "<gold>") -> Gold:
         where = f"casualties[{i}]"
         _check(isinstance(cas, dict) and cas.get("kind") in CASUALTY_KINDS, path,
                f"{where}.kind must be one of {', '.join(CASUALTY_KINDS)}")
-        _check(isinstance(cas.get("count"), int) and cas["count"] >= 0, path, f"{where}.count must be an integer >= 0")
+        count = cas.get("count")
+        _check(count is None or (isinstance(count, int) and not isinstance(count, bool) and count >= 0), path,
+               f"{where}.count must be an integer >= 0 (or null: a number not stated)")
         gold.casualties.append(dict(cas))
     for i, event in enumerate(data.get("events") or []):
         where = f"events[{i}]"

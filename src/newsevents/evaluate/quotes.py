@@ -67,18 +67,20 @@ def score_quotes(gold: Gold, doc: dict, issues: list[Issue] | None = None) -> Fi
             score.p(name).gold += 1
             score.p(name).tp_gold += found
         if not found:
-            score.a("speaker_overall").count(False)
+            if gq["speaker"]:
+                score.a("speaker_overall").count(False)
             issues.append(Issue(gold.id, "quotes", f"miss ({kind})", gq["text"], f"speaker {gq['speaker'][:1]}"))
             continue
         pq = preds[pairs[g]]
         pred_speaker = speaker_name(pq, entity_names)
-        right = speaker_matches(pred_speaker, gq["speaker"])
-        score.a("speaker").count(right)
-        score.a(f"{kind}.speaker").count(right)
-        score.a("speaker_overall").count(right)
-        if not right:
-            issues.append(Issue(gold.id, "quotes", "wrong speaker", gq["text"],
-                                f"predicted {pred_speaker!r}, gold {gq['speaker']}"))
+        if gq["speaker"]:  # a gold quote without a speaker is not scored for attribution
+            right = speaker_matches(pred_speaker, gq["speaker"])
+            score.a("speaker").count(right)
+            score.a(f"{kind}.speaker").count(right)
+            score.a("speaker_overall").count(right)
+            if not right:
+                issues.append(Issue(gold.id, "quotes", "wrong speaker", gq["text"],
+                                    f"predicted {pred_speaker!r}, gold {gq['speaker']}"))
         score.a("kind").count(pq.get("kind") == "mixed" or pq.get("kind") == gq["kind"])
         pred_via = pq.get("via") or []
         if gq["via"] or pred_via:
