@@ -54,7 +54,8 @@ SCAN_CUES = [
     # "Idlib province"
     re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\s+(?:province|governorate|district)\b"),
     # "in Sarmada", "near Ayn Issa" (title case only)
-    re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|into|from|toward|towards|out\s+of)\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"),
+    re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]cross|[Aa]round|[Tt]hroughout|into|from|toward|towards|"
+               r"out\s+of)\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"),
 ]
 NOT_PLACE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you",
                    "his", "her", "their", "our", "its", "my", "your", "january", "february", "march", "april",
@@ -107,11 +108,18 @@ def extract_places(doc, result) -> None:
     for m in mentions:  # pass 1: countries, demonyms, containers, priors
         _resolve(m, ctx, anchors=[])
     anchors = [m for m in mentions if m.best is not None and m.score >= 0.5 and m.best.feature in ("city", "admin1")]
+    resolved: dict[str, Counter] = defaultdict(Counter)  # name → countries its mentions resolved to
     for m in mentions:  # pass 2: add the resolved places' countries and distances
         if m.best is not None and m.best.feature == "city" and m.score >= 0.5:
-            ctx.country_w[m.best.country] += 0.5
+            resolved[normalize(m.text)][m.best.country] += 0.5
     for m in mentions:
-        _resolve(m, ctx, anchors=[a for a in anchors if normalize(a.text) != normalize(m.text)])
+        own = normalize(m.text)
+        ctx.extra = Counter()
+        for name, counts in resolved.items():
+            if name != own:  # a name's own guess must not reinforce itself
+                ctx.extra.update(counts)
+        _resolve(m, ctx, anchors=[a for a in anchors if normalize(a.text) != own])
+    ctx.extra = sum(resolved.values(), Counter())
 
     _one_sense(mentions)
     kept = [m for m in mentions if m.best is not None and _accept(m, ctx)]
@@ -131,12 +139,14 @@ class Context:
         self.para_countries: dict[int, set] = defaultdict(set)
         self.admin1_named: set[str] = set()
         self.taken: list[tuple[int, int]] = []
+        self.extra: Counter = Counter()  # pass 2: countries of the other resolved places
 
     def share(self, cc: str | None) -> float:
-        if not cc or not self.country_w:
+        weights = self.country_w + self.extra
+        if not cc or not weights:
             return 0.0
-        top = max(self.country_w.values())
-        return self.country_w.get(cc, 0.0) / top if top else 0.0
+        top = max(weights.values())
+        return weights.get(cc, 0.0) / top if top else 0.0
 
     def sentence_of(self, pos: int) -> int:
         return _index_of(self.sent_spans, pos)
@@ -226,8 +236,10 @@ def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: Contex
         if poss:
             m.demonym = _country_of(poss.group(1), gaz)
     cont = CONTAINER_AFTER.match(after) or IN_AFTER.match(after)
-    if cont and not any(c.feature == "country" and c.main for c in candidates):  # "Turkey, the United States …"
+    if cont:
         m.container = _container(cont.group(1), gaz, candidates)
+        if m.container and m.container[1] is None and any(c.feature == "country" and c.main for c in candidates):
+            m.container = None  # "Turkey, the United States …": a country is not inside another
     region = REGION_BEFORE.search(before)
     if region:
         word = (region.group(1) or region.group(2)).lower()
@@ -375,16 +387,16 @@ def _candidates(m: Mention) -> list[Place]:
 
 def _score(c: Place, m: Mention, ctx: Context, anchors) -> float:
     s = 0.45 * math.log10(c.population + 10)
-    if c.population >= 1_000_000:
+    if c.population >= 1_000_000 and c.feature == "city":
         s += 1.0  # prominence: a world city needs explicit context to lose to a namesake
     s += (1.0 if c.feature == "country" else 0.4) if c.main else 0.0
     s += FEATURE_PRIOR.get(c.feature, 0.0)
     if c.capital:
-        s += 0.8
+        s += 1.5  # "Washington", "Belgrade": a country's capital is the default referent
     if c.country:
         s += 2.0 * ctx.share(c.country)
         if c.country in ctx.sent_countries.get(m.sentence, ()):
-            s += 1.0
+            s += 2.0
         elif c.country in ctx.para_countries.get(m.paragraph, ()):
             s += 0.5
     if m.container and c.country == m.container[0]:
@@ -452,7 +464,8 @@ def _accept(m: Mention, ctx: Context) -> bool:
             or bool(CUE_OF.search(ctx.text[max(0, m.start - 25):m.start])) \
             or bool(re.search(r"\bsuch\s+as\s+$", ctx.text[max(0, m.start - 25):m.start]))
         confident = m.score >= 0.5 or m.margin >= 1.0
-        return supported and confident and (cue or c.capital or c.population >= 100_000)
+        local = c.country in ctx.sent_countries.get(m.sentence, ()) and m.margin >= 2.0 and c.population >= 10_000
+        return supported and confident and (cue or local or c.capital or c.population >= 100_000)
     # scan
     return (supported and (m.score >= 0.4 or m.margin >= 1.0)) or (c.population >= 100_000 and m.score >= 0.6)
 
