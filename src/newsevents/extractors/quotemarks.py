@@ -10,6 +10,7 @@ never raises. The scan is linear in the paragraph length (plus one rescan per un
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 DOUBLE = "\"“”„‟«»"
@@ -60,6 +61,8 @@ def _classify(s: str, i: int) -> str | None:
     ch = s[i]
     prev = s[i - 1] if i > 0 else " "
     nxt = s[i + 1] if i + 1 < len(s) else " "
+    if ch == '"' and nxt == '"':
+        nxt = s[i + 2] if i + 2 < len(s) else " "  # doubled (CSV-escaped) mark
     prev_space = prev.isspace() or prev in _OPEN_PRECEDE
     next_space = nxt.isspace() or nxt in _CLOSE_FOLLOW
     if ch in "“„‟‚‹":
@@ -141,6 +144,8 @@ def _scan_paragraph(text: str, start: int, end: int, next_opens: bool):
     s = text[start:end]
     marks = []
     for m in _MARK.finditer(s):
+        if m.group() == '"' and m.start() > 0 and s[m.start() - 1] == '"':
+            continue  # a doubled straight mark (CSV escaping) counts once
         role = _classify(s, m.start())
         if role:
             marks.append((m.start(), m.group(), role))
@@ -160,10 +165,16 @@ def _scan_paragraph(text: str, start: int, end: int, next_opens: bool):
     return pairs, continued_from
 
 
+def _blank(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) == "Cf"  # also zero-width and direction marks
+
+
 def _content(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
+    if a < b and text[a] == '"' and text[a - 1] == '"':
+        a += 1  # doubled (CSV-escaped) opening mark
+    while a < b and _blank(text[a]):
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and _blank(text[b - 1]):
         b -= 1
     return a, b
 

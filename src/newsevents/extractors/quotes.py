@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..resolve.speakers import describe, get_context, unresolved
+from ..resolve.speakers import describe, get_context, speakerish, unresolved
 from .registry import extractor
 
 _WORD = re.compile(r"\w+")
@@ -222,6 +222,8 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         return None
     if subj.lower_ in ("i", "we", "you"):
         return None
+    if not speakerish(ctx, subj) and (subj.pos_ == "PRON" or lemma not in lex["strong"]):
+        return None  # "Today's ceremony underscores …", "those reject …": not a speaker
     children = list(v.children)
     comp = next((c for c in children if c.dep_ == "ccomp" and ctx.tok_para[c.i] == para), None)
     content = None
@@ -516,7 +518,9 @@ def extract(doc, result) -> list[dict]:
         elif cue is not None:  # a fragment inside reported speech
             keep = words >= lex["min_words"]
         else:
-            keep = verb and words >= lex["min_words"]
+            # no speaker anywhere: only a clause-like quotation that reads as one (not a title,
+            # a nickname or a fragment cut by stray marks)
+            keep = verb and words >= lex["min_words"] + 1 and (text[q.start].isalnum() or text[q.start] in "“‘\"'«")
         if keep:
             items.append(("direct", q.start, q.end, q, cue, how))
     for cue in cues:

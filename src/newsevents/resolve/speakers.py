@@ -52,6 +52,7 @@ def lexicon() -> dict:
         "quoting": set(verbs["quoting"]),
         "media_verbs": dict(verbs["media"]),
         "weak": set(verbs["weak"]),
+        "strong": set(verbs["strong"]),
         "according_to": [tuple(p.split()) for p in raw["according_to"]],
         "platforms": {p.lower(): p for p in raw["platforms"]},
         "pronouns": raw["pronouns"],
@@ -62,6 +63,25 @@ def lexicon() -> dict:
         lex[key] = {w.lower() for w in nouns[key]}
     lex["cue_verbs"] = lex["clausal"] | lex["directive"] | lex["object"] | lex["quoting"] | set(lex["media_verbs"])
     return lex
+
+
+def in_lexicon(tok, key: str) -> bool:
+    """Is the word (its lemma, lower-cased form, or singular) in the noun list ``key``?"""
+    words = lexicon()[key]
+    low = tok.lower_
+    return tok.lemma_.lower() in words or low in words or (low.endswith("s") and low[:-1] in words)
+
+
+def speakerish(ctx, tok) -> bool:
+    """Can the phrase headed by ``tok`` speak: a person, organisation, outlet, document, anonymous
+    source, named entity, or a personal pronoun?"""
+    if tok.lower_ in ctx.lex["pronouns"]:
+        return True
+    if tok.pos_ == "PRON":
+        return False
+    if ctx.entity_of(tok.i) is not None or tok.pos_ == "PROPN":
+        return True
+    return any(in_lexicon(tok, k) for k in ("person", "organisation", "media", "document", "anonymous"))
 
 
 def _tsv_rows(name: str) -> list[list[str]]:
