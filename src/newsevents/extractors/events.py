@@ -327,6 +327,12 @@ def extract_events(doc, result) -> None:
             trig = _match(tok, lex)
             if trig is not None:
                 cands.append((tok, trig))
+            elif tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in CARRIERS:
+                # "a mediation mission between Syria and …": the carrier noun holds the arguments
+                for t2 in lex.nouns.get(tok.lemma_.lower(), []):
+                    if _frame_ok(tok.head, t2, lex, noun=True):
+                        cands.append((tok.head, t2))
+                        break
         modal_demands = _modal_demands(sent)
         if not cands and not modal_demands:
             continue
@@ -364,6 +370,7 @@ def extract_events(doc, result) -> None:
             _emit_modal_demand(doc, result, lex, sent, si, sents, v, quotes, year, token_event)
 
 
+CARRIERS = {"effort", "mission", "process", "bid", "initiative", "attempt", "round", "campaign"}
 BACKGROUND = {"after", "following", "since", "amid", "before", "despite"}
 
 
@@ -383,13 +390,16 @@ def _no_relcl(tok) -> set[int]:
     return out
 
 
+def _has_prep_argument(tok) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "between", "with", "into", "upon") for c in tok.children)
+
+
 def _dependent_triggers(kept, lex) -> set[int]:
     """Triggers that only elaborate another one: its purpose ("sent troops *to investigate*"), its
-    condition ("*unless* the president *agrees*"), background adjuncts hung on it ("surrendered
-    *following* a government *offensive*") and relative clauses describing its participants
-    ("aid to Macedonia, *which is preparing an offensive*")."""
+    condition ("*unless* the president *agrees*"), background adjuncts ("surrendered *following*
+    a government *offensive*") and relative or participial clauses describing a participant ("aid
+    to Macedonia, *which is preparing an offensive*", "weapons *seized* last year")."""
     out: set[int] = set()
-    anchors = {_anchor(t).i: t for t, _ in kept}
     ids = {t.i for t, _ in kept}
     for tok, trig in kept:
         anchor = _anchor(tok)
@@ -397,19 +407,27 @@ def _dependent_triggers(kept, lex) -> set[int]:
             marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
             if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
                     and trig.type != "AGREE" and not trig.content:
-                out |= _no_relcl(c)  # purpose clause
+                purpose = _no_relcl(c)
+                if trig.type == "MOBILIZE" and purpose & (ids - {tok.i}):
+                    out.add(tok.i)  # "sent personnel to investigate": the purpose is the event
+                else:
+                    out |= purpose
             elif c.dep_ == "advcl" and marks & ({"if", "unless"} | BACKGROUND):
                 out |= {t.i for t in c.subtree}
             elif c.dep_ == "prep" and (c.lower_ in BACKGROUND or (c.lower_ == "in" and any(p.lower_ == "wake" for p in c.children))):
                 out |= {t.i for t in c.subtree}
-        # relative clauses on participants whose verb is (or directly governs) a trigger
-        for part in [c for c in anchor.children if c.dep_ in ("dobj", "nsubj", "pobj", "dative")] + \
-                [p for c in anchor.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]:
-            for rel in part.children:
-                if rel.dep_ == "relcl" and (rel.i in ids or any(d.i in ids for d in rel.children if d.dep_ in ("dobj", "xcomp"))):
-                    out |= {t.i for t in rel.subtree}
-    out -= {t.i for t, _ in kept if t.i in out and all(t.i not in {x.i for x in a.subtree} for a in [
-        _anchor(k) for k, _ in kept if k.i != t.i])}
+        # inside the event's phrase: descriptive clauses and background nominals
+        for t in anchor.subtree:
+            if t.i == anchor.i:
+                continue
+            if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                if t.i in ids or any(d.i in ids for d in t.children if d.dep_ in ("dobj", "xcomp")):
+                    out |= {x.i for x in t.subtree}
+            elif t.dep_ == "prep" and t.lower_ in BACKGROUND:
+                for x in t.subtree:
+                    if x.i in ids and x.pos_ in ("NOUN", "PROPN") and not _has_prep_argument(x):
+                        out.add(x.i)
+    # a trigger never suppresses itself through another's elaboration when it anchors that one
     return out
 
 
@@ -531,6 +549,16 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
         typ, mode = "AGREE", None
     elif not negated and mod == "future" and typ in CONFLICT_MATERIAL and attributed:
         as_threat(typ)
+    if typ == "REQUEST" and trig.content:
+        # "called for sanctions against Nigeria", "mobilize against Sharon": rallying opposition
+        # against a third party is ACCUSE (CAMEO 113)
+        for t in tok.subtree:
+            if t.dep_ == "prep" and t.lower_ == "against" and t.head.i != tok.i or (t.dep_ == "prep" and t.lower_ == "against" and trig.lemma == "call"):
+                pobj = children(t, "pobj")
+                if pobj and actor_like(pobj[0]):
+                    typ, mode = "ACCUSE", "disapprove"
+                    recipients = _dedupe(resolve_phrase(doc, pobj[0], result, speaker))
+                    break
     recast = None
     if typ != orig[0]:
         # the agreement / threat / rejection itself is a reported fact
@@ -570,7 +598,7 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
             tend = prt[0].idx + len(prt[0])
     if trig.pos == "N":
         comp = [c for c in tok.children if c.dep_ in ("compound",) and c.i == tok.i - 1]
-        if comp and (comp[0].lower_, tok.lemma_.lower()) in lex.noun_phrases:
+        if comp and ((comp[0].lower_, tok.lemma_.lower()) in lex.noun_phrases or comp[0].lemma_.lower() == trig.lemma):
             tstart = comp[0].idx
     start, end = _clause_span(tok if light is None else light, sent)
     start, end = min(start, tstart), max(end, tend)
