@@ -34,6 +34,10 @@ from .registry import extractor
 _WORD = re.compile(r"\w+")
 _WH = {"whether", "if", "how", "what", "why", "when", "where", "who", "which"}
 SUBJ = ("nsubj", "nsubjpass")
+# a wire-copy dateline opening a paragraph: "KYIV, March 3 (Reuters) - ", "GAZA (AP) — "
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,30}\))?"
+    r"|[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([A-Za-z .]{2,30}\))\s*[-–—]{1,2}\s+")
 
 
 @dataclass
@@ -84,6 +88,9 @@ def _span_of(ctx, toks: list[int], region: range) -> tuple[int, int] | None:
     if b < a:
         return None
     start, end = doc[a].idx, doc[b].idx + len(doc[b])
+    dateline = _DATELINE.match(ctx.text, start, end)
+    if dateline:
+        start = dateline.end()  # "KYIV, March 3 (Reuters) - " is not part of the claim
     return _close_marks(ctx, start, end)
 
 

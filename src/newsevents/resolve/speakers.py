@@ -499,6 +499,10 @@ def _describe_entity(ctx: Context, ent: dict, head: int, mention) -> dict:
                 "country": country or prof.get("country"), "kind": "person", "mention": mention}
     left = np_left(ctx.doc, head)
     country = _np_country(ctx, left, head)
+    name = ent["name"]
+    if label == "ORG" and left < hit[1] and any(ctx.doc[i].dep_ == "poss" for i in range(left, head)):
+        span = _clean_span(ctx.doc, left, ctx.token_at(hit[2] - 1))
+        name = ctx.text[span[0]:span[1]] if span else name  # "Russia's defence ministry"
     if label in ("GPE",):
         country = country or country_of(ent["name"], "GPE")
         kind = "country"
@@ -507,7 +511,7 @@ def _describe_entity(ctx: Context, ent: dict, head: int, mention) -> dict:
         kind = "group"
     else:
         kind = "organisation"
-    return {"name": ent["name"], "entity": ent["id"], "role": None, "country": country, "kind": kind,
+    return {"name": name, "entity": ent["id"], "role": None, "country": country, "kind": kind,
             "mention": mention}
 
 
@@ -515,6 +519,16 @@ def _describe_document(ctx: Context, head: int, left: int, mention, depth: int, 
     """A statement/release speaks for whoever issued it."""
     doc = ctx.doc
     lex = ctx.lex
+    for child in doc[head].rights:  # "a statement from the Ukrainian air force", "a report by the UN"
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") and ctx.tok_para[child.i] == ctx.tok_para[head]:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and speakerish(ctx, pobj):
+                out = dict(describe(ctx, pobj.i, depth=depth + 1, fallback=fallback))
+                if out.get("name"):
+                    out["mention"] = ctx.result.evidence(doc[left].idx, pobj.idx + len(pobj)) \
+                        if _clean_span(doc, left, pobj.i) is None else _mention(ctx, left, pobj.i)
+                    out["channel"] = doc[head].lemma_.lower()
+                    return out
     issuer = []
     for i in range(left, head):
         t = doc[i]
