@@ -9,6 +9,8 @@
 * ``actor`` / ``recipient``: of the matched pairs, the share where some predicted actor (recipient)
   name matches an accepted name (:func:`newsevents.evaluate.match.name_matches`). When the gold
   list is empty (no actor stated), the prediction is right only when it names none either.
+  ``actor_overall`` / ``recipient_overall`` divide by all gold events (a missed event counts as
+  wrong): unlike the conditional rates they cannot fall when recall rises.
 * ``place``: matched pairs whose gold place is set; right when the event's place name matches it,
   or the event's place lies within 30 km of the gold file's place of that name, same country.
 * ``date``: matched pairs whose gold date is set; right when the event's date value starts with the
@@ -105,7 +107,7 @@ def score_events(gold: Gold, doc: dict, issues: list[Issue] | None = None,
     pred_sents = [event_sentences(e, sentences) for e in preds]
     score = FieldScore()
     prf = score.p("all")
-    for name in ("type", "actor", "recipient", "place", "date"):
+    for name in ("type", "actor", "recipient", "actor_overall", "recipient_overall", "place", "date"):
         score.a(name)
 
     candidates: dict[int, list[int]] = {}
@@ -129,12 +131,15 @@ def score_events(gold: Gold, doc: dict, issues: list[Issue] | None = None,
             got = sorted({preds[p].get("type") for p in localised[g]})
             note = f"predicted in that sentence: {', '.join(got)}" if got else "no predicted event in that sentence"
             issues.append(Issue(gold.id, "events", f"miss ({ge['type']})", ge["evidence"], note))
+            score.a("actor_overall").count(False)
+            score.a("recipient_overall").count(False)
             continue
         prf.tp_gold += 1
         pe = preds[pairs[g]]
         for role, key in (("actor", "source"), ("recipient", "target")):
             ok = parties_right(pe.get(role), ge[key], entity_names)
             score.a(role).count(ok)
+            score.a(f"{role}_overall").count(ok)
             if not ok:
                 issues.append(Issue(gold.id, "events", f"wrong {role}", ge["evidence"],
                                     f"predicted {party_names(pe.get(role), entity_names)}, gold {ge[key]}"))

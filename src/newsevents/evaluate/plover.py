@@ -16,7 +16,8 @@ Scores (every sentence is run through the pipeline as its own article):
   event of the gold type has an actor matching a gold source: its name matches the ``actorText``
   (:func:`newsevents.evaluate.match.name_matches`; a ``...`` gap splits the text into parts that
   each count) or its ``country`` equals the gold ``code``. ``actor_overall`` divides by all
-  sentences with a gold source (a missed event counts as a wrong actor).
+  sentences with a gold source (a missed event counts as a wrong actor); ``recipient_overall``
+  likewise.
 * ``recipient``: the same against the gold targets. In symmetric sentences (``SRC/TAR``, no
   target) it is right when every party is named by the event, as actor or as recipient ("Jordan
   and Britain agreed": actor [Jordan, Britain] is complete). Sentences without any target are not
@@ -139,7 +140,7 @@ def _start(event: dict) -> int:
 def score_sentence(sentence: PloverSentence, doc: dict, issues: list[Issue] | None = None) -> FieldScore:
     issues = issues if issues is not None else []
     score = FieldScore()
-    for name in ("type_any", "type_first", "detected", "actor", "actor_overall", "recipient"):
+    for name in ("type_any", "type_first", "detected", "actor", "actor_overall", "recipient", "recipient_overall"):
         score.a(name)
     preds = sorted(doc.get("events") or [], key=_start)
     entity_names = {e["id"]: e.get("name") for e in doc.get("entities") or [] if "id" in e}
@@ -166,6 +167,8 @@ def score_sentence(sentence: PloverSentence, doc: dict, issues: list[Issue] | No
                 issues.append(Issue(sentence.id, "events", "wrong actor", sentence.text,
                                     f"predicted {[party_names(e.get('actor'), entity_names) for e in typed]}, "
                                     f"gold {[a.text for a in sentence.sources]}"))
+    if recipients and not hit:
+        score.a("recipient_overall").count(False)
     if recipients and hit:
         if sentence.symmetric:  # "Jordan and Britain agreed": both parties named, on either side
             ok = any(all(actor_right((e.get("actor") or []) + (e.get("recipient") or []), [party], entity_names)
@@ -173,6 +176,7 @@ def score_sentence(sentence: PloverSentence, doc: dict, issues: list[Issue] | No
         else:
             ok = any(actor_right(e.get("recipient"), recipients, entity_names) for e in typed)
         score.a("recipient").count(ok)
+        score.a("recipient_overall").count(ok)
         if not ok:
             issues.append(Issue(sentence.id, "events", "wrong recipient", sentence.text,
                                 f"predicted {[party_names(e.get('recipient'), entity_names) for e in typed]}, "

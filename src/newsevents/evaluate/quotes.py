@@ -6,7 +6,8 @@
   predicted quotes of that kind (a predicted ``mixed`` quote counts as direct: it has quotation marks).
 * ``speaker``: of the matched pairs, the share whose predicted speaker name matches (see
   :func:`newsevents.evaluate.match.speaker_matches`); also per kind (``direct.speaker``…).
-  ``speaker_overall`` divides by all gold quotes instead (a missed quote counts as a wrong speaker).
+  ``speaker_overall`` (and ``direct.speaker_overall``…) divides by all gold quotes instead (a
+  missed quote counts as a wrong speaker): it cannot fall when recall rises.
 * ``via``: of the matched pairs where the gold or the prediction names an intermediary, the share
   where every gold "via" name is matched by a predicted one and no predicted one is extra.
 * ``kind``: of the matched pairs, the share with the gold kind (``mixed`` is right for either).
@@ -58,7 +59,8 @@ def score_quotes(gold: Gold, doc: dict, issues: list[Issue] | None = None) -> Fi
 
     for name in ("all", "direct", "indirect"):
         score.p(name)
-    for name in ("speaker", "direct.speaker", "indirect.speaker", "speaker_overall", "kind", "via"):
+    for name in ("speaker", "direct.speaker", "indirect.speaker", "speaker_overall", "direct.speaker_overall",
+                 "indirect.speaker_overall", "kind", "via"):
         score.a(name)
     for g, gq in enumerate(gold.quotes):
         kind = "indirect" if gq["kind"] == "indirect" else "direct"
@@ -69,6 +71,7 @@ def score_quotes(gold: Gold, doc: dict, issues: list[Issue] | None = None) -> Fi
         if not found:
             if gq["speaker"]:
                 score.a("speaker_overall").count(False)
+                score.a(f"{kind}.speaker_overall").count(False)
             issues.append(Issue(gold.id, "quotes", f"miss ({kind})", gq["text"], f"speaker {gq['speaker'][:1]}"))
             continue
         pq = preds[pairs[g]]
@@ -78,6 +81,7 @@ def score_quotes(gold: Gold, doc: dict, issues: list[Issue] | None = None) -> Fi
             score.a("speaker").count(right)
             score.a(f"{kind}.speaker").count(right)
             score.a("speaker_overall").count(right)
+            score.a(f"{kind}.speaker_overall").count(right)
             if not right:
                 issues.append(Issue(gold.id, "quotes", "wrong speaker", gq["text"],
                                     f"predicted {pred_speaker!r}, gold {gq['speaker']}"))
