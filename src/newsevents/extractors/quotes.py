@@ -253,6 +253,10 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         elif lemma in lex["object"] and dobj is not None and dobj.pos_ not in ("PRON",):
             toks = _subtree(dobj) + sum((_subtree(p) for p in preps), [])
             content = _span_of(ctx, toks, region)
+        elif lemma in lex["object"] and dobj is None and preps:
+            content = _span_of(ctx, sum((_prep_object(p) for p in preps), []), region)  # "warned of …"
+        elif lemma in lex["commissive"] and xcomp is not None and dobj is None:
+            content = _span_of(ctx, _subtree(xcomp), region)  # "vowed to press on"
     if content is None and v.dep_ in ("parataxis", "advcl", "ccomp") and v.head.i != v.i \
             and lemma in lex["clausal"] and lemma not in lex["weak"] and v.i > v.head.i - 40:
         # trailing or parenthetical cue: "…, X said." / "In Syria, X said, …"
@@ -520,7 +524,9 @@ def extract(doc, result) -> list[dict]:
             continue
         words = len(_WORD.findall(text[q.start:q.end]))
         verb = _has_verb(ctx, (q.start, q.end))
-        if cue is not None and how in ("colon", "after", "before", "split", "continued", "floating"):
+        fragment = any(c.content and c.content[0] <= q.open and q.outer_end <= c.content[1]
+                       and _meaningful_outside(ctx, c.content) for c in cues)
+        if cue is not None and how in ("colon", "after", "before", "split", "continued", "floating") and not fragment:
             keep = words >= lex["min_words"] or verb
         elif cue is not None:  # a fragment inside reported speech
             keep = words >= lex["min_words"]

@@ -53,6 +53,7 @@ def lexicon() -> dict:
         "media_verbs": dict(verbs["media"]),
         "weak": set(verbs["weak"]),
         "strong": set(verbs["strong"]),
+        "commissive": set(verbs["commissive"]),
         "according_to": [tuple(p.split()) for p in raw["according_to"]],
         "platforms": {p.lower(): p for p in raw["platforms"]},
         "pronouns": raw["pronouns"],
@@ -61,7 +62,8 @@ def lexicon() -> dict:
     for key in ("document", "document_modifiers", "media", "organisation", "anonymous", "person",
                 "title_female", "title_male"):
         lex[key] = {w.lower() for w in nouns[key]}
-    lex["cue_verbs"] = lex["clausal"] | lex["directive"] | lex["object"] | lex["quoting"] | set(lex["media_verbs"])
+    lex["cue_verbs"] = lex["clausal"] | lex["directive"] | lex["object"] | lex["quoting"] | set(lex["media_verbs"]) \
+        | lex["commissive"]
     return lex
 
 
