@@ -110,7 +110,11 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
                 return False
         elif key == "subjpeople":
             subj = _subject_for_frame(tok)
-            if subj is None or not (lex.in_class(subj, "@people|@crowd") or subj.lemma_.lower() in ("worker", "union", "teacher", "doctor", "employee", "farmer", "miner", "driver", "nurse")):
+            from ..resolve.actors import tables, of_member
+            if subj is not None and of_member(subj) is not None:
+                subj = of_member(subj)
+            if subj is None or not (lex.in_class(subj, "@people|@crowd") or
+                                    tables().agents.get(subj.lemma_.lower()) in ("CVL", "LAB", "EDU", "AGR", "MED", "OPP", "REF", "REL", "JRN")):
                 return False
         elif key == "subj":
             subj = _subject_for_frame(tok) if not passive else None
@@ -161,6 +165,8 @@ def _match(tok, lex):
     """The first trigger entry whose frame holds for ``tok`` (phrasal verbs first)."""
     lemma = tok.lemma_.lower()
     if _is_verb(tok):
+        if tok.dep_ == "amod" or (tok.dep_ == "compound" and tok.tag_ == "VBN"):
+            return None  # participial descriptors: "kidnapped engineers", "wounded soldiers"
         entries = lex.verbs.get(lemma)
         if not entries:
             return None
@@ -427,7 +433,11 @@ def _dependent_triggers(kept, lex) -> set[int]:
                 for x in t.subtree:
                     if x.i in ids and x.pos_ in ("NOUN", "PROPN") and not _has_prep_argument(x):
                         out.add(x.i)
-    # a trigger never suppresses itself through another's elaboration when it anchors that one
+        # "signed an agreement", "rejected the proposal": the verb's object is part of its event
+        if trig.pos == "V":
+            for c in tok.children:
+                if c.dep_ in ("dobj", "nsubjpass") and c.i in ids:
+                    out.add(c.i)
     return out
 
 

@@ -158,6 +158,12 @@ def actor_like(token, result=None, _depth: int = 0) -> bool:
         return True
     if t.igo_of(token.text) or t.country_of(token.text):
         return True
+    # the compound name: "Human Rights Watch"
+    comp = [c for c in token.subtree if c.dep_ == "compound" and c.i < token.i]
+    if comp:
+        phrase = token.doc[min(c.i for c in comp): token.i + 1].text
+        if t.igo_of(phrase) or phrase.lower() in t.named or t.country_of(phrase):
+            return True
     # "APEC forum", "al-Qaeda terror network", "army bulldozers": a named or agent modifier
     for child in token.children:
         if child.dep_ in ("compound", "amod", "poss") and child.i < token.i:
