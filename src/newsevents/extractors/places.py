@@ -273,22 +273,19 @@ def _container(name: str, gaz, candidates) -> tuple[str, str | None] | None:
 _ORG_TAIL = re.compile(r"^\s+and\s+(?:the\s+)?$")
 
 
-def _inside_org_name(doc, start: int, text: str) -> bool:
+def _inside_org_name(orgs, start: int, text: str) -> bool:
     """"Islamic State of Iraq and the Levant": NER splits the name; the tail is no place."""
-    for ent in doc.ents:
-        if ent.label_ == "ORG" and " of " in ent.text and ent.end_char <= start \
-                and _ORG_TAIL.match(text[ent.end_char:start]):
-            return True
-    return False
+    return any(end <= start and _ORG_TAIL.match(text[end:start]) for end in orgs)
 
 
 def _ner_mentions(doc, result, gaz, ctx: Context) -> list[Mention]:
     out = []
+    orgs = [e.end_char for e in doc.ents if e.label_ == "ORG" and " of " in e.text]
     for entity in result.entities:
         if entity["label"] not in PLACE_LABELS:
             continue
         for mention in entity["mentions"]:
-            if _inside_org_name(doc, mention["start"], result.text):
+            if _inside_org_name(orgs, mention["start"], result.text):
                 continue
             m = _make_mention(result.text, mention["start"], mention["end"], "ner", gaz, ctx, entity["id"])
             if m is not None:
