@@ -417,3 +417,10 @@ def test_casualty_without_a_stated_number():
     assert flat(gold, doc)["casualties.f1"] == 1.0
     doc["casualties"][0]["count"] = 3
     assert flat(gold, doc)["casualties.f1"] == 0.0
+
+
+def test_gold_folder_stands_for_its_gold_files():
+    from newsevents.evaluate.run import expand_gold_paths
+
+    assert [p.name for p in expand_gold_paths([FIXTURES / "gold"])] == [
+        "idlib-airstrikes.gold.json", "kosovo-mitrovica.gold.json", "syria-service-member.gold.json"]

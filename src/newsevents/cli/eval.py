@@ -14,7 +14,7 @@ from ..errors import NewsEventsError
 
 @app.command("eval")
 def eval_command(
-    gold: List[Path] = typer.Argument(None, metavar="GOLD...", help="Gold files (*.gold.json); the article is ID.txt beside each."),
+    gold: List[Path] = typer.Argument(None, metavar="GOLD...", help="Gold files (*.gold.json) or folders of them; the article is ID.txt beside each."),
     articles: Optional[Path] = typer.Option(None, "--articles", "-a", help="Folder holding the articles (ID.txt, ID.meta.json)."),
     plover: Optional[Path] = typer.Option(None, "--plover", help="PLOVER gold-standard JSONL: score event type and actors per sentence."),
     re3d: Optional[Path] = typer.Option(None, "--re3d", help="re3d corpus folder: score place mentions against its Location spans."),

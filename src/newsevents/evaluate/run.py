@@ -103,13 +103,21 @@ def add_article(report: Report, gold: Gold, scores: dict[str, FieldScore]) -> No
         report.fields.setdefault(name, FieldScore()).add(score)
 
 
+def expand_gold_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Gold files as given; a folder stands for the ``*.gold.json`` files inside it (sorted)."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        out.extend(sorted(path.glob("*.gold.json")) if path.is_dir() else [path])
+    return out
+
+
 def evaluate_gold(paths: Iterable[str | Path], *, articles_dir: str | Path | None = None,
                   config: Config | None = None) -> Report:
-    """Run the pipeline on the articles of the gold files ``paths`` and score them."""
+    """Run the pipeline on the articles of the gold files ``paths`` (or folders of them) and score them."""
     report = Report("gold")
     golds: dict[str, Gold] = {}
     articles = []
-    for path in paths:
+    for path in expand_gold_paths(paths):
         try:
             gold = load_gold(path)
             article_path = find_article(gold, articles_dir)
