@@ -195,7 +195,11 @@ def create_app(store_path: str | Path, token: str | None = None, max_body: int =
     async def _http(request: Request, exc: StarletteHTTPException):
         if exc.status_code == 404:
             return error_response(NewsEventsError("E022", what=f"no route {request.url.path}"))
-        return JSONResponse(error_body(None, str(exc.detail)), status_code=exc.status_code)
+        # keep the exception's headers; a 405 lists every method of every route on this path (RFC 9110)
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request)) or headers.get("Allow", "")
+        return JSONResponse(error_body(None, str(exc.detail)), status_code=exc.status_code, headers=headers or None)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):  # never a bare 500 page
@@ -209,6 +213,25 @@ def create_app(store_path: str | Path, token: str | None = None, max_body: int =
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Methods some route accepts for this request's path (several routers may share a path)."""
+    from starlette.routing import Match
+
+    def routes(items):
+        for route in items:
+            inner = getattr(route, "original_router", None)  # an included router
+            if inner is not None:
+                yield from routes(inner.routes)
+            else:
+                yield route
+
+    methods: set[str] = set()
+    for route in routes(request.app.router.routes):
+        if getattr(route, "methods", None) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= set(route.methods)
+    return sorted(methods)
 
 
 def check_token(request: Request) -> None:
