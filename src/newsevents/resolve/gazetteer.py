@@ -350,20 +350,37 @@ def info(path: Path | None = None) -> dict:
 
 
 _BUILD_LOCK = threading.Lock()
+_BUILDERS: dict[str, threading.Thread] = {}
 
 
 def ensure(path: Path | None = None) -> Path:
-    """The index path, building it first when it is missing (once, even with concurrent callers:
-    a file lock serialises builders and the build is written to a temp file then renamed)."""
+    """The index path, building it first when it is missing or of another format version.
+
+    The build runs once, even with concurrent callers: a file lock serialises builders across
+    processes and the index is written to a temp file, then renamed. It runs in its own thread,
+    which the caller joins: if the caller is interrupted (the pipeline's per-article time budget),
+    the build still completes and the next caller finds it."""
     path = Path(path or index_path())
     if _valid(path):
         return path
+    key = str(path)
     with _BUILD_LOCK:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with _file_lock(path.with_suffix(".lock")):
-            if not _valid(path):
-                build(path)
+        builder = _BUILDERS.get(key)
+        if builder is None or not builder.is_alive():
+            builder = threading.Thread(target=_locked_build, args=(path,), name="newsevents-gazetteer-build")
+            _BUILDERS[key] = builder
+            builder.start()
+    builder.join()
+    if not _valid(path):
+        raise RuntimeError(f"the gazetteer index could not be built at {path}")
     return path
+
+
+def _locked_build(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _file_lock(path.with_suffix(".lock")):
+        if not _valid(path):
+            build(path)
 
 
 def _valid(path: Path) -> bool:
