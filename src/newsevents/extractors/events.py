@@ -164,6 +164,13 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
 def _match(tok, lex):
     """The first trigger entry whose frame holds for ``tok`` (phrasal verbs first)."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and tok.tag_ == "VBZ":
+        # mis-tagged plural nouns ("U.S. airstrikes" as VBZ)
+        noun_lemma = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
+        for trig in lex.nouns.get(noun_lemma, []):
+            if _frame_ok(tok, trig, lex, noun=True):
+                return trig
+        return None
     if _is_verb(tok):
         if tok.dep_ == "amod" or (tok.dep_ == "compound" and tok.tag_ == "VBN"):
             return None  # participial descriptors: "kidnapped engineers", "wounded soldiers"
@@ -509,6 +516,19 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     light = None
     if trig.pos == "V":
         a_heads, r_heads, passive = verb_roles(tok, trig, lex)
+        # "A U.S. strike hit two vehicles", "a series of airstrikes killed …": the subject is the
+        # attack itself; its own participants are the event's
+        from ..resolve.actors import of_member
+        for h in list(a_heads):
+            inner = of_member(h) or h
+            nt = _match(inner, lex) if inner.pos_ in ("NOUN", "PROPN") else None
+            if nt is not None and nt.type == trig.type:
+                na, nr, _ = noun_roles(inner, lex)
+                a_heads = [x for x in a_heads if x.i != h.i] + na
+                if not r_heads:
+                    r_heads = nr
+                if mode is None:
+                    mode = nt.mode
     else:
         a_heads, r_heads, light = noun_roles(tok, lex)
         passive = False

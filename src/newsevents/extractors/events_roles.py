@@ -35,7 +35,7 @@ def children(token, *deps):
 def prep_objects(token, preps) -> list:
     out = []
     for c in token.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             out.extend(p for p in c.children if p.dep_ == "pobj")
     return out
 
@@ -90,6 +90,39 @@ def passive_subject(verb):
     return None
 
 
+def owner(noun):
+    """Who a non-actor object belongs to: "an Indian proposal" → Indian, "Saddam Hussein's
+    proposal" → Saddam Hussein, "demands from Shona rebels" → rebels."""
+    from ..resolve.actors import actor_like
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON" and actor_like(c):
+            return c
+    for p in prep_objects(noun, ("from", "by", "of")):
+        if actor_like(p) and p.ent_type_ not in ("DATE", "TIME"):
+            return p
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or actor_like(c)):
+            return c
+    return None
+
+
+def _complement_recipient(verb):
+    """"offered to hand over to Great Britain", "agreed to US mediation": the recipient named in
+    the content of a verbal act."""
+    from ..resolve.actors import actor_like
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)):
+            objs = [p for p in prep_objects(c, ("to", "with", "for", "from", "against")) if actor_like(p)]
+            if objs:
+                return objs[:1]
+            dobj = children(c, "dobj")
+            if dobj and actor_like(dobj[0]):
+                return dobj[:1]
+            if dobj and owner(dobj[0]) is not None:
+                return [owner(dobj[0])]
+    return []
+
+
 def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
     """``(actor_heads, recipient_heads, passive)`` for a verbal trigger."""
     actors, recipients = [], []
@@ -101,8 +134,14 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
         for c in verb.children:
             if c.dep_ == "agent":
                 agent.extend(p for p in c.children if p.dep_ == "pobj")
-        if trig.theme:
+        if trig.theme or (trig.lemma == "oppose" and prep_objects(verb, ("to",))):
+            # "KFOR forces were deployed"; "Israel is opposed to French mediation"
             actors = [patient] if patient is not None else []
+            if trig.lemma == "oppose":
+                obj = prep_objects(verb, ("to",))[0]
+                from ..resolve.actors import actor_like
+                rec = obj if actor_like(obj) else owner(obj)
+                return actors, [rec] if rec is not None else [], False
         else:
             if patient is not None:
                 recipients = [patient]
@@ -146,6 +185,24 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
                 if subj and actor_like(subj[0]) and subj[0].pos_ != "PRON":
                     recipients = subj[:1]
                     break
+    if not recipients:
+        from ..resolve.actors import actor_like
+        # the owner of a non-actor object or prepositional object: "rejected an Indian proposal"
+        for obj in dobj[:1] + prep_objects(verb, ("to", "for")):
+            if not actor_like(obj):
+                own = owner(obj)
+                if own is not None:
+                    recipients = [own]
+                    break
+    if not recipients and (trig.content or trig.type in ("AGREE", "REJECT", "CONCEDE")):
+        recipients = _complement_recipient(verb)
+    if not recipients and trig.type in ("CONCEDE", "RETREAT", "COERCE", "SANCTION", "MOBILIZE"):
+        # "lifted a state of emergency in West Darfur State", "evacuate settlements in the Gaza Strip"
+        for holder in [verb] + dobj[:1]:
+            places = [p for p in prep_objects(holder, ("in", "from")) if p.ent_type_ in ("GPE",)]
+            if places:
+                recipients = places[:1]
+                break
     if not recipients and trig.type == "ASSAULT":
         # "fired tear gas to disperse a crowd": the purpose clause names the target
         for c in verb.children:
@@ -184,13 +241,15 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
     if by:
         actors = by[:1]
     between = prep_objects(noun, ("between",))
-    if between:
-        actors = between[:1]
     recipients = prep_objects(noun, ("on", "against", "at", "into", "with", "upon", "of"))[:1]
     if recipients and recipients[0].head.lower_ == "of":
         from ..resolve.actors import actor_like
         if not actor_like(recipients[0]):
             recipients = []
+    if between and light is None:
+        actors = between[:1]  # "talks between X and Y"
+    elif between and not recipients:
+        recipients = between[:1]  # "X launched a mediation effort between Y and Z"
     if light is not None and not actors:
         if light.dep_ == "ROOT" or light.pos_ in ("VERB", "AUX"):
             if is_passive(light):

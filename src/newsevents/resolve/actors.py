@@ -124,7 +124,8 @@ def _entity_span(doc, token):
 
 QUANTITY_HEADS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens", "member", "members", "some",
                   "many", "one", "group", "part", "most", "all", "both", "none", "each", "several", "number",
-                  "majority", "handful", "batch", "patch", "contingent", "team", "unit", "delegation"}
+                  "majority", "handful", "batch", "patch", "contingent", "team", "unit", "delegation",
+                  "series", "wave", "spate", "string", "barrage", "volley", "round"}
 POSSESSIVE_PRONOUNS = {"their", "his", "her", "its", "our", "my"}
 NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
