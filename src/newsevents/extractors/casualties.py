@@ -94,10 +94,16 @@ def extract_casualties(doc, result) -> None:
             if kind is None:
                 continue
             patient = _patient(verb)
+            if patient is not None and patient.lower_ in ("who", "that", "which"):
+                from ..resolve.actors import _antecedent
+                patient = _antecedent(patient)
             if patient is None or patient.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
                 continue
             if patient.pos_ == "PRON" and patient.lower_ not in ("he", "she"):
                 continue
+            lo_i, hi_i = sorted((patient.i, verb.i))
+            if "\n" in doc[lo_i:hi_i + 1].text:
+                continue  # a parse across a heading line is not a clause
             if any(c.dep_ == "neg" for c in verb.children) or patient.lower_ in ("nobody", "none", "noone") or \
                     any(c.lower_ == "no" and c.dep_ == "det" for c in patient.children):
                 continue  # "nobody was killed", "was not injured"
@@ -125,6 +131,8 @@ def extract_casualties(doc, result) -> None:
                     dup = prev
                 elif generic and (count is None or count == prev["count"]) and prev["count"] is not None:
                     dup = prev
+                elif count == 1 and prev["count"] == 1 and (prev["_person"] != (who_tok.ent_type_ == "PERSON")):
+                    dup = prev  # a named victim and "the service member": one person
                 if dup:
                     break
             if dup is not None:
@@ -148,4 +156,5 @@ def extract_casualties(doc, result) -> None:
             result.add("casualties", item)
             item_ref = dict(item)
             item_ref["_head"] = head
+            item_ref["_person"] = who_tok.ent_type_ == "PERSON"
             seen.append(item_ref)
