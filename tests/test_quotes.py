@@ -56,6 +56,10 @@ CASES = [
     ("quoted-as-saying-passive", "The Kosovo Online news portal quoted Zlatan Elek as saying one person was seriously injured.\n\n"
      "“He is in intensive care,” Elek was quoted as saying.",
      [("indirect", "one person was seriously injured", "Zlatan Elek"), ("direct", "He is in intensive care,", "Zlatan Elek")]),
+    ("multi-paragraph-single", "Speaking to the BBC, the former ambassador Sir Richard Dalton said: 'Sanctions alone will not "
+     "change Tehran's behaviour.\n\n'What is needed is sustained diplomacy,' he added.",
+     [("direct", "Sanctions alone will not change Tehran's behaviour.", "Richard Dalton"),
+      ("direct", "What is needed is sustained diplomacy,", "Richard Dalton")]),
     # --- partial quotes inside reported speech
     ("partial-in-reported", "Brnabic said the situation in Mitrovica is “more than dramatic.”",
      [("indirect", "the situation in Mitrovica is “more than dramatic.”", "Brnabic"),
@@ -121,6 +125,11 @@ CASES = [
      [("indirect", "the talks had collapsed", "Diplomatic sources")]),
     ("tweeted", "EU foreign policy chief Josep Borrell spoke in Brussels. “Violence must stop now,” he tweeted.",
      [("direct", "Violence must stop now,", "Josep Borrell")]),
+    ("according-to-relay", "Nasser Kanaani spoke in Tehran. “Britain has no right to lecture Iran,” he said, according to the "
+     "state news agency IRNA.",
+     [("direct", "Britain has no right to lecture Iran,", "Nasser Kanaani")]),
+    ("nested-announcement", "The UK has announced fresh sanctions against Iranian officials, the Foreign Office said on Monday.",
+     [("indirect", "The UK has announced fresh sanctions against Iranian officials", "Foreign Office")]),
     # --- not quotes
     ("negated", "Kurti did not say whether the police would withdraw.", []),
     ("said-to", "The commander is said to have fled the city.", []),
@@ -200,6 +209,12 @@ def test_told_outlet_is_via(nlp):
     _, quotes = _quotes("The deal is close, an official told Reuters.")
     assert [v["name"] for v in quotes[0]["via"]] == ["Reuters"]
     assert quotes[0]["speaker"]["kind"] == "unnamed"
+
+
+def test_according_to_after_cue_is_via(nlp):
+    _, quotes = _quotes("Nasser Kanaani spoke in Tehran. “Britain has no right to lecture Iran,” he said, according to the "
+                        "state news agency IRNA.")
+    assert [v["name"] for v in quotes[0]["via"]] == ["IRNA"]
 
 
 def test_tweeted_is_medium(nlp):

@@ -140,7 +140,7 @@ def _later_single_close(s: str, marks, pos: int) -> bool:
     return any(p > pos and c in "’'" and r == "close" for p, c, r in marks)
 
 
-def _scan_paragraph(text: str, start: int, end: int, next_opens: bool):
+def _scan_paragraph(text: str, start: int, end: int, next_opens: str | None):
     s = text[start:end]
     marks = []
     for m in _MARK.finditer(s):
@@ -155,7 +155,7 @@ def _scan_paragraph(text: str, start: int, end: int, next_opens: bool):
     continued_from = None
     while unclosed and rescans < MAX_RESCANS:
         bottom = unclosed[0]
-        if next_opens and bottom[2] == "D" and not any(p[0] < bottom[0] < p[1] for p in pairs):
+        if next_opens == bottom[2] and not any(p[0] < bottom[0] < p[1] for p in pairs):
             continued_from = bottom
             # pairs found after the unclosed opening are nested inside the continued quotation
             break
@@ -185,7 +185,10 @@ def find_quotations(text: str, paras: list[tuple[int, int]] | None = None) -> li
     out: list[Quotation] = []
     for k, (ps, pe) in enumerate(paras):
         nxt = paras[k + 1] if k + 1 < len(paras) else None
-        next_opens = bool(nxt) and text[nxt[0]] in "“„«\"‘'"
+        # the family of the mark opening the next paragraph, if it opens with one
+        next_opens = None
+        if nxt and _classify(text[nxt[0]:nxt[1]], 0) == "open":
+            next_opens = "D" if text[nxt[0]] in DOUBLE else "S"
         pairs, continued = _scan_paragraph(text, ps, pe, next_opens)
         tops = []
         for o, c, depth in sorted(pairs):

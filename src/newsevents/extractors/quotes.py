@@ -51,6 +51,7 @@ class Cue:
     medium: str | None = None
     lemma: str = ""
     passive_quote: bool = False      # "Y was quoted as saying"
+    form: str = "clausal"            # clausal | trailing | directive | object | commissive | according | quoting
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,7 +162,19 @@ def find_cues(ctx) -> list[Cue]:
         cue = _verb_cue(ctx, v, lemma)
         if cue is not None:
             cues.append(cue)
-    return cues
+    by_verb = {c.verb: c for c in cues}
+    out = []
+    for cue in cues:
+        # "…, he said, according to the state news agency IRNA": the agency relayed the words
+        if cue.form == "according" and doc[cue.verb].head.i in by_verb and doc[cue.verb].head.i != cue.verb:
+            by_verb[doc[cue.verb].head.i].via.append(cue.speaker)
+            continue
+        # "The Foreign Office said the UK has announced sanctions": the announcement is part of the claim
+        if cue.form in ("object", "commissive", "directive") and any(
+                o is not cue and o.content and o.content[0] <= cue.cue[0] < o.content[1] for o in cues):
+            continue
+        out.append(cue)
+    return out
 
 
 def _according_to(ctx, v) -> Cue | None:
@@ -185,7 +198,7 @@ def _according_to(ctx, v) -> Cue | None:
     if content is None or _content_words(ctx, content) < 3:
         content = None
     cue_span = (v.idx, to.idx + len(to))
-    return Cue(v.i, cue_span, pobj.i, content, ctx.tok_para[v.i], lemma="according to")
+    return Cue(v.i, cue_span, pobj.i, content, ctx.tok_para[v.i], lemma="according to", form="according")
 
 
 def _contiguous(toks: list[int], anchor: int) -> list[int]:
@@ -234,6 +247,7 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
     children = list(v.children)
     comp = next((c for c in children if c.dep_ == "ccomp" and ctx.tok_para[c.i] == para), None)
     content = None
+    form = "clausal"
     if comp is not None and not any(c.dep_ == "mark" and c.lower_ in _WH for c in comp.children) \
             and not (comp.i > v.i and doc[comp.left_edge.i].lower_ in _WH):
         content = _span_of(ctx, _subtree(comp), region)
@@ -246,17 +260,22 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         if lemma in lex["directive"] and xcomp is not None and (dobj is not None or preps):
             toks = _subtree(xcomp) + (_subtree(dobj) if dobj is not None else []) + sum((_prep_object(p) for p in preps), [])
             content = _span_of(ctx, toks, region)
+            form = "directive"
         elif lemma in ("call", "appeal") and preps:
             toks = sum((_prep_object(p) for p in preps), []) \
                 + (_subtree(xcomp) if xcomp is not None else [])
             content = _span_of(ctx, toks, region)
+            form = "directive"
         elif lemma in lex["object"] and dobj is not None and dobj.pos_ not in ("PRON",):
             toks = _subtree(dobj) + sum((_subtree(p) for p in preps), [])
             content = _span_of(ctx, toks, region)
+            form = "object"
         elif lemma in lex["object"] and dobj is None and preps:
             content = _span_of(ctx, sum((_prep_object(p) for p in preps), []), region)  # "warned of …"
+            form = "object"
         elif lemma in lex["commissive"] and xcomp is not None and dobj is None:
             content = _span_of(ctx, _subtree(xcomp), region)  # "vowed to press on"
+            form = "commissive"
     if content is None and v.dep_ in ("parataxis", "advcl", "ccomp") and v.head.i != v.i \
             and lemma in lex["clausal"] and lemma not in lex["weak"] and v.i > v.head.i - 40:
         # trailing or parenthetical cue: "…, X said." / "In Syria, X said, …"
@@ -265,6 +284,7 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         run = _contiguous([i for i in toks if i in region], v.head.i)
         if run and (v.dep_ == "parataxis" or _comma_between(doc, run, v)):
             content = _span_of(ctx, run, region)
+            form = "trailing"
     if content is not None and any(q.start <= content[0] and content[1] <= q.end for q in ctx.quotations):
         content = None  # the parse put the complement inside the quotation: the direct quote carries it
     if content is not None:
@@ -280,7 +300,7 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         if obj is not None and (ctx.label_of(obj.i) == "ORG" or obj.lemma_.lower() in lex["media"]):
             via.append(obj.i)
     # a cue with neither content nor a quotation next to it is still kept: direct quotes look for it
-    return Cue(v.i, cue_span, subj.i, content, para, via=via, medium=medium, lemma=lemma)
+    return Cue(v.i, cue_span, subj.i, content, para, via=via, medium=medium, lemma=lemma, form=form)
 
 
 def _prep_object(p) -> list[int]:
@@ -333,7 +353,7 @@ def _quoting_cue(ctx, v, region, cue_span) -> Cue | None:
                 content = None
     if saying is None and obj is None:
         return None
-    return Cue(v.i, cue_span, speaker.i, content, para, via=via, lemma="quote", passive_quote=passive)
+    return Cue(v.i, cue_span, speaker.i, content, para, via=via, lemma="quote", passive_quote=passive, form="quoting")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -422,6 +422,12 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
         return _describe_document(ctx, head, left, mention, depth, fallback)
 
     if lemma in lex["media"] or low in lex["media"]:
+        app = appositive(doc, head)
+        if app is not None and app.pos_ == "PROPN":  # "the state news agency IRNA"
+            ent = ctx.entity_of(app.i)
+            return {"name": ent["name"] if ent else _np_name(ctx, np_left(doc, app.i), app.i),
+                    "entity": ent["id"] if ent else None, "role": None, "country": _np_country(ctx, left, head),
+                    "kind": "media", "mention": _mention(ctx, left, app.i)}
         name_ent = _modifier_entity(ctx, head, left, ("ORG",))
         country = _np_country(ctx, left, head)
         if name_ent is not None:
