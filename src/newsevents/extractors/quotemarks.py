@@ -187,7 +187,7 @@ def find_quotations(text: str, paras: list[tuple[int, int]] | None = None) -> li
         nxt = paras[k + 1] if k + 1 < len(paras) else None
         # the family of the mark opening the next paragraph, if it opens with one
         next_opens = None
-        if nxt and _classify(text[nxt[0]:nxt[1]], 0) == "open":
+        if nxt and _MARK.match(text, nxt[0]) and _classify(text[nxt[0]:nxt[1]], 0) == "open":
             next_opens = "D" if text[nxt[0]] in DOUBLE else "S"
         pairs, continued = _scan_paragraph(text, ps, pe, next_opens)
         tops = []

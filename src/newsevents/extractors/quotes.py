@@ -238,10 +238,18 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         return _quoting_cue(ctx, v, region, cue_span)
 
     subj = _subject(doc, v)
+    target = None  # the addressee of a passive directive ("NATO was urged by X to …")
     if subj is None or ctx.tok_quote[subj.i] >= 0 or ctx.tok_para[subj.i] != para:
         return None
     if subj.lower_ in ("i", "we", "you"):
         return None
+    if subj.dep_ == "nsubjpass" and lemma not in lex["clausal"] - lex["object"] - lex["directive"]:
+        # "Karbouly was accused of …", "NATO was urged to …": the subject is the target, not the speaker
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is None:
+            return None
+        target, subj = subj, pobj
     if not speakerish(ctx, subj) and (subj.pos_ == "PRON" or lemma not in lex["strong"]):
         return None  # "Today's ceremony underscores …", "those reject …": not a speaker
     children = list(v.children)
@@ -254,11 +262,12 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
     elif lemma in lex["weak"] and lemma not in lex["directive"] | lex["object"]:
         content = None
     else:
-        dobj = next((c for c in children if c.dep_ in ("dobj", "dative") and ctx.tok_para[c.i] == para), None)
+        dobj = next((c for c in children if c.dep_ in ("dobj", "dative") and ctx.tok_para[c.i] == para), target)
         xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > v.i), None)
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in lex["object_preps"].get(lemma, ())]
         if lemma in lex["directive"] and xcomp is not None and (dobj is not None or preps):
-            toks = _subtree(xcomp) + (_subtree(dobj) if dobj is not None else []) + sum((_prep_object(p) for p in preps), [])
+            toks = _subtree(xcomp) + (_subtree(dobj) if dobj is not None and dobj is not target else []) \
+                + sum((_prep_object(p) for p in preps), [])
             content = _span_of(ctx, toks, region)
             form = "directive"
         elif lemma in ("call", "appeal") and preps:
