@@ -474,7 +474,8 @@ LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|into|to|from|outside|inside|across|around|toward|towards|throughout|within|through|"
     r"(?:town|city|village|province|governorate|district|region|area|areas|capital|outskirts|suburbs?|vicinity|"
     r"part|parts|north|south|east|west|centre|center|heart|streets)\s+of)\s+(?:the\s+)?"
-    r"(?:(?!(?:with|by|for|against|on|about|over|and|or|between)\s)[a-z\-]+\s+){0,3}$")
+    r"(?:(?!(?:with|by|for|against|on|about|over|and|or|between|of|to|from|into|at|in|that|which|who)\s)"
+    r"[a-z\-]+\s+){0,2}$")
 VAGUE_BEFORE = re.compile(r"\b(?:area|areas|part|parts|region|regions|north|south|east|west|corner|border|"
                           r"territory|somewhere)\s+of\s+(?:the\s+)?$")
 NOT_LOCATION_DEPS = {"compound", "amod", "nmod"}
@@ -500,8 +501,9 @@ def mention_role(doc, text: str, start: int, end: int) -> dict:
         root = span.root
         head = root.head
         if root.dep_ in NOT_LOCATION_DEPS and head.i > root.i and head.pos_ in ("NOUN", "PROPN") \
-                and head.lower_ in _cues()["agent_heads"] and head.lower_ not in _cues()["place_nouns"]:
-            modifier = True  # "Kosovo police", "U.S. airstrikes" (not "the Paris meeting", "Mosul district")
+                and (head.lower_ in _cues()["agent_heads"] or normalize(head.text) in demonyms()) \
+                and head.lower_ not in _cues()["place_nouns"]:
+            modifier = True  # "Kosovo police", "U.S. airstrikes", "Kosovo Serbs" (not "the Paris meeting")
         elif root.dep_ in ("nsubj", "nsubjpass"):
             actor = True  # "Brussels was in contact"
         elif root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "against", "between") \
