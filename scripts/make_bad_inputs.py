@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import struct
 import sys
@@ -119,6 +120,9 @@ def files(small: bool = False) -> dict[str, bytes]:
     add("crlf-and-cr.txt", GOOD.replace(". ", ".\r\n").replace(",", ",\r").encode())
     add("no-sentences.txt", (("word " * 5000).strip()).encode())
     add("via-only.txt", b"Via https://example.org/story\n")
+    # --- file names that are not UTF-8 (a Latin-1 file system, a broken unzip)
+    add(os.fsdecode(b"name-not-utf8-caf\xe9.txt"), GOOD.replace("two", "three").encode())
+    add(os.fsdecode(b"name-not-utf8-\xff\xfe.txt"), _png())
     # --- sidecar metadata problems
     add("bad-sidecar.txt", GOOD.encode())
     out["bad-sidecar.meta.json"] = b"{not json"

@@ -14,7 +14,7 @@ import pytest
 import newsevents
 from newsevents.errors import NewsEventsError
 from newsevents.extraction import extract_articles
-from newsevents.ingest.sources import iter_articles
+from newsevents.ingest.sources import display, iter_articles
 
 # For each file, in order, what each of its inputs must give: "ok" (a document), "ok:W00x" (a
 # document carrying that warning), or an error code.
@@ -57,6 +57,8 @@ EXPECTED: dict[str, list[str]] = {
     "crlf-and-cr.txt": ["ok"],
     "no-sentences.txt": ["ok"],
     "via-only.txt": ["E002"],
+    "name-not-utf8-caf\ufffd.txt": ["ok"],  # the file name's bytes are not UTF-8: shown with U+FFFD
+    "name-not-utf8-\ufffd\ufffd.txt": ["E003"],
     "bad-sidecar.txt": ["ok:W004"],
     "sidecar-not-object.txt": ["ok:W004"],
     "non-date-published.txt": ["ok:W001"],
@@ -98,7 +100,7 @@ def batch(bad_corpus, fast_config):
 def test_corpus_is_generated_with_at_least_30_files(bad_corpus):
     folder, made = bad_corpus
     assert len(made) >= 30
-    assert set(made) == set(EXPECTED), "script and expectations list the same files"
+    assert {display(name) for name in made} == set(EXPECTED), "script and expectations list the same files"
     assert (folder / "huge-50mb.txt").stat().st_size >= 50 * 1024 * 1024
     nested = (folder / "nested-divs.html").read_bytes()
     assert nested.count(b"<div>") == 100_000
@@ -111,7 +113,7 @@ def test_every_input_is_accounted_for_none_lost_none_duplicated(batch, bad_corpu
     per_file = defaultdict(int)
     for source, _, _ in batch:
         per_file[source] += 1
-    assert dict(per_file) == made
+    assert dict(per_file) == {display(name): count for name, count in made.items()}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -191,3 +193,43 @@ def test_good_articles_after_bad_ones_are_still_extracted(batch):
         elif seen_error and output["entities"]:
             extracted_after_error += 1
     assert extracted_after_error >= 20
+
+
+def test_every_message_and_document_encodes_as_utf8(batch):
+    import json
+
+    for _, _, output in batch:
+        if isinstance(output, NewsEventsError):
+            str(output).encode("utf-8")
+            (output.article or "").encode("utf-8")
+        else:
+            json.dumps(output, ensure_ascii=False).encode("utf-8")
+
+
+def test_ingest_of_the_corpus_loses_nothing_and_duplicates_nothing(bad_corpus, fast_config, tmp_path, nlp):
+    """The same corpus through ``ingest`` into SQLite: the numbers of the closing table."""
+    from newsevents.ingest_job import ingest
+    from newsevents.store import open_store
+
+    folder, made = bad_corpus
+    store = open_store(tmp_path / "bad.db")
+    try:
+        summary = ingest([str(folder)], store, fast_config)
+        inputs = sum(made.values())
+        expected_errors = sum(1 for codes in EXPECTED.values() for c in codes if c.startswith("E"))
+        assert summary.seen == inputs
+        assert summary.failed == expected_errors
+        assert summary.stored + summary.unchanged + summary.failed == inputs, "nothing lost"
+        stats = store.stats()
+        assert stats["articles"] == summary.stored
+        assert stats["errors"] == summary.failed
+        texts = [row[0] for row in store._rows("SELECT text_sha256 FROM articles")]
+        assert len(texts) == len(set(texts)), "no duplicates"
+        again = ingest([str(folder)], store, fast_config)
+        assert again.stored == 0 and again.unchanged == summary.stored + summary.unchanged
+        assert store.stats()["articles"] == summary.stored
+        print(f"\nbad-input corpus: {len(made)} files, {inputs} inputs, {summary.failed} coded errors, "
+              f"{summary.stored} stored, {summary.unchanged} identical texts not stored twice, "
+              f"{summary.warnings} warnings; lost 0, duplicates 0")
+    finally:
+        store.close()

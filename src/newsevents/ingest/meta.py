@@ -49,6 +49,7 @@ def read_sidecar(path: Path, article_id: str, warnings: list[dict]) -> dict:
         if not isinstance(data, dict):
             raise ValueError("not an object")
     except (ValueError, OSError, UnicodeDecodeError):
-        warnings.append(warning("W004", article=article_id, path=str(sidecar)))
+        shown = str(sidecar).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        warnings.append(warning("W004", article=article_id, path=shown))
         return {}
     return {k: data[k] for k in META_FIELDS if data.get(k) not in (None, "")}

@@ -41,10 +41,21 @@ def expand(paths: Iterable[str]) -> Iterator[str | NewsEventsError]:
         else:
             matches = sorted(glob.glob(raw, recursive=True))
             if not matches:
-                yield InputError("E010", path=raw)
+                yield InputError("E010", path=display(raw))
             for match in matches:
                 if Path(match).is_file() and _is_article_file(Path(match)):
                     yield match
+
+
+def display(name: str) -> str:
+    """A path as it may appear in messages and output: file names that are not valid UTF-8 (kept by
+    Python as lone surrogates) get U+FFFD, so that JSON, the terminal and the store can encode them."""
+    if not isinstance(name, str):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # surrogates that are not escaped bytes
+        return name.encode("utf-8", "replace").decode("utf-8")
 
 
 def _is_article_file(path: Path) -> bool:
@@ -72,21 +83,22 @@ def iter_articles(paths: Iterable[str], *, input_format: str = "auto", published
         except NewsEventsError as exc:
             yield exc
         except Exception as exc:  # a parser bug (RecursionError, MemoryError…) must not stop the batch
-            yield InputError("E026", article=item, reason=f"{type(exc).__name__}: {str(exc)[:200]}")
+            yield InputError("E026", article=display(item), reason=f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 def _read(name: str, input_format: str, published: str | None, config: Config):
+    shown = display(name)  # for messages, ids and provenance; ``name`` for the file system
     if name == "-":
         path = None
         article_id = "stdin"
         stream = sys.stdin.buffer
     else:
         path = Path(name)
-        article_id = path.name.rsplit(".", 1)[0] if "." in path.name else path.name
+        article_id = display(path.name.rsplit(".", 1)[0] if "." in path.name else path.name)
         if not path.is_file():  # a FIFO, device or folder would block or fail the read
-            raise InputError("E001", path=name, reason="not a regular file")
+            raise InputError("E001", path=shown, reason="not a regular file")
     if _fmt(path, input_format, b"") == "jsonl":
-        yield from _read_jsonl(name, path, published, config)
+        yield from _read_jsonl(shown, path, published, config)
         return
     try:
         if path is None:
@@ -94,23 +106,23 @@ def _read(name: str, input_format: str, published: str | None, config: Config):
         else:
             size = path.stat().st_size
             if size > config.max_bytes:  # refused before reading anything
-                raise InputError("E004", article=name, size=size, limit=config.max_bytes)
+                raise InputError("E004", article=shown, size=size, limit=config.max_bytes)
             with path.open("rb") as fh:
                 data = fh.read(config.max_bytes + 1)  # the file may have grown since stat()
     except OSError as exc:
-        raise InputError("E001", path=name, reason=exc.strerror or str(exc)) from None
+        raise InputError("E001", path=shown, reason=exc.strerror or str(exc)) from None
     if len(data) > config.max_bytes:
-        raise InputError("E004", article=name, size=f"{len(data)}+", limit=config.max_bytes)
+        raise InputError("E004", article=shown, size=f"{len(data)}+", limit=config.max_bytes)
     fmt = _fmt(path, input_format, data)
-    text, warnings = decode(data, name)
+    text, warnings = decode(data, shown)
     meta = read_sidecar(path, article_id, warnings) if path else {}
     article_id = str(meta.pop("id", article_id))
     meta.setdefault("published", published)
     if fmt == "html" or (fmt == "auto" and looks_like_html(text)):
         meta.pop("language", None)
-        yield article_from_html(text, id=article_id, source_path=name, warnings=warnings, **meta)
+        yield article_from_html(text, id=article_id, source_path=shown, warnings=warnings, **meta)
     else:
-        yield article_from_text(text, id=article_id, source_path=name, warnings=warnings, **meta)
+        yield article_from_text(text, id=article_id, source_path=shown, warnings=warnings, **meta)
 
 
 def _read_jsonl(name: str, path: Path | None, published: str | None, config: Config):

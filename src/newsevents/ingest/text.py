@@ -122,6 +122,11 @@ def _site_name(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _no_surrogates(value):
+    """Metadata strings must encode as UTF-8: unpaired surrogates (from JSON escapes) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def where(article_id: str, source_path: str | None) -> str:
     """How an error names an article: its file (or ``file:line``), and its id when that differs."""
     if not source_path:
@@ -144,10 +149,11 @@ def article_from_text(text: str, *, id: str, published: str | None = None, title
     if not text.strip():
         raise InputError("E002", article=where(id, source_path), path=source_path)
     warns = list(warnings or [])
+    id, title, outlet, url, author = (_no_surrogates(v) for v in (id, title, outlet, url, author))
     if controls:
         warns.append(warning("W007", article=id, count=controls))
     if surrogates:
         warns.append(warning("W008", article=id, count=surrogates))
-    pub = normalise_date(published, id, warns)
+    pub = normalise_date(_no_surrogates(published), id, warns)
     return Article(id=id, text=text, title=title, published=pub, outlet=outlet, url=url, author=author,
                    language=language or "en", via=via, source_path=source_path, warnings=warns)
