@@ -113,7 +113,9 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
             from ..resolve.actors import tables, of_member
             if subj is not None and of_member(subj) is not None:
                 subj = of_member(subj)
-            if subj is None or not (lex.in_class(subj, "@people|@crowd") or
+            demonym_plural = subj is not None and subj.tag_ in ("NNS", "NNPS") and \
+                (subj.ent_type_ == "NORP" or tables().country_of(subj.text) is not None)
+            if subj is None or not (lex.in_class(subj, "@people|@crowd") or demonym_plural or
                                     tables().agents.get(subj.lemma_.lower()) in ("CVL", "LAB", "EDU", "AGR", "MED", "OPP", "REF", "REL", "JRN")):
                 return False
         elif key == "subj":
@@ -440,12 +442,57 @@ def _dependent_triggers(kept, lex) -> set[int]:
                 for x in t.subtree:
                     if x.i in ids and x.pos_ in ("NOUN", "PROPN") and not _has_prep_argument(x):
                         out.add(x.i)
+            elif t.dep_ == "prep" and (t.lower_ in ("including", "like") or (t.lower_ == "with" and t.head.i == anchor.i)):
+                # "10 airstrikes, including strikes against …"; "support Iraqi forces with air strikes"
+                for x in t.subtree:
+                    if x.i in ids and x.pos_ in ("NOUN", "PROPN", "VERB"):
+                        out.add(x.i)
         # "signed an agreement", "rejected the proposal": the verb's object is part of its event
         if trig.pos == "V":
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubjpass") and c.i in ids:
                     out.add(c.i)
     return out
+
+
+GENERIC_HEADS = {"person", "people", "one", "man", "woman", "civilian", "other", "resident"}
+
+
+def _head_word(actor: dict) -> str:
+    words = re.findall(r"[\w'-]+", actor["name"].lower())
+    w = words[-1] if words else ""
+    return w[:-1] if w.endswith("s") and len(w) > 3 else w
+
+
+def _parties_overlap(a: list[dict], b: list[dict]) -> bool:
+    ents = {x.get("entity") for x in a if x.get("entity")} & {x.get("entity") for x in b if x.get("entity")}
+    return bool(ents) or bool({_head_word(x) for x in a} & {_head_word(x) for x in b})
+
+
+def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
+    """An earlier event this one repeats, or None."""
+    base = (event.get("recast_from") or {}).get("type", event["type"])
+    head = tok.head
+    for prev in result.events:
+        pbase = (prev.get("recast_from") or {}).get("type", prev["type"])
+        if pbase != base or prev["negated"] != event["negated"]:
+            continue
+        # coordinated verbs in one sentence: "killed 20 militants and destroyed eight vehicles"
+        if tok.dep_ == "conj" and token_event.get(head.i) == prev["id"]:
+            if not event["actor"] or not prev["actor"] or _parties_overlap(event["actor"], prev["actor"]):
+                return prev
+        if prev["sentence"] == event["sentence"]:
+            continue
+        # a later re-report: same (or no) actor and the same recipients
+        if event["actor"] and not (prev["actor"] and _parties_overlap(event["actor"], prev["actor"])):
+            continue
+        if not event["recipient"]:
+            continue
+        if _parties_overlap(event["recipient"], prev["recipient"]):
+            return prev
+        if not event["actor"] and base == "ASSAULT" and all(_head_word(r) in GENERIC_HEADS for r in event["recipient"]):
+            return prev  # "one person was seriously injured" after the incident was reported
+    return None
 
 
 def _promises_force(tok, lex) -> bool:
@@ -579,16 +626,24 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
         typ, mode = "AGREE", None
     elif not negated and mod == "future" and typ in CONFLICT_MATERIAL and attributed:
         as_threat(typ)
+    elif not negated and mod == "intent" and typ in CONFLICT_MATERIAL and attributed and cue not in ("go", "leave", "way"):
+        as_threat(typ)  # "remains committed to carrying out attacks", "plans to attack"
     if typ == "REQUEST" and trig.content:
         # "called for sanctions against Nigeria", "mobilize against Sharon": rallying opposition
         # against a third party is ACCUSE (CAMEO 113)
-        for t in tok.subtree:
-            if t.dep_ == "prep" and t.lower_ == "against" and t.head.i != tok.i or (t.dep_ == "prep" and t.lower_ == "against" and trig.lemma == "call"):
-                pobj = children(t, "pobj")
-                if pobj and actor_like(pobj[0]):
-                    typ, mode = "ACCUSE", "disapprove"
-                    recipients = _dedupe(resolve_phrase(doc, pobj[0], result, speaker))
-                    break
+        heads = []
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("for", "on")):
+                inner = [c] + [p for p in c.children if p.dep_ == "pobj"]
+                for h in inner:
+                    heads.append(h)
+                    heads.extend(x for x in h.children if x.dep_ == "conj")
+        for h in heads:
+            against = [p for c in h.children if c.dep_ == "prep" and c.lower_ == "against" for p in c.children if p.dep_ == "pobj"]
+            if against and actor_like(against[0]):
+                typ, mode = "ACCUSE", "disapprove"
+                recipients = _dedupe(resolve_phrase(doc, against[0], result, speaker))
+                break
     recast = None
     if typ != orig[0]:
         # the agreement / threat / rejection itself is a reported fact
@@ -651,5 +706,15 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     }
     if recast:
         event["recast_from"] = recast
+    # one action, one event: coordinated verbs of the same type ("killed … and destroyed …",
+    # "one Serb was shot and six officers injured") and later re-reports of the same event
+    # ("a 36-year-old Serb was shot") merge into the first mention
+    same = _same_event(result, event, tok, token_event)
+    if same is not None:
+        for r in event["recipient"]:
+            if all(r["name"].lower() != x["name"].lower() for x in same["recipient"]) and same["sentence"] == event["sentence"]:
+                same["recipient"].append(r)
+        token_event[tok.i] = same["id"]
+        return
     eid = result.add("events", event)
     token_event[tok.i] = eid

@@ -105,7 +105,7 @@ def modality(token, published_year: int | None = None, light_verb=None) -> tuple
                 hops += 1
             else:
                 break
-    if verb.dep_ in ("acl", "relcl") and verb.head.lemma_ in ("way", "plan", "intention", "bid", "attempt", "effort"):
+    if verb.dep_ in ("acl", "relcl") and verb.head.lemma_ in ("way", "plan", "intention", "intent"):
         found.append(("intent", verb.head.lemma_))
     # historical background
     if published_year is not None or True:
