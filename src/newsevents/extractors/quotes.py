@@ -253,7 +253,8 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
     if not speakerish(ctx, subj) and (subj.pos_ == "PRON" or lemma not in lex["strong"]):
         return None  # "Today's ceremony underscores …", "those reject …": not a speaker
     children = list(v.children)
-    comp = next((c for c in children if c.dep_ == "ccomp" and ctx.tok_para[c.i] == para), None)
+    comp = next((c for c in children if c.dep_ == "ccomp" and ctx.tok_para[c.i] == para
+                 and not _is_trailing_cue(c, lex)), None)
     content = None
     form = "clausal"
     if comp is not None and not any(c.dep_ == "mark" and c.lower_ in _WH for c in comp.children) \
@@ -285,7 +286,7 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         elif lemma in lex["commissive"] and xcomp is not None and dobj is None:
             content = _span_of(ctx, _subtree(xcomp), region)  # "vowed to press on"
             form = "commissive"
-    if content is None and v.dep_ in ("parataxis", "advcl", "ccomp") and v.head.i != v.i \
+    if content is None and (v.dep_ == "parataxis" or v.dep_ in ("advcl", "ccomp") and v.i > v.head.i) \
             and lemma in lex["clausal"] and lemma not in lex["weak"] and v.i > v.head.i - 40:
         # trailing or parenthetical cue: "…, X said." / "In Syria, X said, …"
         cut = set(_subtree(v))
@@ -310,6 +311,14 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
             via.append(obj.i)
     # a cue with neither content nor a quotation next to it is still kept: direct quotes look for it
     return Cue(v.i, cue_span, subj.i, content, para, via=via, medium=medium, lemma=lemma, form=form)
+
+
+def _is_trailing_cue(c, lex) -> bool:
+    """"The UK has announced sanctions, the Foreign Office said": the parse makes the trailing cue
+    the complement of the main verb; it is the cue of the sentence, not its content."""
+    return c.lemma_.lower() in lex["clausal"] and c.i > c.head.i and any(x.dep_ in SUBJ for x in c.children) \
+        and not any(x.dep_ == "ccomp" for x in c.children) and any(t.text == "," for t in c.head.subtree
+                                                                       if c.head.i < t.i < c.left_edge.i + 1)
 
 
 def _prep_object(p) -> list[int]:
