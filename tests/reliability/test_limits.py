@@ -1,0 +1,187 @@
+"""The limits are configurable and enforced: size (before reading), characters, tokens, time budget."""
+from __future__ import annotations
+
+import os
+import threading
+import time
+import tracemalloc
+
+import pytest
+
+import newsevents
+from newsevents.config import Config
+from newsevents.errors import ConfigError, NewsEventsError
+from newsevents.extractors.registry import Extractor, ordered
+from newsevents.ingest.article import Article
+from newsevents.ingest.sources import iter_articles
+from newsevents.runner import run_extractors
+
+GOOD = "Police arrested two men in Mitrovica on Tuesday, the interior ministry said. "
+
+
+def _peak_while(fn) -> int:
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_50mb_file_is_refused_before_it_is_read(bad_corpus):
+    folder, _ = bad_corpus
+    huge = folder / "huge-50mb.txt"
+    out = []
+    peak = _peak_while(lambda: out.extend(iter_articles([str(huge)])))
+    assert [getattr(o, "code", None) for o in out] == ["E004"]
+    assert "huge-50mb.txt" in str(out[0]) and str(huge.stat().st_size) in str(out[0])
+    assert peak < 2_000_000, f"{peak} bytes allocated to refuse it"
+
+
+def test_50mb_jsonl_line_is_skipped_in_chunks_and_the_next_line_read(tmp_path):
+    path = tmp_path / "big.jsonl"
+    with path.open("wb") as fh:
+        fh.write(b'{"id": "big", "text": "' + b"x " * (25 * 1024 * 1024) + b'"}\n')
+        fh.write(b'{"id": "after", "text": "' + GOOD.encode() + b'"}\n')
+    out = []
+    peak = _peak_while(lambda: out.extend(iter_articles([str(path)])))
+    assert isinstance(out[0], NewsEventsError) and out[0].code == "E004" and "big.jsonl:1" in str(out[0])
+    assert isinstance(out[1], Article) and out[1].id == "after"
+    assert peak < 15_000_000, f"{peak} bytes allocated"
+
+
+def test_max_bytes_is_configurable(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD * 3)
+    assert isinstance(next(iter_articles([str(path)])), Article)
+    refused = next(iter_articles([str(path)], config=Config(max_bytes=100)))
+    assert refused.code == "E004" and "> 100 bytes" in str(refused)
+
+
+def test_environment_sets_limits_and_bad_values_are_coded_errors(monkeypatch):
+    monkeypatch.setenv("NEWSEVENTS_MAX_BYTES", "1234")
+    monkeypatch.setenv("NEWSEVENTS_TIME_BUDGET", "2.5")
+    monkeypatch.setenv("NEWSEVENTS_MAX_TOKENS", "999")
+    config = Config()
+    assert (config.max_bytes, config.time_budget, config.max_tokens) == (1234, 2.5, 999)
+    monkeypatch.setenv("NEWSEVENTS_MAX_BYTES", "lots")
+    with pytest.raises(ConfigError) as info:
+        Config()
+    assert info.value.code == "E021" and "NEWSEVENTS_MAX_BYTES" in str(info.value)
+    monkeypatch.delenv("NEWSEVENTS_MAX_BYTES")
+    for bad in ({"max_chars": 0}, {"time_budget": -1}, {"max_tokens": "many"}, {"batch_size": float("nan")}):
+        with pytest.raises(ConfigError):
+            Config(**bad)
+    assert Config(time_budget=None).time_budget is None
+
+
+def test_fifo_or_device_is_not_read(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    out = list(iter_articles([str(fifo), "/dev/zero"]))
+    assert [o.code for o in out] == ["E001", "E001"]
+    assert time.monotonic() - started < 5
+
+
+def test_char_and_token_limits_cut_before_parsing_with_a_warning(nlp):
+    long_text = GOOD * 200  # ~15,000 characters, ~2,800 tokens
+    doc = newsevents.extract(long_text, id="long", config=Config(max_chars=5_000))
+    assert len(doc["text"]) <= 5_000
+    assert any(w["code"] == "W005" and "long" in w["message"] for w in doc["warnings"])
+    newsevents.validate(doc)
+    doc = newsevents.extract(long_text, id="tokens", config=Config(max_tokens=300))
+    assert len(nlp(doc["text"])) <= 300
+    assert any(w["code"] == "W005" for w in doc["warnings"])
+    newsevents.validate(doc)
+
+
+def test_quadratic_tokenizer_input_is_bounded(nlp):
+    """30,000 '(' in a row: spaCy's own tokenizer needs minutes; the guarded one, well under a second."""
+    from newsevents.runner import guard_tokenizer
+
+    text = "(" * 30_000 + " Police arrested two men."
+    tokenizer = guard_tokenizer(nlp).tokenizer
+    started = time.monotonic()
+    doc = tokenizer(text)
+    assert time.monotonic() - started < 5
+    assert doc.text == text
+
+
+def _chain(*funcs):
+    base = ordered(["entities"])
+    return base + [Extractor(f.__name__, f) for f in funcs]
+
+
+def _budget_case(nlp, funcs, budget):
+    article = Article(id="slow", text=GOOD)
+    doc = nlp(article.text)
+    started = time.monotonic()
+    result = run_extractors(doc, article, _chain(*funcs), budget=budget)
+    return result, time.monotonic() - started
+
+
+def test_time_budget_interrupts_a_runaway_extractor(nlp):
+    ran_after = []
+
+    def spin(doc, result):
+        while True:  # pure-Python infinite loop
+            pass
+
+    def swallowing(doc, result):  # catches Exception everywhere: the budget still wins
+        while True:
+            try:
+                time.sleep(0.01)
+            except Exception:
+                pass
+
+    def after(doc, result):
+        ran_after.append(True)
+
+    for runaway in (spin, swallowing):
+        result, elapsed = _budget_case(nlp, [runaway, after], budget=0.5)
+        assert elapsed < 3, elapsed
+        warning = [w for w in result.warnings if w["code"] == "E015"]
+        assert len(warning) == 1 and runaway.__name__ in warning[0]["message"] and "after" in warning[0]["message"]
+        assert not ran_after
+        assert result.entities, "what ran before the budget ran out is kept"
+        newsevents.validate(result.to_dict())
+
+
+def test_time_budget_between_extractors_outside_the_main_thread(nlp):
+    """No timer in worker threads (e.g. the web server's pool): the budget is checked between extractors."""
+    calls = []
+
+    def slow(doc, result):
+        calls.append(1)
+        time.sleep(0.4)
+
+    box = {}
+    worker = threading.Thread(target=lambda: box.update(r=_budget_case(nlp, [slow, slow, slow, slow], budget=0.5)))
+    worker.start()
+    worker.join(30)
+    result, elapsed = box["r"]
+    assert len(calls) == 2 and elapsed < 1.5
+    assert [w["code"] for w in result.warnings] == ["E015"]
+
+
+def test_failing_extractor_is_a_warning_and_the_others_run(nlp):
+    def broken(doc, result):
+        raise ZeroDivisionError("boom")
+
+    seen = []
+
+    def after(doc, result):
+        seen.append(1)
+
+    result, _ = _budget_case(nlp, [broken, after], budget=10)
+    assert seen == [1]
+    assert [w["code"] for w in result.warnings] == ["E014"] and "boom" in result.warnings[0]["message"]
+
+
+def test_timer_is_left_as_it_was(nlp):
+    import signal
+
+    _budget_case(nlp, [lambda d, r: None], budget=5)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
