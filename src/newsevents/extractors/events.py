@@ -601,10 +601,12 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     negated, mod, cue = modality(tok, year, light_verb=light)
     # PLOVER recasts (manual: auxiliary modes): future cooperation is AGREE, a promise to use
     # force or a conditional/stated future use of force is THREATEN (by the speaker)
-    def as_threat(t):
+    def as_threat(t, keep_actor=False):
         nonlocal typ, mode, actors, recipients
         mode = THREAT_MODE.get(t, "violence" if t == "ASSAULT" else None)
         typ = "THREATEN"
+        if keep_actor and actors:
+            return  # "al-Qaida remains committed to attacks": the one who intends threatens
         if speaker is not None:
             if not recipients and actors and all(a.get("name") != speaker.get("name") for a in actors):
                 recipients = actors
@@ -613,6 +615,11 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     orig = (typ, mod)
     if trig.type == "AGREE" and trig.content and _promises_force(tok, lex):
         typ, mode = "THREATEN", "violence"
+    elif negated and mod == "future" and trig.lemma in ("tolerate", "allow", "permit") and attributed:
+        # "will not tolerate rallies", "will not allow al-Qaida to grow": a warning of coercion
+        typ, mode, negated = "THREATEN", "restrict", False
+        if speaker is not None and not any(a.get("name") == speaker.get("name") for a in actors):
+            actors = [speaker] if not actors or actors[0].get("sector") is None else actors
     elif negated and typ in ("AGREE", "CONCEDE") and mod in ("future", "asserted", "hypothetical"):
         typ, mode, negated = "REJECT", None, False
     elif not negated and mod == "hypothetical" and attributed and \
@@ -627,7 +634,7 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     elif not negated and mod == "future" and typ in CONFLICT_MATERIAL and attributed:
         as_threat(typ)
     elif not negated and mod == "intent" and typ in CONFLICT_MATERIAL and attributed and cue not in ("go", "leave", "way"):
-        as_threat(typ)  # "remains committed to carrying out attacks", "plans to attack"
+        as_threat(typ, keep_actor=True)  # "remains committed to carrying out attacks", "plans to attack"
     if typ == "REQUEST" and trig.content:
         # "called for sanctions against Nigeria", "mobilize against Sharon": rallying opposition
         # against a third party is ACCUSE (CAMEO 113)
@@ -654,6 +661,9 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
         return
     if typ == "CONSULT" and not actors:
         return
+    if typ == "ASSAULT" and not actors and not recipients and trig.pos == "V" and \
+            trig.lemma in ("set", "burn", "torch", "shoot", "injure", "wound", "hurt", "kill"):
+        return  # "one vehicle set on fire": no participant, nothing to code
     # speech acts by an abstract subject inside a quote are the speaker's ("this moment demands …")
     if typ in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE") and not actors and speaker is not None:
         actors = [speaker]

@@ -116,7 +116,8 @@ class Lexicon:
                 if alt == "@place" and token.ent_type_ in ("GPE", "LOC", "FAC"):
                     return True
             elif alt == lemma or alt == token.lower_ or (phrase and alt == phrase) or \
-                    (lemma in ("effort", "process", "mission", "plan", "link", "measure") and alt in comp_lemmas):
+                    (lemma in ("effort", "process", "mission", "plan", "link", "measure", "agreement", "accord", "deal",
+                                  "pact", "treaty", "line", "zone", "talk", "negotiation") and alt in comp_lemmas):
                 return True
         return False
 

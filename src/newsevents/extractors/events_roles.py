@@ -52,6 +52,16 @@ def subject(verb, _hops: int = 0):
     if _hops > 4 or verb.head.i == verb.i:
         return None
     head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        gov = head.head  # "remains committed to carrying out …", "accused X of attacking"
+        if gov.lemma_.lower() in ("accuse", "blame", "suspect", "charge", "convict"):
+            obj = children(gov, "dobj")
+            return obj[0] if obj else None
+        if gov.pos_ in ("ADJ",) and gov.dep_ in ("acomp", "amod") and gov.head.i != gov.i:
+            return subject(gov.head, _hops + 1)
+        if gov.pos_ in ("VERB", "AUX"):
+            return subject(gov, _hops + 1)
+        return None
     if verb.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
         return subject(head, _hops + 1)  # "France is ready to …"
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
@@ -250,6 +260,12 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
         actors = between[:1]  # "talks between X and Y"
     elif between and not recipients:
         recipients = between[:1]  # "X launched a mediation effort between Y and Z"
+    if light is not None and actors and all(a.dep_ in ("amod", "compound") and a.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")
+                                            for a in actors):
+        subj = subject(light) if not is_passive(light) else None
+        from ..resolve.actors import actor_like
+        if subj is not None and actor_like(subj):
+            actors = []  # "al-Qaida … carrying out terrorist attacks": the doer, not the descriptor
     if light is not None and not actors:
         if light.dep_ == "ROOT" or light.pos_ in ("VERB", "AUX"):
             if is_passive(light):

@@ -105,6 +105,10 @@ def modality(token, published_year: int | None = None, light_verb=None) -> tuple
                 hops += 1
             else:
                 break
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "to":
+        gov = verb.head.head  # "committed to carrying out", "determined to fight"
+        if gov.lemma_.lower() in gov_cues or gov.lower_ in gov_cues:
+            found.append((gov_cues.get(gov.lemma_.lower()) or gov_cues.get(gov.lower_), gov.lower_))
     if verb.dep_ in ("acl", "relcl") and verb.head.lemma_ in ("way", "plan", "intention", "intent"):
         found.append(("intent", verb.head.lemma_))
     # historical background
