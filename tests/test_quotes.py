@@ -119,6 +119,11 @@ CASES = [
      [("indirect", "the raids were held in four areas", "Kosovo police")]),
     ("state-tv-it", "Serbian state TV showed burning cars. It said several people were injured.",
      [("indirect", "several people were injured", "Serbian state TV")]),
+    ("the-ministry-named-before", "Russia's defence ministry said its forces had struck military targets.\n\n"
+     "Residents said they heard explosions.\n\nThe ministry said in a statement it would investigate the incident.",
+     [("indirect", "its forces had struck military targets", "Russia's defence ministry"),
+      ("indirect", "they heard explosions", "Residents"),
+      ("indirect", "it would investigate the incident", "Russia's defence ministry")]),
     ("his-office", "Serbian President Aleksandar Vucic left Belgrade for Raska, his office said.",
      [("indirect", "Serbian President Aleksandar Vucic left Belgrade for Raska", "Aleksandar Vucic")]),
     ("anonymous-sources", "Diplomatic sources said the talks had collapsed.",

@@ -237,7 +237,7 @@ def resolve(doc, result) -> dict:
         ref = collect_referent(ctx, tok)
         if ref is None:
             continue
-        if ref.definite and ref.entity is None and ref.kind in ("person", "doc", "media"):
+        if ref.definite and ref.entity is None and ref.kind in ("person", "doc", "media", "org"):
             ante = _definite_antecedent(ctx, ref, history)
             if ante is not None:
                 antecedent[tok.i] = ante
@@ -268,6 +268,12 @@ def _definite_antecedent(ctx, ref: Referent, history: list[Referent]) -> Referen
             if tok.lower_ in words and mods <= words:
                 return cand
         return None
+    if ref.kind == "org":
+        if mods:
+            return None  # "the foreign ministry" is a description of its own, "the ministry" refers back
+        # an organisation named once is "the ministry" for the rest of the article
+        return next((c for c in reversed(history) if c.kind == "org" and c.lemma == ref.lemma and c.head != ref.head
+                     and (c.entity or not c.definite)), None)
     for cand in reversed(history[-MAX_CANDIDATES:]):
         if cand.kind == ref.kind and cand.head != ref.head and (cand.lemma == ref.lemma or ref.kind == "doc") \
                 and ref.para - cand.para <= 6:

@@ -464,6 +464,13 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
                 "kind": "unnamed", "mention": mention}
 
     kind = "organisation" if (lemma in lex["organisation"] or low in lex["organisation"]) else "other"
+    ante = ctx.antecedent.get(head)
+    if kind == "organisation" and ante is not None and ante.head != head:
+        out = describe(ctx, ante.head, depth=depth + 1, fallback=fallback)  # "the ministry" → the one named before
+        if out.get("name"):
+            out = dict(out)
+            out["mention"] = mention
+            return out
     if kind == "other" and tok.pos_ == "PROPN" and looks_like_person_name(doc, tok):
         return {"name": _np_name(ctx, _name_left(doc, head), head), "entity": None, "role": None,
                 "country": _np_country(ctx, left, head), "kind": "person", "mention": mention}
