@@ -74,8 +74,9 @@ def test_health_and_stats(client, db):
 
 
 def test_events_page_shape(client):
-    page = get_ok(client, "/api/events?limit=2")
+    page = get_ok(client, "/api/events?limit=2&total=true")
     assert len(page["items"]) == 2 and page["next_cursor"] and page["total"] == 25
+    assert get_ok(client, "/api/events?limit=2")["total"] is None  # counting is on request
     event = page["items"][0]
     assert event["key"] == "kosovo-demo/evt1"
     assert event["article"]["id"] == "kosovo-demo" and event["article"]["outlet"] == "example.org"
@@ -120,7 +121,7 @@ def test_events_cursor_pagination_is_complete_and_stable(client):
     ("q=", 25),  # empty values mean "any" (what an empty form field sends)
 ])
 def test_event_filters(client, query, expected):
-    page = get_ok(client, f"/api/events?{query}&limit=1000")
+    page = get_ok(client, f"/api/events?{query}&limit=1000&total=true")
     assert page["total"] == expected == len(page["items"]), query
 
 
@@ -140,6 +141,7 @@ def test_event_filters(client, query, expected):
     ("bbox=-200,0,10,10", "bbox"),
     ("bbox=10,10,0,0", "bbox"),
     ("disputed=maybe", "disputed"),
+    ("total=lots", "total"),
     ("country=Kosovo", "country"),
     ("q=" + "x" * 201, "q"),
 ])

@@ -63,7 +63,8 @@ class Store(Protocol):
     def article(self, article_id: str) -> dict | None:
         """The full newsevents/1 document for a stored article."""
     def articles(self, *, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page: ...
-    def events(self, flt: EventFilter | None = None, *, cursor: str | None = None, limit: int = 50) -> Page: ...
+    def events(self, flt: EventFilter | None = None, *, cursor: str | None = None, limit: int = 50,
+               count: bool = True) -> Page: ...  # count=False: total is None (saves a scan of every match)
     def event(self, event_key: str) -> dict | None:
         """One event (key ``ARTICLE_ID/evtN``) with its article metadata and evidence."""
     def quotes(self, *, speaker: str | None = None, q: str | None = None, cursor: str | None = None,

@@ -215,8 +215,10 @@ def stats(request: Request):
             summary="Events, filtered, in a stable order, one page at a time")
 def list_events(request: Request, flt: EventFilter = Depends(event_filter),
                 cursor: Optional[str] = Query(None, description="next_cursor of the previous page"),
-                limit: int = Query(50, ge=1, le=1000)):
-    page = paged(store_of(request).events, cursor, flt=flt, limit=limit)
+                limit: int = Query(50, ge=1, le=1000),
+                total: bool = Query(False, description="also count all matching events (scans every match: "
+                                                       "tens of ms on 100k events); otherwise total is null")):
+    page = paged(store_of(request).events, cursor, flt=flt, limit=limit, count=total)
     return {"items": [event_out(item) for item in page.items], "next_cursor": page.next_cursor, "total": page.total}
 
 
@@ -227,7 +229,7 @@ def points(request: Request, flt: EventFilter = Depends(event_filter),
     store = store_of(request)
     out, missing, cursor = [], 0, None
     while len(out) < limit:
-        page = store.events(flt, cursor=cursor, limit=1000)
+        page = store.events(flt, cursor=cursor, limit=1000, count=False)
         for row in page.items:
             event = event_out(row)
             if event.get("lat") is None or event.get("lon") is None:

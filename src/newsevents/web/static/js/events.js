@@ -25,12 +25,14 @@
   async function show(cursor) {
     const box = document.getElementById("events-table");
     try {
-      const page = await api("/events", { ...params, cursor, limit: PAGE });
+      const page = await api("/events", { ...params, cursor, limit: PAGE, total: !cursor });
       current = cursor;
       next = page.next_cursor;
       clear(box);
       box.appendChild(page.items.length ? NE.table(columns, page.items) : el("div", { class: "empty" }, "No events match these filters."));
-      document.getElementById("events-total").textContent = page.total !== null && page.total !== undefined ? `${page.total.toLocaleString("en")} matching` : "";
+      if (!cursor) {
+        document.getElementById("events-total").textContent = page.total != null ? `${page.total.toLocaleString("en")} matching` : "";
+      }
       document.getElementById("page-no").textContent = `page ${stack.length + 1}`;
       document.getElementById("prev").disabled = !stack.length;
       document.getElementById("next").disabled = !next;
