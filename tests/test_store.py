@@ -286,12 +286,13 @@ def _writer(path: str, numbers: list[int], queue) -> None:
         s.close()
 
 
+@pytest.mark.slow
 def test_concurrent_writers_and_readers(tmp_path):
     """Two processes storing overlapping articles while a thread reads: each article stored once,
     and nobody sees 'database is locked'."""
     path = str(tmp_path / "c.db")
     open_store(path).close()
-    ctx = multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("spawn")  # never fork a process whose threads may hold SQLite locks
     queue = ctx.Queue()
     procs = [ctx.Process(target=_writer, args=(path, list(range(0, 40)), queue)),
              ctx.Process(target=_writer, args=(path, list(range(20, 60)), queue))]

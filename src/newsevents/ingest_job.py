@@ -5,6 +5,7 @@ folder costs little more than reading it.
 """
 from __future__ import annotations
 
+import itertools
 import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
@@ -77,7 +78,10 @@ def ingest(paths: Iterable[str], store: Store, config: Config | None = None, *, 
             queued.append(item)
             yield item
 
-    for output in extract_articles(fresh_articles(), config=config, validate=validate):
+    fresh = fresh_articles()
+    first = next(fresh, None)  # when every text is already stored, spaCy is never even loaded
+    outputs = extract_articles(itertools.chain([first], fresh), config=config, validate=validate) if first else ()
+    for output in outputs:
         article = queued.popleft()
         if isinstance(output, NewsEventsError):
             fail(output, article.source_path)
