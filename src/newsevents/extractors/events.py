@@ -47,7 +47,8 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
         if key == "any":
             continue
         if key == "obj":
-            if obj is None or not lex.in_class(obj, val):
+            objs = dobj if dobj else ([obj] if obj is not None else [])
+            if not any(lex.in_class(o, val) for o in objs):
                 return False
         elif key == "noobj":
             if obj is not None and lex.in_class(obj, val):
@@ -92,6 +93,7 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
         elif key == "prep":
             want = set(val.split("|"))
             if not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in want for c in tok.children) and \
+                    not (dobj and any(c.dep_ == "prep" and c.lower_ in want for c in dobj[0].children) and "with" in want) and \
                     not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in want for m in c.children) for c in tok.children):
                 return False
         elif key == "noprep":
@@ -147,6 +149,12 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
                 return False
         elif key == "lightverb":
             head = tok.head
+            # "declared a state of emergency", "launched 10 days of war games"
+            t2 = tok
+            while t2.dep_ == "pobj" and t2.head.lower_ == "of" and t2.head.head.lemma_.lower() in OF_CARRIERS:
+                t2 = t2.head.head
+            if t2.i != tok.i:
+                tok, head = t2, t2.head
             from .events_lexicon import LIGHT_VERBS
             allowed = set(val.split("|")) if val else LIGHT_VERBS
             if not (tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and head.lemma_.lower() in allowed):
@@ -385,6 +393,7 @@ def extract_events(doc, result) -> None:
             _emit_modal_demand(doc, result, lex, sent, si, sents, v, quotes, year, token_event)
 
 
+OF_CARRIERS = {"state", "series", "wave", "round", "day", "week", "month", "campaign", "number", "string", "spate"}
 CARRIERS = {"effort", "mission", "process", "bid", "initiative", "attempt", "round", "campaign"}
 BACKGROUND = {"after", "following", "since", "amid", "before", "despite"}
 

@@ -175,13 +175,18 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
                                     "demand", "request", "reject", "accept", "offer", "threaten", "violate",
                                     "veto", "deny", "restore", "upgrade", "reimpose", "reduce", "recall",
                                     "expel", "cancel", "blockade", "explode", "seize", "confiscate", "blow"):
-        recipients = [dobj[0]]
+        from ..resolve.actors import actor_like
+        d = dobj[0]
+        if actor_like(d) or d.ent_type_ in ("GPE", "LOC", "FAC") or \
+                any(c.ent_type_ in ("GPE", "NORP", "ORG") and c.dep_ in ("amod", "compound", "poss") for c in d.children):
+            recipients = [d]
     preps = RECIPIENT_PREPS.get(trig.type, ()) + RECIPIENT_PREPS["default"]
     if not recipients:
         recipients = prep_objects(verb, preps)[:1]
         # "fired tear gas to disperse a crowd", "used grenades against officers"
         if not recipients and dobj:
-            recipients = prep_objects(dobj[0], ("against", "on", "at", "to"))[:1]
+            preps2 = ("against", "on", "at", "to") + (("with",) if trig.type in ("CONSULT", "COOPERATE") else ())
+            recipients = prep_objects(dobj[0], preps2)[:1]
     if trig.type == "REQUEST" and not recipients:
         # "urged NATO to …": NATO is the dobj; "called on X"
         from ..resolve.actors import actor_like
@@ -227,18 +232,31 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
     return actors, recipients, False
 
 
+OF_CARRIERS = {"state", "series", "wave", "round", "day", "week", "month", "campaign", "number", "string", "spate"}
+
+
+def climb_of(noun):
+    """"a state of emergency" → state; "10 days of war games" → days (the word a verb governs)."""
+    t = noun
+    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in OF_CARRIERS:
+        t = t.head.head
+    return t
+
+
 def noun_roles(noun, lex) -> tuple[list, list, object | None]:
     """``(actor_heads, recipient_heads, light_verb)`` for a nominal trigger."""
     actors, recipients = [], []
     light = None
-    head = noun.head
-    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+    carrier = climb_of(noun)
+    head = carrier.head
+    noun_for_light = carrier
+    if noun_for_light.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
         light = head
-    elif noun.dep_ == "pobj" and head.dep_ == "prep" and (
+    elif noun_for_light.dep_ == "pobj" and head.dep_ == "prep" and (
             (head.lower_ == "in" and head.head.lemma_ in ("be", "remain", "stay", "engage"))
             or head.head.lemma_.lower() in LIGHT_VERBS):
         light = head.head  # "was in contact with", "remained on alert", "put under investigation"
-    elif noun.dep_ == "conj" and head.dep_ in ("dobj",) and head.head.lemma_.lower() in LIGHT_VERBS:
+    elif noun_for_light.dep_ == "conj" and head.dep_ in ("dobj",) and head.head.lemma_.lower() in LIGHT_VERBS:
         light = head.head
     for c in noun.children:
         if c.dep_ == "poss" and not (c.pos_ == "PRON" and light is not None):
