@@ -18,7 +18,6 @@ import hashlib
 import json
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -138,6 +137,14 @@ def query_mix(client: httpx.Client) -> dict[str, str]:
     }
 
 
+# Reported on their own, outside the p95 of the mix: the costly corners.
+EXTRA = {
+    "actor, no match (scan)": "/api/events?actor=zzzz",
+    "first page + total": "/api/events?total=true",
+    "type + total": "/api/events?type=ASSAULT&total=true",
+}
+
+
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered) + 0.5) - 1))
@@ -173,21 +180,25 @@ def main() -> int:
                     time.sleep(0.02)
             startup = time.monotonic() - started
             mix = query_mix(client)
-            for url in mix.values():  # warm-up: first use of each query plan and page cache
+            for url in [*mix.values(), *EXTRA.values()]:  # warm-up: query plans, page cache
                 assert client.get(url).status_code == 200, url
-            timings: dict[str, list[float]] = {name: [] for name in mix}
+            timings: dict[str, list[float]] = {name: [] for name in [*mix, *EXTRA]}
             for _ in range(args.rounds):
-                for name, url in mix.items():
+                for name, url in [*mix.items(), *EXTRA.items()]:
                     t0 = time.perf_counter()
                     response = client.get(url)
                     timings[name].append((time.perf_counter() - t0) * 1000)
                     assert response.status_code == 200, (url, response.text)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
-    everything = [t for values in timings.values() for t in values]
-    report = {"events": args.events, "requests": len(everything), "startup_s": round(startup, 2),
+    everything = [t for name, values in timings.items() if name in mix for t in values]
+    report = {"events": args.events, "requests_in_mix": len(everything), "startup_s": round(startup, 2),
               "overall": {"p50": percentile(everything, 50), "p95": percentile(everything, 95),
                           "p99": percentile(everything, 99)},
               "per_query": {name: {"p50": percentile(v, 50), "p95": percentile(v, 95), "max": max(v)}
@@ -197,12 +208,16 @@ def main() -> int:
     else:
         print(f"newsevents serve answered after {startup:.2f} s; {len(everything)} requests to /api/events "
               f"({args.rounds} rounds of {len(mix)} queries), store of {args.events:,} events")
-        print(f"{'query':<22}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
+        print(f"{'query':<24}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
         for name, row in report["per_query"].items():
-            print(f"{name:<22}{row['p50']:>9.1f}{row['p95']:>9.1f}{row['max']:>9.1f}")
+            if name in mix:
+                print(f"{name:<24}{row['p50']:>9.1f}{row['p95']:>9.1f}{row['max']:>9.1f}")
         overall = report["overall"]
-        print(f"{'ALL':<22}{overall['p50']:>9.1f}{overall['p95']:>9.1f}   p99 {overall['p99']:.1f}")
-        print(f"median of medians: {statistics.median(r['p50'] for r in report['per_query'].values()):.1f} ms")
+        print(f"{'ALL (the mix above)':<24}{overall['p50']:>9.1f}{overall['p95']:>9.1f}   p99 {overall['p99']:.1f}")
+        print("outside the mix:")
+        for name in EXTRA:
+            row = report["per_query"][name]
+            print(f"{name:<24}{row['p50']:>9.1f}{row['p95']:>9.1f}{row['max']:>9.1f}")
     return 0 if report["overall"]["p95"] <= args.budget_ms else 1
 
 
