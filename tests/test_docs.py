@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import click
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -34,17 +35,28 @@ def test_there_are_commands():
 def test_command_is_documented_and_has_help(name):
     documented = sections((DOCS / "cli.md").read_text("utf-8"))
     assert name in documented, f"docs/cli.md has no '## `newsevents {name}`' section"
-    command = commands()[name]
     section = documented[name]
-    for param in command.params:
-        if isinstance(param, typer.core.TyperArgument):
-            continue
-        for flag in param.opts + param.secondary_opts:
-            if flag.startswith("--"):
-                assert f"`{flag}`" in section, f"option {flag} of '{name}' is not in its docs/cli.md section"
-    result = CliRunner().invoke(cli.app, [name, "--help"])
-    assert result.exit_code == 0, result.output
-    assert "Usage" in result.output and "--help" in result.output
+    for words, command in walk([name], commands()[name]):
+        if len(words) > 1:
+            assert f"newsevents {' '.join(words)}" in section, f"'newsevents {' '.join(words)}' is not in docs/cli.md"
+        for param in command.params:
+            if isinstance(param, click.Argument):
+                continue
+            for flag in param.opts + param.secondary_opts:
+                if flag.startswith("--"):
+                    assert f"`{flag}`" in section, \
+                        f"option {flag} of 'newsevents {' '.join(words)}' is not in its docs/cli.md section"
+        result = CliRunner().invoke(cli.app, [*words, "--help"])
+        assert result.exit_code == 0, result.output
+        assert "Usage" in result.output and "--help" in result.output
+
+
+def walk(words: list[str], command):
+    """The command and, for a group, each of its subcommands (recursively)."""
+    yield words, command
+    if isinstance(command, click.Group):
+        for sub_name, sub in command.commands.items():
+            yield from walk([*words, sub_name], sub)
 
 
 def test_documented_commands_exist():
@@ -52,12 +64,20 @@ def test_documented_commands_exist():
 
 
 def schema_fields() -> set[str]:
-    schema = json.loads(SCHEMA.read_text("utf-8"))
-    fields = set(schema["properties"]) | set(schema["properties"]["article"]["properties"])
-    for definition in schema["$defs"].values():
-        fields |= set(definition.get("properties", {}))
-        for part in definition.get("allOf", []):
-            fields |= set(part.get("properties", {}))
+    """Every property name declared anywhere in the schema, nested ones included."""
+    return property_names(json.loads(SCHEMA.read_text("utf-8")))
+
+
+def property_names(node) -> set[str]:
+    fields: set[str] = set()
+    if isinstance(node, dict):
+        if isinstance(node.get("properties"), dict):
+            fields |= set(node["properties"])
+        for value in node.values():
+            fields |= property_names(value)
+    elif isinstance(node, list):
+        for value in node:
+            fields |= property_names(value)
     return fields
 
 
