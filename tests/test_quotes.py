@@ -60,6 +60,12 @@ CASES = [
      "change Tehran's behaviour.\n\n'What is needed is sustained diplomacy,' he added.",
      [("direct", "Sanctions alone will not change Tehran's behaviour.", "Richard Dalton"),
       ("direct", "What is needed is sustained diplomacy,", "Richard Dalton")]),
+    ("inverted-object-parse", "“Who will pay for this?” asked a resident.",
+     [("direct", "Who will pay for this?", "resident")]),
+    ("colon-then-new-sentence", "The mayor said: “We need help.” He added that the city had no electricity.",
+     [("direct", "We need help.", "mayor"), ("indirect", "the city had no electricity", "mayor")]),
+    ("inverted-apposition", "“We need help,” said the mayor, Ivan Petrov.",
+     [("direct", "We need help,", "Ivan Petrov")]),
     # --- partial quotes inside reported speech
     ("partial-in-reported", "Brnabic said the situation in Mitrovica is “more than dramatic.”",
      [("indirect", "the situation in Mitrovica is “more than dramatic.”", "Brnabic"),
@@ -243,6 +249,16 @@ def test_office_speaker(nlp):
 def test_anonymous_kept_as_such(nlp):
     _, quotes = _quotes("Diplomatic sources said the talks had collapsed.")
     assert quotes[0]["speaker"]["anonymous"] is True and quotes[0]["speaker"]["entity"] is None
+
+
+def test_anonymity_phrase_marks_speaker(nlp):
+    _, quotes = _quotes("A senior official, speaking on condition of anonymity, said the talks had stalled.")
+    assert quotes[0]["speaker"]["anonymous"] is True and quotes[0]["speaker"]["name"] == "senior official"
+
+
+def test_colon_cue_wins_over_next_sentence(nlp):
+    _, quotes = _quotes("The mayor said: “We need help.” He added that the city had no electricity.")
+    assert quotes[0]["cue"]["text"] == "said" and quotes[0]["attribution"] == "before"
 
 
 def test_partial_quote_spans_listed(nlp):

@@ -238,6 +238,10 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         return _quoting_cue(ctx, v, region, cue_span)
 
     subj = _subject(doc, v)
+    if subj is None and v.i > 0 and ctx.tok_quote[_prev_word(doc, v.i)] >= 0:
+        # "“Who will pay for this?” asked a resident": the inverted subject is parsed as an object
+        subj = next((c for c in v.rights if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
+                     and ctx.tok_quote[c.i] < 0), None)
     target = None  # the addressee of a passive directive ("NATO was urged by X to …")
     if subj is None or ctx.tok_quote[subj.i] >= 0 or ctx.tok_para[subj.i] != para:
         return None
@@ -311,6 +315,13 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
             via.append(obj.i)
     # a cue with neither content nor a quotation next to it is still kept: direct quotes look for it
     return Cue(v.i, cue_span, subj.i, content, para, via=via, medium=medium, lemma=lemma, form=form)
+
+
+def _prev_word(doc, i: int) -> int:
+    j = i - 1
+    while j > 0 and doc[j].is_space:
+        j -= 1
+    return j
 
 
 def _is_trailing_cue(c, lex) -> bool:
@@ -509,6 +520,10 @@ def extract(doc, result) -> list[dict]:
         cue = _colon_cue(ctx, q, cues)
         if cue is not None:
             how = "colon"
+        if cue is None and _ends_sentence(ctx, q):
+            # "X said: “We need help.” He added …": the cue before wins over the next sentence's
+            cue = _before_cue(ctx, q, cues_by_verb, prv.outer_end if prv else None)
+            how = "before" if cue else how
         if cue is None and not q.continued:
             cue = _after_cue(ctx, q, cues_by_verb, nxt.open if nxt else None)
             how = "after" if cue else how
@@ -605,6 +620,9 @@ def extract(doc, result) -> list[dict]:
             if not via and cue.passive_quote and key in via_memory:
                 via = [dict(v) for v in via_memory[key]]
             medium = cue.medium
+        if cue is not None and speaker.get("name") and _anonymous(ctx, cue):
+            speaker = dict(speaker)
+            speaker["anonymous"] = True  # "a senior official, speaking on condition of anonymity, said …"
         if speaker.get("name") and speaker.get("kind") in ("organisation", "media", "country") and cue is not None:
             last_org = speaker
         para = ctx.para_of(start)
@@ -636,6 +654,22 @@ def extract(doc, result) -> list[dict]:
                               if start <= x.open and x.outer_end <= end]
         out.append(item)
     return out
+
+
+def _ends_sentence(ctx, q) -> bool:
+    """Does the quotation end with a full stop and the text after it start a new sentence?"""
+    text = ctx.text
+    if not text[q.start:q.end].endswith((".", "…")):
+        return False
+    rest = text[q.outer_end:ctx.paras[q.para][1]].lstrip()
+    return bool(rest) and rest[0].isupper()
+
+
+def _anonymous(ctx, cue) -> bool:
+    rng = ctx.sentence_range(cue.verb)
+    doc = ctx.doc
+    sentence = ctx.text[doc[rng[0]].idx: doc[rng[-1]].idx + len(doc[rng[-1]])].lower()
+    return any(p in sentence for p in ctx.lex["anonymity"])
 
 
 def _para_ends_with(ctx, q) -> bool:

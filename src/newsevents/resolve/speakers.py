@@ -58,6 +58,7 @@ def lexicon() -> dict:
         "platforms": {p.lower(): p for p in raw["platforms"]},
         "pronouns": raw["pronouns"],
         "min_words": int(raw["short_quote"]["min_words"]),
+        "anonymity": [a.lower() for a in raw.get("anonymity", [])],
     }
     for key in ("document", "document_modifiers", "media", "organisation", "anonymous", "person",
                 "title_female", "title_male"):
