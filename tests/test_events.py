@@ -228,3 +228,56 @@ def test_reference_article_events(kosovo):
             used.add(cands[0]["id"])
             found += 1
     assert found >= 12
+
+
+def test_re_report_is_one_event(events_of):
+    text = ("On Friday, one Serb was shot in Mitrovica. "
+            "A hospital official said a 36-year-old Serb was shot in the back.")
+    evs = [e for e in events_of(text) if e["type"] == "ASSAULT"]
+    assert len(evs) == 1
+
+
+def test_coordinated_verbs_one_event(events_of):
+    evs = events_of("The airstrikes killed 20 militants and destroyed eight vehicles.")
+    assert [e["type"] for e in evs] == ["ASSAULT"]
+
+
+def test_separate_incidents_stay_separate(events_of):
+    text = "Rebels attacked a police post in Gao on Monday. On Tuesday, troops attacked a rebel camp near Kidal."
+    assert len([e for e in events_of(text) if e["type"] == "ASSAULT"]) == 2
+
+
+def test_refusal_to_tolerate_is_threat(events_of):
+    ev = _one(events_of("“We will not tolerate any more rallies,” the interior minister said."), "THREATEN")
+    assert ev["actor"] and ev["actor"][0]["sector"] == "GOV"
+
+
+@pytest.mark.parametrize("text", [
+    "“ ” “ ” \" \"",
+    "Attack! Attack! Attack!",
+    "Die Polizei hat am Montag drei Demonstranten festgenommen.",
+    "1 2 3 4 5 6 7 8 9 10",
+    "killed injured arrested missing " * 50,
+    "He said that she said that they said that it was attacked by them, who were attacked by us.",
+])
+def test_odd_input_does_not_break(extract_text, text):
+    from newsevents.contract import validate
+    doc = extract_text(text, extractors=STAGES)
+    validate(doc)
+    assert not [w for w in doc["warnings"] if w["code"] in ("E014", "W009")]
+
+
+def test_a_failing_sentence_is_skipped_with_a_warning(extract_text, monkeypatch):
+    from newsevents.extractors import events as ev_mod
+
+    real = ev_mod._code_sentence
+
+    def flaky(doc, result, lex, sents, si, sent, *a, **kw):
+        if "Gao" in sent.text:
+            raise RuntimeError("boom")
+        return real(doc, result, lex, sents, si, sent, *a, **kw)
+
+    monkeypatch.setattr(ev_mod, "_code_sentence", flaky)
+    doc = extract_text("Rebels attacked a police post in Gao. Police arrested twelve men in Bamako.", extractors=STAGES)
+    assert [e["type"] for e in doc["events"]] == ["COERCE"]
+    assert any(w["code"] == "W009" for w in doc["warnings"])

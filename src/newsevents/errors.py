@@ -44,6 +44,7 @@ class Warnings:
     W006 = "Article id '{article}' is already used by a different text; stored as '{stored_as}'"
     W007 = "Article '{article}': {count} control character(s) removed"
     W008 = "Article '{article}': {count} unpaired surrogate(s) replaced with U+FFFD"
+    W009 = "Article '{article}': event coding skipped the sentence at offset {start}: {reason}"
 
 
 class NewsEventsError(Exception):

@@ -345,57 +345,12 @@ def extract_events(doc, result) -> None:
     stage = result.stages.setdefault("events", {})
     token_event = stage.setdefault("by_token", {})
     for si, sent in enumerate(sents):
-        cands = []
-        for tok in sent:
-            trig = _match(tok, lex)
-            if trig is not None:
-                cands.append((tok, trig))
-            elif tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in CARRIERS:
-                # "a mediation mission between Syria and …": the carrier noun holds the arguments
-                for t2 in lex.nouns.get(tok.lemma_.lower(), []):
-                    if _frame_ok(tok.head, t2, lex, noun=True):
-                        cands.append((tok.head, t2))
-                        break
-        modal_demands = _modal_demands(sent)
-        if not cands and not modal_demands:
-            continue
-        # suppress the content of speech acts and nested same-type nominals
-        depth = {tok.i: sum(1 for _ in tok.ancestors) for tok, _ in cands}
-        cands.sort(key=lambda c: depth[c[0].i])
-        suppressed: set[int] = set()
-        for tok, trig in cands:
-            if tok.i in suppressed:
-                continue
-            if trig.content:
-                suppressed |= _content_tokens(tok) - {tok.i}
-        for v in modal_demands:
-            suppressed |= {t.i for t in v.subtree} - {v.i}
-            suppressed.add(v.i)
-        kept = [(t, tr) for t, tr in cands if t.i not in suppressed]
-        suppressed |= _dependent_triggers(kept, lex)
-        kept = [(t, tr) for t, tr in kept if t.i not in suppressed]
-        # nominal inside a verbal trigger of the same type → one event
-        final = []
-        for tok, trig in kept:
-            if trig.pos == "N":
-                merged = False
-                for vt, vtrig in kept:
-                    if vtrig.pos == "V" and vtrig.type == trig.type and vt.i != tok.i and \
-                            (tok in vt.subtree) and (tok.head.i == vt.i or tok.head.head.i == vt.i or tok.head.head.head.i == vt.i):
-                        merged = True
-                        break
-                if merged:
-                    continue
-            final.append((tok, trig))
-        for tok, trig in final:
-            _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_event, kept)
-        for v in modal_demands:
-            _emit_modal_demand(doc, result, lex, sent, si, sents, v, quotes, year, token_event)
-
-
-OF_CARRIERS = {"state", "series", "wave", "round", "day", "week", "month", "campaign", "number", "string", "spate"}
-CARRIERS = {"effort", "mission", "process", "bid", "initiative", "attempt", "round", "campaign"}
-BACKGROUND = {"after", "following", "since", "amid", "before", "despite"}
+        try:
+            _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event)
+        except Exception as exc:  # one odd parse must not lose the article's other events
+            from ..errors import warning
+            result.warnings.append(warning("W009", article=getattr(result.article, "id", "?"),
+                                           start=sent.start_char, reason=f"{type(exc).__name__}: {exc}"))
 
 
 def _anchor(tok):
@@ -473,9 +428,27 @@ def _head_word(actor: dict) -> str:
     return w[:-1] if w.endswith("s") and len(w) > 3 else w
 
 
+_STOP = {"the", "of", "a", "an", "and", "in", "its", "their", "his", "her"}
+
+
+def _words(actor: dict) -> set[str]:
+    out = set()
+    for w in re.findall(r"[\w'-]+", actor["name"].lower()):
+        if w not in _STOP:
+            out.add(w[:-1] if w.endswith("s") and len(w) > 3 else w)
+    return out
+
+
 def _parties_overlap(a: list[dict], b: list[dict]) -> bool:
     ents = {x.get("entity") for x in a if x.get("entity")} & {x.get("entity") for x in b if x.get("entity")}
-    return bool(ents) or bool({_head_word(x) for x in a} & {_head_word(x) for x in b})
+    if ents or ({_head_word(x) for x in a} & {_head_word(x) for x in b}):
+        return True
+    for x in a:  # "representatives of Kosovo Serbs" = "Kosovo Serb representatives"
+        for y in b:
+            wx, wy = _words(x), _words(y)
+            if wx and wy and len(wx & wy) / len(wx | wy) >= 0.5:
+                return True
+    return False
 
 
 def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
@@ -484,13 +457,13 @@ def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
     head = tok.head
     for prev in result.events:
         pbase = (prev.get("recast_from") or {}).get("type", prev["type"])
-        if pbase != base or prev["negated"] != event["negated"]:
+        if prev["negated"] != event["negated"]:
             continue
         # coordinated verbs in one sentence: "killed 20 militants and destroyed eight vehicles"
-        if tok.dep_ == "conj" and token_event.get(head.i) == prev["id"]:
+        if tok.dep_ == "conj" and token_event.get(head.i) == prev["id"] and (pbase == base or prev["type"] == event["type"]):
             if not event["actor"] or not prev["actor"] or _parties_overlap(event["actor"], prev["actor"]):
                 return prev
-        if prev["sentence"] == event["sentence"]:
+        if pbase != base or prev["sentence"] == event["sentence"]:
             continue
         # a later re-report: same (or no) actor and the same recipients
         if event["actor"] and not (prev["actor"] and _parties_overlap(event["actor"], prev["actor"])):
@@ -512,6 +485,60 @@ def _promises_force(tok, lex) -> bool:
             if trig is not None and trig.type in CONFLICT_MATERIAL:
                 return True
     return False
+
+
+def _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event) -> None:
+    cands = []
+    for tok in sent:
+        trig = _match(tok, lex)
+        if trig is not None:
+            cands.append((tok, trig))
+        elif tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in CARRIERS:
+            # "a mediation mission between Syria and …": the carrier noun holds the arguments
+            for t2 in lex.nouns.get(tok.lemma_.lower(), []):
+                if _frame_ok(tok.head, t2, lex, noun=True):
+                    cands.append((tok.head, t2))
+                    break
+    modal_demands = _modal_demands(sent)
+    if not cands and not modal_demands:
+        return
+    # suppress the content of speech acts and nested same-type nominals
+    depth = {tok.i: sum(1 for _ in tok.ancestors) for tok, _ in cands}
+    cands.sort(key=lambda c: depth[c[0].i])
+    suppressed: set[int] = set()
+    for tok, trig in cands:
+        if tok.i in suppressed:
+            continue
+        if trig.content:
+            suppressed |= _content_tokens(tok) - {tok.i}
+    for v in modal_demands:
+        suppressed |= {t.i for t in v.subtree} - {v.i}
+        suppressed.add(v.i)
+    kept = [(t, tr) for t, tr in cands if t.i not in suppressed]
+    suppressed |= _dependent_triggers(kept, lex)
+    kept = [(t, tr) for t, tr in kept if t.i not in suppressed]
+    # nominal inside a verbal trigger of the same type → one event
+    final = []
+    for tok, trig in kept:
+        if trig.pos == "N":
+            merged = False
+            for vt, vtrig in kept:
+                if vtrig.pos == "V" and vtrig.type == trig.type and vt.i != tok.i and \
+                        (tok in vt.subtree) and (tok.head.i == vt.i or tok.head.head.i == vt.i or tok.head.head.head.i == vt.i):
+                    merged = True
+                    break
+            if merged:
+                continue
+        final.append((tok, trig))
+    for tok, trig in final:
+        _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_event, kept)
+    for v in modal_demands:
+        _emit_modal_demand(doc, result, lex, sent, si, sents, v, quotes, year, token_event)
+
+
+OF_CARRIERS = {"state", "series", "wave", "round", "day", "week", "month", "campaign", "number", "string", "spate"}
+CARRIERS = {"effort", "mission", "process", "bid", "initiative", "attempt", "round", "campaign"}
+BACKGROUND = {"after", "following", "since", "amid", "before", "despite"}
 
 
 def _modal_demands(sent) -> list:
