@@ -8,10 +8,13 @@ from .article import Article
 
 # A last line that only says where the article was republished from.
 _VIA_LINE = re.compile(
-    r"\n[ \t]*(?:(?:via|source|sources|originally published (?:at|by|on)|first published (?:at|by|on))\s*[:\-–]?\s*)"
+    r"\n[ \t]*(?:(?:via|source|sources|originally published (?:at|by|on)|first published (?:at|by|on))\b\s*[:\-–]?\s*)"
     r"(?P<what>[^\n]{1,300})\s*\Z",
     re.IGNORECASE,
 )
+# "Sources said the talks had collapsed." is a last paragraph, not provenance: without a colon or dash
+# the rest of the line must be a URL or a short name ("Via southfront.org", "Via Reuters").
+_VIA_BARE = re.compile(r"\n[ \t]*(?:via|source|sources)\b\s+(?![:\-–])", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Terminal escape sequences (CSI ``ESC [ ... letter`` and two-character ``ESC x``) are dropped whole.
@@ -108,6 +111,9 @@ def split_via(text: str) -> tuple[str, list[dict]]:
     if not match:
         return text, []
     what = match.group("what").strip()
+    if _VIA_BARE.match("\n" + text, match.start()) and not _URL.match(what) and \
+            (len(what.split()) > 4 or re.search(r"[.!?]\s*$|\b(?:said|says|told|reported)\b", what)):
+        return text, []
     url_match = _URL.search(what)
     url = url_match.group(0).rstrip(".,;)") if url_match else None
     if url and not url.lower().startswith("http"):
