@@ -261,6 +261,14 @@ def test_colon_cue_wins_over_next_sentence(nlp):
     assert quotes[0]["cue"]["text"] == "said" and quotes[0]["attribution"] == "before"
 
 
+def test_last_paragraph_starting_with_sources_is_kept(nlp):
+    """A closing "Sources said …" paragraph is a claim, not a "Source: …" provenance line."""
+    doc, quotes = _quotes("Kurti spoke in Pristina on Monday.\n\nSources said the talks had collapsed.")
+    assert doc["article"]["via"] == []
+    assert [(q["text"], q["speaker"]["name"], q["speaker"]["kind"]) for q in quotes] == \
+        [("the talks had collapsed", "Sources", "anonymous")]
+
+
 def test_partial_quote_spans_listed(nlp):
     _, quotes = _quotes("Brnabic demanded “quick reaction” from the “international community.”")
     assert len(quotes) == 1
