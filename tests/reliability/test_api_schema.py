@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from urllib.parse import quote
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 schemathesis = pytest.importorskip("schemathesis")
 pytest.importorskip("fastapi")
 from hypothesis import HealthCheck, settings  # noqa: E402
+from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: E402
 
 from contract_docs import ALEPPO, kosovo_doc, numbered_doc  # noqa: E402
 from newsevents.store import open_store  # noqa: E402
@@ -52,9 +54,14 @@ def before_call(context, case, **kwargs):
 
 @pytest.mark.slow
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_conforms_and_never_errors(case):
-    case.call_and_validate()
+    # Every default check runs (no 5xx, documented status codes, content types, headers and
+    # response schemas, negative data rejected, 405s with Allow) except ``positive_data_acceptance``:
+    # some values are valid by their type yet refused on meaning, with a coded 400 that test_api.py
+    # asserts — an opaque pagination cursor from another list, 2021-02-31, a bbox whose minimum
+    # exceeds its maximum, an article body with both or neither of text/html.
+    case.call_and_validate(excluded_checks=[positive_data_acceptance])
 
 
 INJECTIONS = ["' OR '1'='1", "x'); DROP TABLE articles; --", "\" OR 1=1 --", "%' UNION SELECT sql FROM sqlite_master --",
@@ -77,7 +84,8 @@ def test_sql_goes_through_parameters_only(payload):
                 body = response.json()
                 items = body.get("items", body) if isinstance(body, dict) else body
                 assert items == [] or payload in ("*", "\x00"), (url, name, "an injection matched rows")
-        for path in (f"/api/articles/{payload}", f"/api/events/{payload}"):
+        quoted = quote(payload, safe="")
+        for path in (f"/api/articles/{quoted}", f"/api/events/{quoted}", f"/api/events/a/{quoted}"):
             response = client.get(path)
             assert response.status_code in (400, 404), (path, response.status_code)
     assert _totals() == before, "the database is unchanged"
