@@ -641,12 +641,10 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
         nonlocal typ, mode, actors, recipients
         mode = THREAT_MODE.get(t, "violence" if t == "ASSAULT" else None)
         typ = "THREATEN"
-        if keep_actor and actors:
-            return  # "al-Qaida remains committed to attacks": the one who intends threatens
+        if actors:
+            return  # "the EC may halt mediation", "al-Qaida remains committed to attacks"
         if speaker is not None:
-            if not recipients and actors and all(a.get("name") != speaker.get("name") for a in actors):
-                recipients = actors
-            actors = [speaker]
+            actors = [speaker]  # "criminal groups will be fought": the one who says so threatens
     attributed = bool(reported_by or speaker)
     orig = (typ, mod)
     if trig.type == "AGREE" and trig.content and _promises_force(tok, lex):

@@ -162,7 +162,8 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
     subj = subject(verb)
     # elided passive: "six police officers injured", "one vehicle set on fire"
     if subj is not None and not dobj and verb.lemma_.lower() in PATIENT_VERBS and subj.dep_ == "nsubj" \
-            and subj.head.i == verb.i and not any(c.dep_ == "prep" and c.lower_ in ("at", "on") for c in verb.children):
+            and subj.head.i == verb.i and not any(c.dep_ == "prep" and c.lower_ in ("at", "on") for c in verb.children) \
+            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return [], [subj], True
     if subj is not None:
         actors = [subj]

@@ -303,7 +303,22 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
             continue
         if lem in t.agents and tk.dep_ == "compound":
             mod_sector = mod_sector or t.agents[lem]
-    # multiword countries inside the phrase ("United States")
+    # multiword names inside the phrase: "United Nations Emergency Relief Coordinator",
+    # "Ivory Coast rebels", "United States forces"
+    if (not country or not igo) and len(toks) > 1:
+        words = [tk for tk in toks if tk.pos_ != "PUNCT" and tk.dep_ != "case"]
+        found_igo = found_country = None
+        for n in range(min(5, len(words)), 1, -1):
+            for i in range(0, len(words) - n + 1):
+                piece = doc[words[i].i: words[i + n - 1].i + 1].text
+                if not found_igo and t.igo_of(piece):
+                    found_igo = t.igo_of(piece)
+                if not found_country and t.country_of(piece) and piece.lower() not in t.agents:
+                    found_country = t.country_of(piece)
+        if found_igo and not igo:
+            igo = found_igo
+        if found_country and not country:
+            country = found_country
     if not country:
         c = t.country_of(result.text[start:end]) if result is not None else None
         if c:
