@@ -130,6 +130,8 @@ CASES = [
      [("indirect", "its forces had struck military targets", "Russia's defence ministry"),
       ("indirect", "they heard explosions", "Residents"),
       ("indirect", "it would investigate the incident", "Russia's defence ministry")]),
+    ("statement-read", "The army issued a statement on Monday. The statement read: “Our forces repelled the attack.”",
+     [("direct", "Our forces repelled the attack.", "army")]),
     ("his-office", "Serbian President Aleksandar Vucic left Belgrade for Raska, his office said.",
      [("indirect", "Serbian President Aleksandar Vucic left Belgrade for Raska", "Aleksandar Vucic")]),
     ("anonymous-sources", "Diplomatic sources said the talks had collapsed.",

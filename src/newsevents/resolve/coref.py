@@ -272,7 +272,7 @@ def _definite_antecedent(ctx, ref: Referent, history: list[Referent]) -> Referen
         if mods:
             return None  # "the foreign ministry" is a description of its own, "the ministry" refers back
         # an organisation named once is "the ministry" for the rest of the article
-        return next((c for c in reversed(history) if c.kind == "org" and c.lemma == ref.lemma and c.head != ref.head
+        return next((c for c in reversed(history[-400:]) if c.kind == "org" and c.lemma == ref.lemma and c.head != ref.head
                      and (c.entity or not c.definite)), None)
     for cand in reversed(history[-MAX_CANDIDATES:]):
         if cand.kind == ref.kind and cand.head != ref.head and (cand.lemma == ref.lemma or ref.kind == "doc") \

@@ -545,6 +545,17 @@ def _describe_document(ctx: Context, head: int, left: int, mention, depth: int, 
                         if _clean_span(doc, left, pobj.i) is None else _mention(ctx, left, pobj.i)
                     out["channel"] = doc[head].lemma_.lower()
                     return out
+    tok = doc[head]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("issue", "release", "publish", "post", "send", "put",
+                                                           "make", "deliver", "read", "circulate", "distribute"):
+        # "The army issued a statement": the statement speaks for the army
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and speakerish(ctx, subj) and depth < 4:
+            out = dict(describe(ctx, subj.i, depth=depth + 1, fallback=fallback))
+            if out.get("name"):
+                out["mention"] = mention
+                out["channel"] = tok.lemma_.lower()
+                return out
     issuer = []
     for i in range(left, head):
         t = doc[i]
