@@ -9,11 +9,12 @@
   let current = null;  // cursor of the current page
   let next = null;
 
+  const actors = (list) => (list && list.length ? list.map((a) => el("div", null, NE.actorText(a))) : el("span", { class: "muted" }, "—"));
   const columns = [
     { label: "Date", class: "nowrap", cell: (e) => NE.eventDate(e) },
     { label: "Type", cell: (e) => [NE.typeChip(e.type), e.mode ? el("div", { class: "muted" }, e.mode) : null] },
-    { label: "Actor", cell: (e) => (e.actor || []).map((a) => el("div", null, NE.actorText(a))) },
-    { label: "Recipient", cell: (e) => (e.recipient || []).map((a) => el("div", null, NE.actorText(a))) },
+    { label: "Actor", cell: (e) => actors(e.actor) },
+    { label: "Recipient", cell: (e) => actors(e.recipient) },
     { label: "Place", cell: (e) => [NE.placeName(e), (e.place && e.place.country) ? el("span", { class: "muted" }, ` ${e.place.country}`) : null] },
     { label: "Evidence", class: "evidence", cell: (e) => el("a", { href: NE.eventHref(e.key) }, NE.snippet(e.evidence && e.evidence.text, 180)) },
     { label: "Source", cell: (e) => [e.article && (e.article.outlet || e.article.id),

@@ -115,6 +115,9 @@
   }
 
   /* ------------------------------------------------------------ clustering and markers */
+  const radius = (n) => (n === 1 ? 6 : Math.min(24, 9 + 3 * Math.log2(n)));
+
+  /* Points on a screen grid, then neighbouring cells whose circles would overlap merged (biggest first). */
   function clusters() {
     const { w, h } = size();
     const cells = new Map();
@@ -123,14 +126,31 @@
       if (sx < -CELL || sy < -CELL || sx > w + CELL || sy > h + CELL) continue;
       const id = `${Math.floor(sx / CELL)}:${Math.floor(sy / CELL)}`;
       let cell = cells.get(id);
-      if (!cell) { cell = { id, sx: 0, sy: 0, items: [], types: {}, places: new Set(), spots: new Set() }; cells.set(id, cell); }
-      cell.sx += sx; cell.sy += sy;
+      if (!cell) { cell = { id, x: 0, y: 0, items: [] }; cells.set(id, cell); }
+      cell.x += sx; cell.y += sy;
       cell.items.push(point);
-      cell.types[point.type] = (cell.types[point.type] || 0) + 1;
-      if (point.place) cell.places.add(point.place);
-      cell.spots.add(`${point.lat.toFixed(3)},${point.lon.toFixed(3)}`);
     }
-    return [...cells.values()].map((c) => ({ ...c, sx: c.sx / c.items.length, sy: c.sy / c.items.length }));
+    const merged = [];
+    for (const cell of [...cells.values()].sort((a, b) => b.items.length - a.items.length)) {
+      const cx = cell.x / cell.items.length, cy = cell.y / cell.items.length;
+      const host = merged.find((m) => Math.hypot(m.sx - cx, m.sy - cy) < radius(m.items.length) + radius(cell.items.length) + 6);
+      if (host) {
+        host.items.push(...cell.items);
+      } else {
+        merged.push({ id: cell.id, sx: cx, sy: cy, items: cell.items.slice() });
+      }
+    }
+    for (const cluster of merged) {
+      cluster.types = {};
+      cluster.places = new Set();
+      cluster.spots = new Set();
+      for (const point of cluster.items) {
+        cluster.types[point.type] = (cluster.types[point.type] || 0) + 1;
+        if (point.place) cluster.places.add(point.place);
+        cluster.spots.add(`${point.lat.toFixed(3)},${point.lon.toFixed(3)}`);
+      }
+    }
+    return merged;
   }
 
   function drawMarkers() {
@@ -140,12 +160,13 @@
     const cells = clusters().sort((a, b) => a.items.length - b.items.length);
     for (const cell of cells) {
       const n = cell.items.length;
-      const dominant = Object.entries(cell.types).sort((a, b) => b[1] - a[1])[0][0];
-      const r = n === 1 ? 6 : Math.min(26, 9 + 3.2 * Math.log2(n));
+      const [dominant, most] = Object.entries(cell.types).sort((a, b) => b[1] - a[1])[0];
+      const fill = most * 2 > n ? color(dominant) : "#3d4a5c"; // no majority type: neutral, the ring shows the mix
+      const r = radius(n);
       const places = [...cell.places].slice(0, 3).join(", ") || "unnamed place";
       const label = `${places}: ${n} event${n === 1 ? "" : "s"}`;
       const marker = svg("circle", {
-        class: `marker${selectedCell === cell.id ? " selected" : ""}`, cx: cell.sx, cy: cell.sy, r, fill: color(dominant),
+        class: `marker${selectedCell === cell.id ? " selected" : ""}`, cx: cell.sx, cy: cell.sy, r, fill,
         role: "button", tabindex: 0, "aria-label": label, dataset: { places: [...cell.places].join("|"), count: n },
       }, svg("title", null, label));
       marker.addEventListener("click", (e) => { e.stopPropagation(); select(cell); });

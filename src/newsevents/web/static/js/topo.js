@@ -24,7 +24,22 @@ const Topo = (() => {
       const points = index >= 0 ? arcs[index] : arcs[~index].slice().reverse();
       ring.push(...(k ? points.slice(1) : points));
     });
-    return ring;
+    return unwrap(ring);
+  }
+
+  /* Rings that cross the antimeridian (Russia's far east, Fiji) jump from +180 to -180; shifting the
+     far side by 360° keeps them whole (drawn just past the map's east edge) instead of a stripe
+     across the world. */
+  function unwrap(ring) {
+    let shift = 0;
+    return ring.map(([lon, lat], i) => {
+      if (i) {
+        const previous = ring[i - 1][0];
+        if (lon - previous > 180) shift -= 360;
+        else if (previous - lon > 180) shift += 360;
+      }
+      return [lon + shift, lat];
+    });
   }
 
   /** Features of a GeometryCollection: {id, name, polygons: [[ring of [lon, lat]], ...]}. */
