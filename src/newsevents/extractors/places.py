@@ -82,6 +82,8 @@ class Mention:
     region: tuple[int, str] | None = None  # (start of the directional phrase, its direction word)
     cued: bool = False  # a locative cue word was cut off the NER span ("Near Palmyra")
     margin: float = 0.0  # best score minus the runner-up's
+    container_span: tuple[int, int] | None = None  # "Virginia" in "Woodbridge, Virginia"
+    qualifier: bool = False  # this mention only qualifies another ("Woodbridge, Virginia")
     sentence: int = 0
     paragraph: int = 0
     best: Place | None = None
@@ -123,6 +125,9 @@ def extract_places(doc, result) -> None:
 
     _one_sense(mentions)
     kept = [m for m in mentions if m.best is not None and _accept(m, ctx)]
+    qualifying = [m.container_span for m in kept if m.container_span]
+    for m in kept:
+        m.qualifier = any(s <= m.start and m.end <= e for s, e in qualifying)
     _emit(doc, result, kept, gaz)
 
 
@@ -235,9 +240,12 @@ def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: Contex
         poss = POSSESSIVE_BEFORE.search(before)
         if poss:
             m.demonym = _country_of(poss.group(1), gaz)
-    cont = CONTAINER_AFTER.match(after) or IN_AFTER.match(after)
+    comma = CONTAINER_AFTER.match(after)
+    cont = comma or IN_AFTER.match(after)
     if cont:
         m.container = _container(cont.group(1), gaz, candidates)
+        if m.container and comma:
+            m.container_span = (end + comma.start(1), end + comma.end(1))
         if m.container and m.container[1] is None and any(c.feature == "country" and c.main for c in candidates):
             m.container = None  # "Turkey, the United States …": a country is not inside another
     region = REGION_BEFORE.search(before)
@@ -479,6 +487,7 @@ LOCATIVE_BEFORE = re.compile(
 VAGUE_BEFORE = re.compile(r"\b(?:area|areas|part|parts|region|regions|north|south|east|west|corner|border|"
                           r"territory|somewhere)\s+of\s+(?:the\s+)?$")
 NOT_LOCATION_DEPS = {"compound", "amod", "nmod"}
+_POSSESSOR = re.compile(r"(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*['’]s\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -492,7 +501,7 @@ def mention_role(doc, text: str, start: int, end: int) -> dict:
     """How a place mention is used: ``locative`` ("in Mitrovica"), ``modifier`` of a noun ("Kosovo
     police", "U.S. airstrikes"), ``actor`` ("Brussels said", "conducted by Pristina"), ``vague``
     ("an area of Kosovo")."""
-    before = text[max(0, start - 60):start]
+    before = _POSSESSOR.sub("", text[max(0, start - 60):start])  # "in northwestern Syria's Idlib"
     locative = bool(LOCATIVE_BEFORE.search(before))
     vague = bool(VAGUE_BEFORE.search(before))
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -523,6 +532,17 @@ def mention_role(doc, text: str, start: int, end: int) -> dict:
 # ---------------------------------------------------------------------------------------------
 # output
 
+def _rank(place: Place, direction: str | None) -> float:
+    """How specific a place is: city 3, admin1 2, country-level 1.5 (a country's region) or 1."""
+    if place.feature == "city":
+        return 3.0
+    if place.feature == "admin1":
+        return 2.0
+    if place.feature == "country":
+        return 1.5 if direction else 1.0
+    return 1.5 if place.country else 1.0  # a listed region (Gaza Strip) or a sea/continent
+
+
 def _emit(doc, result, kept: list[Mention], gaz) -> None:
     groups: dict[tuple, list[Mention]] = {}
     roles = {}
@@ -530,11 +550,12 @@ def _emit(doc, result, kept: list[Mention], gaz) -> None:
         key = (m.best.id, m.region[1] if m.region else None)
         groups.setdefault(key, []).append(m)
         roles[id(m)] = mention_role(doc, result.text, m.region[0] if m.region else m.start, m.end)
-    # a place named only as a modifier ("U.S. airstrikes", "Kosovo police") is not listed; a
-    # place also named otherwise keeps only those other mentions
+    # a place named only as a modifier ("U.S. airstrikes", "Kosovo police") or only to qualify
+    # another ("Woodbridge, Virginia") is not listed; a place also named otherwise keeps only its
+    # non-modifier mentions
     for key in list(groups):
         plain = [m for m in groups[key] if not roles[id(m)]["modifier"]]
-        if plain:
+        if plain and not all(m.qualifier for m in plain):
             groups[key] = plain
         else:
             del groups[key]
@@ -561,7 +582,7 @@ def _emit(doc, result, kept: list[Mention], gaz) -> None:
         pid = result.add("places", item)
         for m, (s, e) in zip(ms, spans):
             place_mentions.append({"start": s, "end": e, "place": pid, "feature": item["feature"],
-                                   "source": m.source, **roles[id(m)]})
+                                   "rank": _rank(best, direction), "source": m.source, **roles[id(m)]})
             if m.source == "person" and m.entity_id:
                 relabelled.add(m.entity_id)
     for entity in result.entities:

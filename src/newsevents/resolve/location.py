@@ -23,7 +23,7 @@ from collections import Counter
 from ..extractors.places import mention_role
 from ..extractors.registry import extractor
 
-SPECIFICITY = {"city": 3, "region": 2, "admin1": 2, "country": 1}
+SPECIFICITY = {"city": 3, "region": 1.5, "admin1": 2, "country": 1}
 
 
 @extractor("event_location", requires=("places", "dates"), after=("events",))
@@ -78,21 +78,14 @@ def focus_place(result, mentions: list[dict]) -> dict | None:
     if not weights:
         return None
 
+    ranks = {m["place"]: _rank(m) for m in mentions}
+
     def specific(pid):
-        return _specific(result.get("places", pid), result)
+        return ranks.get(pid, 0) >= 2
 
     pool = [pid for pid in weights if specific(pid)] or list(weights)
     best = max(pool, key=lambda pid: (weights[pid], -first_seen[pid]))
     return result.get("places", best)
-
-
-def _specific(place: dict, result) -> bool:
-    if place["feature"] in ("city", "admin1"):
-        return True
-    if place["feature"] == "region":  # "northern Mitrovica" (a city region), not "northern Syria"
-        return any(p["feature"] == "city" and p["lat"] == place["lat"] and p["lon"] == place["lon"]
-                   for p in result.places)
-    return False
 
 
 def _as_event_place(place: dict, method: str) -> dict:
@@ -111,9 +104,14 @@ def event_place(result, mentions, paragraphs, focus, trigger, sentence, clause) 
         chosen = _pick([m for m in pool if m["locative"]], result, t)
         if chosen is not None:
             place = result.get("places", chosen["place"])
-            if place["feature"] == "country" and chosen["vague"] and focus is not None \
-                    and focus["country"] == place["country"] and focus["id"] != place["id"]:
-                return _as_event_place(focus, "focus")
+            if _rank(chosen) < 2:  # country-level: "in northern Syria", "a volatile area of Kosovo"
+                inside = {m["place"] for m in mentions if m["rank"] >= 2 and not (m["modifier"] or m["actor"])
+                          and result.get("places", m["place"])["country"] == place["country"]}
+                if len(inside) == 1:  # the article's only specific place in that country
+                    return _as_event_place(result.get("places", inside.pop()), "focus")
+                if chosen["vague"] and focus is not None and focus["country"] == place["country"] \
+                        and focus["id"] != place["id"]:
+                    return _as_event_place(focus, "focus")
             return _as_event_place(place, "clause")
     para = next(((s, e) for s, e in paragraphs if s <= t < e), None)
     if para is not None:
@@ -126,15 +124,14 @@ def event_place(result, mentions, paragraphs, focus, trigger, sentence, clause) 
     return None
 
 
+def _rank(m: dict) -> float:
+    return m.get("rank", SPECIFICITY.get(m.get("feature"), 0))
+
+
 def _pick(pool, result, t):
     if not pool:
         return None
-
-    def rank(m):
-        place = result.get("places", m["place"])
-        return (-SPECIFICITY.get(place["feature"], 0), abs(m["start"] - t))
-
-    return min(pool, key=rank)
+    return min(pool, key=lambda m: (-_rank(m), abs(m["start"] - t)))
 
 
 def event_date(result, trigger, sentence) -> dict | None:
