@@ -341,3 +341,35 @@ def test_kosovo_against_gold(kosovo):
                 assert speaker_matches(preds[best[1]]["speaker"]["name"], g["speaker"]), (g, preds[best[1]])
     assert found >= 20
     assert found / len(preds) >= 0.9
+
+
+# --- properties --------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_PIECES = ["“", "”", '"', "'", "‘", "’", "«", "»", "„", " ", "\n", "\n\n", ",", ".", ":", "said", "told", "he", "she",
+           "It", "Kurti", "police", "statement", "according to", "urged", "quoted", "as saying", "his office",
+           "can’t", "officers’", "We will", "fight", "sources", "Via", "the"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40))
+def test_any_mix_of_marks_and_cues_yields_valid_quotes(nlp, pieces):
+    text = " ".join(pieces)
+    try:
+        doc = newsevents.extract(text, extractors=["quotes"])
+    except newsevents.NewsEventsError as exc:  # nothing left after cleaning (blank, or only a "Via" line)
+        assert exc.code == "E002"
+        return
+    validate(doc)
+    assert not [w for w in doc["warnings"] if w["code"] == "E014"]  # no extractor crashed
+    _check_spans(doc)
+    for q in doc["quotes"]:
+        assert q["text"].strip() == q["text"] and q["text"]
+
+
+@given(st.text(alphabet="“”\"'‘’«»„ ab\n.,", max_size=80))
+def test_marks_scanner_total(text):
+    for q in find_quotations(text):
+        assert q.open < q.start <= q.end <= q.close <= len(text)
+        assert text[q.start:q.end].strip() == text[q.start:q.end]
