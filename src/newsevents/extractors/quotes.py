@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..resolve.speakers import describe, get_context, speakerish, unresolved
+from ..resolve.speakers import describe, get_context, np_left, speakerish, unresolved
 from .registry import extractor
 
 _WORD = re.compile(r"\w+")
@@ -415,7 +415,6 @@ def _after_cue(ctx, q, cues_by_verb, next_open: int | None) -> Cue | None:
         if cue is None or cue.speaker is None:
             continue
         sp = doc[cue.speaker]
-        from ..resolve.speakers import np_left
         left = min(np_left(doc, sp.i), sp.i)
         lead = min(left, k)
         if lead >= first and (lead == first or _only_punct(ctx, first, lead) or _aux_only(doc, first, k)):

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..extractors.registry import extractor
-from .speakers import get_context, looks_like_person_name
+from .speakers import get_context, looks_like_person_name, np_left
 
 SUBJ = ("nsubj", "nsubjpass")
 SPEAKING = {"person", "org", "media", "doc", "anonymous"}
@@ -126,7 +126,6 @@ def collect_referent(ctx, tok) -> Referent | None:
             cent = ctx.entity_of(child.i)
             if cent is not None and cent["label"] == "ORG" and kind in ("media", "doc", "org"):
                 entity = cent["id"] if kind == "media" else None
-        from .speakers import np_left
         left = np_left(doc, tok.i)
         start, end = doc[left].idx, tok.idx + len(tok)
     number = _number(tok)
@@ -298,7 +297,6 @@ def extract_coref(doc, result) -> None:
         if tok.pos_ == "PRON" or tok.lower_ in ctx.lex["pronouns"]:
             start, end, kind = tok.idx, tok.idx + len(tok), "pronoun"
         else:
-            from .speakers import np_left
             left = np_left(doc, i)
             while left < i and doc[left].lower_ in ("the", "this", "that"):
                 left += 1
