@@ -145,10 +145,11 @@ def guard_tokenizer(nlp):
 
 
 def _clip(articles: Iterable, config: Config, nlp=None):
+    max_chars = min(config.max_chars, getattr(nlp, "max_length", config.max_chars))  # spaCy refuses longer
     for article in articles:
-        if len(article.text) > config.max_chars:
-            article.warnings.append(warning("W005", article=article.id, limit=config.max_chars))
-            article.text = article.text[: config.max_chars]
+        if len(article.text) > max_chars:
+            article.warnings.append(warning("W005", article=article.id, limit=max_chars))
+            article.text = article.text[:max_chars]
         if nlp is not None and len(article.text) > config.max_tokens:  # a token has at least one character
             tokens = nlp.tokenizer(article.text)
             if len(tokens) > config.max_tokens:

@@ -185,3 +185,11 @@ def test_timer_is_left_as_it_was(nlp):
     _budget_case(nlp, [lambda d, r: None], budget=5)
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+
+
+def test_char_limit_above_spacy_max_length_is_capped(nlp):
+    """A configured max_chars beyond what spaCy accepts must not make spaCy refuse the article."""
+    text = "x" * (nlp.max_length + 10)
+    doc = newsevents.extract(text, id="giant", config=Config(max_chars=nlp.max_length * 3, max_tokens=500))
+    assert len(doc["text"]) <= nlp.max_length
+    assert any(w["code"] == "W005" for w in doc["warnings"])
