@@ -81,3 +81,19 @@ def test_reference_article_casualties(kosovo):
     assert not any(k == "killed" for k, _ in got)
     serb = [c for c in kosovo["casualties"] if c["count"] == 1][0]
     assert "Serb" in serb["who"]
+
+
+def test_predicative_states(cas):
+    items, _ = cas("At least 12 people are dead and 30 are missing after the attack.")
+    got = {(c["kind"], c["count"]) for c in items}
+    assert ("killed", 12) in got and ("missing", 30) in got
+
+
+def test_no_one_dead(cas):
+    items, _ = cas("No one was dead after the storm hit the coast.")
+    assert items == []
+
+
+def test_death_toll(cas):
+    items, _ = cas("The death toll from the bombing rose to 45, officials said.")
+    assert [(c["kind"], c["count"]) for c in items] == [("killed", 45)]

@@ -281,3 +281,14 @@ def test_a_failing_sentence_is_skipped_with_a_warning(extract_text, monkeypatch)
     doc = extract_text("Rebels attacked a police post in Gao. Police arrested twelve men in Bamako.", extractors=STAGES)
     assert [e["type"] for e in doc["events"]] == ["COERCE"]
     assert any(w["code"] == "W009" for w in doc["warnings"])
+
+
+def test_clashes_between(events_of):
+    ev = _one(events_of("Clashes broke out between police and protesters in Nairobi on Monday."), "ASSAULT")
+    assert {a["sector"] for a in ev["actor"]} == {"COP", "CVL"}
+
+
+def test_pronoun_from_previous_sentence(events_of):
+    ev = _one(events_of("Kurti arrived in Brussels on Sunday. He met Borrell on Monday."), "CONSULT")
+    assert ev["actor"][0]["name"] == "Kurti"
+    assert ev["recipient"][0]["name"] == "Borrell"

@@ -70,6 +70,13 @@ def _count(patient) -> tuple[int | None, bool]:
     return None, True
 
 
+def _sentence_event(result, sent) -> str | None:
+    for ev in result.events:
+        if ev["type"] in ("ASSAULT", "COERCE") and ev["sentence"]["start"] <= sent.start_char < ev["sentence"]["end"]:
+            return ev["id"]
+    return None
+
+
 def _who_token(patient):
     """"one of our service members" → members."""
     if patient.like_num or patient.lower_ in ("one", "some", "several", "many", "dozens", "hundreds", "scores"):
@@ -81,12 +88,81 @@ def _who_token(patient):
     return patient
 
 
+STATE_ADJECTIVES = {"dead": "killed", "missing": "missing", "injured": "injured", "wounded": "injured"}
+TOLL_VERBS = {"rise", "climb", "reach", "stand", "increase", "jump", "hit", "be"}
+
+
+def _state_patients(sent):
+    """"12 people are dead", "30 are missing": predicative adjectives with a subject."""
+    out = []
+    for tok in sent:
+        subj = None
+        if tok.lower_ in STATE_ADJECTIVES and tok.dep_ == "acomp" and tok.pos_ == "ADJ" and tok.head.lemma_ == "be":
+            verb = tok.head
+            subj = children(verb, "nsubj")
+        elif tok.lower_ == "missing" and tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+            verb = tok  # "30 are missing" (parsed as a progressive verb)
+            subj = children(tok, "nsubj") or [c for a in children(tok, "aux") for c in children(a, "nsubj")]
+        if not subj or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        s0 = subj[0]
+        if s0.lower_ in ("nobody", "none", "noone") or any(c.lower_ == "no" for c in s0.children):
+            continue  # "no one was dead"
+        out.append((tok, s0, STATE_ADJECTIVES[tok.lower_]))
+    return out
+
+
+def _death_tolls(sent):
+    """"the death toll rose to 45", "a death toll of 30": killed, count as stated."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() != "toll" or not any(c.lower_ in ("death", "casualty") for c in tok.children):
+            continue
+        nums = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.like_num]
+        verb = tok.head
+        if not nums and tok.dep_ == "nsubj" and verb.lemma_.lower() in TOLL_VERBS:
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                    nums += [p for p in c.children if p.like_num or p.dep_ == "pobj"]
+                if c.dep_ in ("attr", "dobj") and (c.like_num or any(n.like_num for n in c.children)):
+                    nums.append(c)
+        for n in nums[:1]:
+            out.append((tok, n))
+    return out
+
+
 @extractor("casualties", requires=("events",))
 def extract_casualties(doc, result) -> None:
     """Killed, injured, arrested and missing people with counts, linked to their event."""
     token_event = result.stages.get("events", {}).get("by_token", {})
     seen: list[dict] = []
+    from .events_quantity import _word_count
     for sent in doc.sents:
+        for adj, subj, kind in _state_patients(sent):
+            count, approx = _count(subj)
+            if subj.like_num and count is None:
+                count, approx = _word_count([subj.text])
+            who_tok = _who_token(subj)
+            actor = resolve_token(doc, who_tok, result) if not who_tok.like_num else None
+            if any(p["kind"] == kind and p["count"] == count for p in seen):
+                continue
+            start, end = doc[min(t.i for t in subj.subtree)].idx, adj.idx + len(adj)
+            item = {"kind": kind, "count": count, "approximate": bool(approx),
+                    "who": actor["name"] if actor else (None if who_tok.like_num else who_tok.text),
+                    "sector": actor["sector"] if actor else None, "country": actor["country"] if actor else None,
+                    "event": _sentence_event(result, sent), "evidence": result.evidence(start, end)}
+            result.add("casualties", item)
+            seen.append(dict(item, _head=who_tok.lemma_.lower(), _person=False))
+        for toll, num in _death_tolls(sent):
+            count, approx = _word_count([t.text for t in num.subtree if t.like_num or t.lower_ in ("more", "than", "at", "least")])
+            if count is None or any(p["kind"] == "killed" and p["count"] == count for p in seen):
+                continue
+            lo, hi = sorted((toll.i, num.i))
+            start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+            item = {"kind": "killed", "count": count, "approximate": bool(approx), "who": None, "sector": None,
+                    "country": None, "event": _sentence_event(result, sent), "evidence": result.evidence(start, end)}
+            result.add("casualties", item)
+            seen.append(dict(item, _head="toll", _person=False))
         for verb in sent:
             if verb.pos_ not in ("VERB", "ADJ") or verb.lemma_.lower() not in KIND_OF_VERB:
                 continue

@@ -275,6 +275,10 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
         from ..resolve.actors import actor_like
         if not actor_like(recipients[0]):
             recipients = []
+    if not between and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        between = prep_objects(noun.head, ("between",))  # "clashes broke out between X and Y"
+        if not between and noun.head.lemma_.lower() in ("erupt", "break", "occur", "continue", "flare", "resume"):
+            between = []
     if between and light is None:
         actors = between[:1]  # "talks between X and Y"
     elif between and not recipients:

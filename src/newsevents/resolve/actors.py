@@ -188,13 +188,20 @@ def _antecedent(token):
 
 def _pronoun_fallback(token):
     """A personal pronoun without coreference: the nearest preceding non-pronoun subject in
-    the same sentence ("officers met resistance as they carried out …" → officers)."""
+    the same sentence ("officers met resistance as they carried out …" → officers), else in the
+    sentence before ("Kurti arrived in Brussels. He met Borrell.")."""
     best = None
-    for t in token.sent:
+    sent = token.sent
+    window = list(sent)
+    if sent.start > 0 and not any(t.i < token.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in sent):
+        prev = token.doc[sent.start - 1].sent
+        window = list(prev) + window
+    for t in window:
         if t.i >= token.i:
             break
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
-            if token.lower_ in ("he", "she") and t.ent_type_ != "PERSON" and not is_title(t):
+            if token.lower_ in ("he", "she") and t.ent_type_ != "PERSON" and not is_title(t) and \
+                    not (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") and t.tag_ == "NNP"):
                 continue
             if token.lower_ in ("they", "their") and t.tag_ not in ("NNS", "NNPS") and t.ent_type_ not in ("ORG", "NORP", "GPE"):
                 continue
@@ -227,6 +234,10 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
     member = of_member(token)
     if member is not None:
         return resolve_token(doc, member, result, speaker, _depth + 1)
+    if low in ("thousands", "hundreds", "dozens", "scores", "tens", "millions") and token.dep_ in ("nsubj", "nsubjpass"):
+        # "Thousands joined a protest": a crowd
+        return {"name": token.text, "entity": None, "sector": "CVL", "country": None, "country2": None,
+                "role": None, "evidence": result.evidence(token.idx, token.idx + len(token))}
     if token.ent_type_ in NOT_ACTOR_ENTS and not token.like_num:
         return None
     t = tables()
