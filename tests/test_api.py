@@ -319,6 +319,14 @@ def test_static_files_fetch_nothing_remote():
     assert (static / "vendor" / "world-atlas" / "LICENSE").exists()
 
 
+def test_page_scripts_never_parse_data_as_html():
+    scripts = Path(__file__).parent.parent / "src" / "newsevents" / "web" / "static" / "js"
+    for path in scripts.glob("*.js"):
+        code = re.sub(r"/\*.*?\*/|//[^\n]*", "", path.read_text("utf-8"), flags=re.S)
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+            assert sink not in code, f"{path.name} uses {sink}"
+
+
 def test_page_shell_escapes_its_url_parameter(client):
     response = client.get("/articles/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
     assert response.status_code == 200

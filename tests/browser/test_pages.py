@@ -108,13 +108,16 @@ def browser():
 
 @pytest.fixture
 def page(browser, base_url):
-    """A fresh page that records dialogs, script errors and every request; after the test it asserts
-    that no dialog fired, no script failed and nothing was fetched from anywhere but the server."""
+    """A fresh page that records dialogs, script and console errors and every request; after the test
+    it asserts that no dialog fired, nothing failed or broke the CSP, and nothing was fetched from
+    anywhere but the server."""
     context = browser.new_context(viewport={"width": 1440, "height": 900}, base_url=base_url)
     tab = context.new_page()
     tab.dialogs, tab.errors, tab.foreign = [], [], []
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
     tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+    # console errors include Content-Security-Policy violations (a blocked inline style or script)
+    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
     tab.on("request", lambda request: None if request.url.startswith(base_url) or request.url.startswith("data:")
            else tab.foreign.append(request.url))
     try:

@@ -95,13 +95,15 @@
     return best && { name: feature.name, xy: best.xy, width: best.width };
   }
 
-  function drawCountryLabels() {
+  function drawCountryLabels(cells) {
     const { w, h } = size();
     for (const label of countryLabels) {
       const width = label.width * WORLD * view.k;
       if (width < 70) continue;
       const [sx, sy] = toScreen(label.xy);
       if (sx < 0 || sy < 0 || sx > w || sy > h) continue;
+      // a country's name gives way to the events' points and their place names
+      if (cells.some((c) => Math.abs(c.sy - sy) < 28 && sx - c.sx > -70 && sx - c.sx < 150)) continue;
       markers.appendChild(svg("text", { class: "country-label", x: sx, y: sy }, label.name));
     }
   }
@@ -155,9 +157,9 @@
 
   function drawMarkers() {
     clear(markers);
-    drawCountryLabels();
-    const showLabels = view.k * WORLD > 15000; // about 30 degrees across the screen
     const cells = clusters().sort((a, b) => a.items.length - b.items.length);
+    drawCountryLabels(cells);
+    const showLabels = view.k * WORLD > 15000; // about 30 degrees across the screen
     for (const cell of cells) {
       const n = cell.items.length;
       const [dominant, most] = Object.entries(cell.types).sort((a, b) => b[1] - a[1])[0];
