@@ -292,3 +292,9 @@ def test_pronoun_from_previous_sentence(events_of):
     ev = _one(events_of("Kurti arrived in Brussels on Sunday. He met Borrell on Monday."), "CONSULT")
     assert ev["actor"][0]["name"] == "Kurti"
     assert ev["recipient"][0]["name"] == "Borrell"
+
+
+def test_protest_magnitude(events_of):
+    ev = _one(events_of("Thousands of protesters marched in Minsk on Sunday."), "PROTEST")
+    assert ev["magnitude"] == {"count": 1000, "unit": "protester", "approximate": True}
+    assert ev["actor"][0]["sector"] == "CVL"

@@ -707,10 +707,14 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
         recipients = [r for r in recipients if r["name"].lower() not in names]
     magnitude = None
     count_from = r_heads if typ in ("ASSAULT", "COERCE") else a_heads
+    from ..resolve.actors import of_member
     for h in count_from:
-        n, approx, span = count_of(h)
+        unit_tok = of_member(h) or h
+        n, approx, span = count_of(unit_tok)
+        if not n and h.lower_ in lex.quantities:
+            n, approx = lex.quantities[h.lower_]
         if n:
-            magnitude = {"count": n, "unit": h.lemma_.lower(), "approximate": approx}
+            magnitude = {"count": n, "unit": unit_tok.lemma_.lower(), "approximate": approx}
             break
     context = list(trig.context) or None
     sectors = {a.get("sector") for a in actors + recipients}
