@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import copy
 import multiprocessing
+import os
 import sqlite3
 import threading
+import uuid
 
 import pytest
 
@@ -15,11 +17,35 @@ from newsevents.store import EventFilter, open_store
 from newsevents.store.migrate import latest_version
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.db")
+# The PostgreSQL backend runs the same tests when a server is reachable (each test in its own schema).
+POSTGRES_URL = os.environ.get("NEWSEVENTS_TEST_POSTGRES", "postgresql://127.0.0.1:5432/test")
+
+
+def postgres_or_skip() -> str:
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        psycopg.connect(POSTGRES_URL, connect_timeout=2).close()
+    except psycopg.Error as exc:
+        pytest.skip(f"no PostgreSQL server for the tests ({type(exc).__name__})")
+    return POSTGRES_URL
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        s = open_store(tmp_path / "t.db")
+        yield s
+        s.close()
+        return
+    import psycopg
+
+    url = postgres_or_skip()
+    schema = f"ne_test_{uuid.uuid4().hex[:12]}"
+    s = open_store(f"{url}?schema={schema}")
     yield s
     s.close()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def all_keys(fetch, **kw) -> list[str]:
@@ -110,8 +136,11 @@ def test_schema_migrations_and_wal(tmp_path):
 
 def test_open_store_urls(tmp_path):
     with pytest.raises(NewsEventsError) as info:
-        open_store("postgresql://localhost/test")
+        open_store("mysql://localhost/test")
     assert info.value.code == "E025"
+    with pytest.raises(NewsEventsError) as info:
+        open_store("postgresql://localhost/test?schema=Robert'); DROP")
+    assert info.value.code == "E021"
     s = open_store(f"sqlite:///{tmp_path / 'u.db'}")
     s.save(kosovo_doc())
     s.close()
@@ -271,6 +300,33 @@ def test_delete_removes_every_item(store):
     assert stats["articles"] == 1 and stats["events"] == 3 and stats["quotes"] == 0 and stats["places"] == 0
     assert store.articles(q="Mitrovica").total == 0 and store.quotes(q="violence").total == 0
     assert store.save(kosovo_doc()).status == "stored"  # and it can come back
+
+
+@pytest.mark.slow
+def test_concurrent_writers_postgres():
+    """Two processes storing overlapping articles in one PostgreSQL schema: each article stored once."""
+    import psycopg
+
+    url = f"{postgres_or_skip()}?schema=ne_test_{uuid.uuid4().hex[:12]}"
+    open_store(url).close()
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    procs = [ctx.Process(target=_writer, args=(url, list(range(0, 30)), queue)),
+             ctx.Process(target=_writer, args=(url, list(range(10, 40)), queue))]
+    for p in procs:
+        p.start()
+    results = [queue.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+    s = open_store(url)
+    stats = s.stats()
+    s.close()
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {url.rsplit('=', 1)[1]} CASCADE")
+    assert all(isinstance(r, list) for r in results), results
+    statuses = results[0] + results[1]
+    assert statuses.count("stored") == 40 and statuses.count("unchanged") == 20
+    assert stats["articles"] == 40 and stats["events"] == 120
 
 
 def _writer(path: str, numbers: list[int], queue) -> None:

@@ -15,12 +15,16 @@ def open_store(url_or_path: str | Path = DEFAULT_DB, *, timeout: float = 30.0) -
     """Open (creating and migrating as needed) the store at a path or URL.
 
     ``newsevents.db``, ``sqlite:///relative.db``, ``sqlite:////abs/path.db`` and ``:memory:`` open the
-    SQLite store; ``postgresql://…`` raises ``E025`` (that backend is not available yet)."""
+    SQLite store; ``postgresql://[user@]host[:port]/db[?schema=NAME]`` the PostgreSQL store (needs
+    ``pip install 'newsevents[postgres]'``). Any other scheme raises ``E025``."""
     from .sqlite import SQLiteStore
 
     target = str(url_or_path)
     if "://" in target:
         scheme, _, rest = target.partition("://")
+        if scheme.lower() in ("postgresql", "postgres"):
+            from .postgres import PostgresStore
+            return PostgresStore(target)
         if scheme.lower() != "sqlite":
             raise ConfigError("E025", scheme=scheme)
         target = rest[1:] if rest.startswith("/") else rest

@@ -9,16 +9,16 @@ from importlib import resources
 
 from ..errors import ConfigError
 
-_NAME = re.compile(r"^(\d{4})_([\w-]+)\.sql$")
+@lru_cache(maxsize=4)
+def migrations(prefix: str = "") -> tuple[tuple[int, str, str], ...]:
+    """(version, name, sql) for every migration shipped with the package, in order.
 
-
-@lru_cache(maxsize=1)
-def migrations() -> tuple[tuple[int, str, str], ...]:
-    """(version, name, sql) for every migration shipped with the package, in order."""
+    SQLite migrations are ``NNNN_name.sql``; another backend's carry its prefix (``pg_NNNN_name.sql``)."""
+    pattern = re.compile(rf"^{re.escape(prefix)}(\d{{4}})_([\w-]+)\.sql$")
     folder = resources.files("newsevents").joinpath("store/migrations")
     found = []
     for entry in folder.iterdir():
-        match = _NAME.match(entry.name)
+        match = pattern.match(entry.name)
         if match:
             found.append((int(match[1]), match[2], entry.read_text("utf-8")))
     return tuple(sorted(found))
