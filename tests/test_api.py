@@ -192,6 +192,18 @@ def test_articles_list_search_and_document(client):
     assert_bad(client.get("/api/articles?limit=-1"), "limit")
 
 
+def test_article_ids_with_a_slash(tmp_path):
+    store = open_store(str(tmp_path / "slash.db"))
+    try:
+        store.save(kosovo_doc("feeds/kosovo"))
+    finally:
+        store.close()
+    with TestClient(create_app(str(tmp_path / "slash.db"))) as client:
+        assert get_ok(client, "/api/articles/feeds/kosovo")["article"]["id"] == "feeds/kosovo"
+        assert get_ok(client, "/api/events/feeds/kosovo/evt2")["key"] == "feeds/kosovo/evt2"
+        assert client.get("/articles/feeds/kosovo").status_code == 200
+
+
 def test_untrusted_text_comes_back_unchanged(client):
     doc = get_ok(client, "/api/articles/evil-article")
     assert SCRIPT in doc["text"] and SCRIPT in doc["article"]["title"]

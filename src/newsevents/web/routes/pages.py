@@ -47,7 +47,7 @@ def articles_page(request: Request):
     return page(request, "articles", "articles", "Articles")
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str):
     return page(request, "article", "articles", "Article", article_id=article_id)
 
