@@ -19,7 +19,7 @@ def export(
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (full newsevents/1 documents by default) or csv (one row per event by default)."),
     what: Optional[str] = typer.Option(None, "--what", "-w", help="articles, events, quotes, places, casualties or entities."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite file (or sqlite:///PATH) to read."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite file, sqlite:///PATH, or postgresql://HOST/DB[?schema=NAME] to read."),
     type: Optional[str] = typer.Option(None, "--type", "-t", help="Events: PLOVER type(s), comma-separated."),
     mode: Optional[str] = typer.Option(None, "--mode", help="Events: PLOVER mode."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Events: actor or recipient name contains this."),

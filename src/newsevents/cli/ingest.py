@@ -18,7 +18,7 @@ from ..store import DEFAULT_DB, open_store
 @app.command()
 def ingest(
     paths: List[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite file (or sqlite:///PATH) to store into."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite file, sqlite:///PATH, or postgresql://HOST/DB[?schema=NAME] to store into."),
     processes: int = typer.Option(1, "--processes", "-n", help="spaCy worker processes."),
     input_format: str = typer.Option("auto", "--input-format", "-i", help="auto, text, html or jsonl."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date when the input has none (ISO)."),

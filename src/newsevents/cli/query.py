@@ -66,7 +66,7 @@ def query(
     what: str = typer.Argument("events", help="events, articles, quotes, places, casualties, entities, errors, counts, stats; "
                                               "or article ID / event ARTICLE_ID/evtN for one in full."),
     target: Optional[str] = typer.Argument(None, help="The article id or event key, with 'article' / 'event'."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite file (or sqlite:///PATH) to read."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite file, sqlite:///PATH, or postgresql://HOST/DB[?schema=NAME] to read."),
     type: Optional[str] = typer.Option(None, "--type", "-t", help="Events: PLOVER type(s), comma-separated."),
     mode: Optional[str] = typer.Option(None, "--mode", help="Events: PLOVER mode."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Events: actor or recipient name contains this."),
