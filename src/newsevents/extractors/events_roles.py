@@ -110,6 +110,11 @@ def owner(noun):
     for p in prep_objects(noun, ("from", "by", "of")):
         if actor_like(p) and p.ent_type_ not in ("DATE", "TIME"):
             return p
+    for c in noun.children:  # "the policies conducted by Pristina"
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for p in prep_objects(c, ("by",)):
+                if actor_like(p):
+                    return p
     for c in noun.children:
         if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or actor_like(c)):
             return c
@@ -120,8 +125,12 @@ def _complement_recipient(verb):
     """"offered to hand over to Great Britain", "agreed to US mediation": the recipient named in
     the content of a verbal act."""
     from ..resolve.actors import actor_like
-    for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)):
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or
+               (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))]
+    for d in children(verb, "dobj"):  # "demands clear reaction to stop the policies …"
+        clauses += [c for c in d.children if c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children)]
+    for c in clauses:
+        if True:
             objs = [p for p in prep_objects(c, ("to", "with", "for", "from", "against")) if actor_like(p)]
             if objs:
                 return objs[:1]
