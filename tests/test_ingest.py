@@ -106,3 +106,44 @@ def test_a_missing_path_is_a_recorded_failure(nlp, tmp_path):
     assert (summary.stored, summary.failed) == (1, 1)
     assert store.errors()[0]["code"] == "E010"
     store.close()
+
+
+def test_long_texts_cut_for_parsing_are_recognised_on_reingest(nlp, tmp_path, monkeypatch):
+    from newsevents.config import Config
+
+    config = Config(max_chars=300)
+    store = open_store(tmp_path / "long.db")
+    first = ingest([str(FIXTURES / "kosovo-mitrovica.txt")], store, config)
+    stored = store.article("kosovo-mitrovica")
+    assert first.stored == 1 and len(stored["text"]) == 300 and stored["warnings"][0]["code"] == "W005"
+    monkeypatch.setattr("newsevents.runner.parse", lambda *a, **k: pytest.fail("parsed a stored text again"))
+    second = ingest([str(FIXTURES / "kosovo-mitrovica.txt")], store, config)
+    assert (second.stored, second.unchanged) == (0, 1)
+    store.close()
+
+
+def test_html_and_jsonl_articles_keep_their_metadata(nlp, tmp_path):
+    root = tmp_path / "mixed"
+    root.mkdir()
+    paragraph = ("<p>Police in Mitrovica arrested three men on Tuesday after a clash near the bridge, "
+                 "the interior ministry said in a statement.</p>")
+    (root / "page.html").write_text(
+        "<!doctype html><html><head><title>Arrests in Mitrovica</title></head><body><article><h1>Arrests in "
+        f"Mitrovica</h1>{paragraph * 3}</article></body></html>", "utf-8")
+    (root / "page.meta.json").write_text(json.dumps({"id": "mitrovica-arrests", "published": "2021-10-12",
+                                                     "outlet": "example.org"}), "utf-8")
+    records = [{"id": "line-text", "text": "Protesters blocked a road in Zvecan.", "title": "Road blocked",
+                "published": "2021-10-14"},
+               {"id": "line-html", "html": f"<html><body><article>{paragraph * 3}</article></body></html>",
+                "url": "https://example.org/a"}]
+    (root / "batch.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", "utf-8")
+    store = open_store(tmp_path / "mixed.db")
+    summary = ingest([str(root)], store)
+    assert (summary.stored, summary.failed) == (3, 0), summary.failures
+    page = store.article("mitrovica-arrests")["article"]
+    assert page["published"] == "2021-10-12" and page["outlet"] == "example.org" and page["title"]
+    assert "<p>" not in store.article("mitrovica-arrests")["text"]
+    line = store.article("line-text")["article"]
+    assert line["title"] == "Road blocked" and line["published"] == "2021-10-14"
+    assert store.article("line-html")["article"]["url"] == "https://example.org/a"
+    store.close()

@@ -5,6 +5,7 @@ folder costs little more than reading it.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import time
 from collections import deque
@@ -69,7 +70,7 @@ def ingest(paths: Iterable[str], store: Store, config: Config | None = None, *, 
             if isinstance(item, NewsEventsError):
                 fail(item, item.params.get("path") or item.article)
                 continue
-            sha = item.text_sha256
+            sha = _stored_sha(item, config)
             if sha in seen_texts or store.has_text(sha):
                 summary.unchanged += 1
                 notify("unchanged", item.id, None)
@@ -89,6 +90,15 @@ def ingest(paths: Iterable[str], store: Store, config: Config | None = None, *, 
         _save(store, output, article, summary, fail, notify)
     summary.seconds = round(time.monotonic() - started, 3)
     return summary
+
+
+def _stored_sha(article, config: Config) -> str:
+    """The SHA-256 the stored document will have: the runner cuts texts longer than ``max_chars``.
+
+    (Best effort: a text the runner also cuts by token count is parsed again, then found unchanged.)"""
+    if len(article.text) <= config.max_chars:
+        return article.text_sha256
+    return hashlib.sha256(article.text[: config.max_chars].encode("utf-8")).hexdigest()
 
 
 def _save(store: Store, doc: dict, article, summary: IngestSummary, fail, notify) -> None:
