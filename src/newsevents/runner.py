@@ -16,6 +16,7 @@ import re
 import signal
 import threading
 import time
+from collections import deque
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
@@ -174,6 +175,58 @@ def pipe_docs(articles: Iterable, *, config: Config | None = None,
     config = config or Config()
     chain = ordered(extractors)
     nlp = guard_tokenizer(load_nlp(config.model))
-    for doc, article in parse(_clip(articles, config, nlp), n_process=config.n_process,
-                              batch_size=config.batch_size, model=config.model):
+    for doc, article, error in _parse_resilient(_clip(articles, config, nlp), nlp, config):
+        if error is not None:  # spaCy itself failed on this text: keep the article, say why
+            result = Result(article, text=doc.text)
+            result.warnings.append({"code": "E014", "message": str(NewsEventsError(
+                "E014", article=article.id, name="spaCy parser", reason=f"{type(error).__name__}: {error}"))})
+            yield doc, result
+            continue
         yield doc, run_extractors(doc, article, chain, budget=config.time_budget, on_timing=on_timing)
+
+
+class _Upstream(Exception):
+    """Wraps an exception raised by the input iterator (not by spaCy), to re-raise it unchanged."""
+
+
+def _parse_resilient(articles: Iterable, nlp, config: Config) -> Iterator[tuple]:
+    """``(doc, article, None)`` per article, in order, batched through spaCy; if spaCy raises, the
+    articles of the failed batch are parsed one by one, one that fails again comes back as
+    ``(tokenized_doc, article, exception)``, and batching resumes with the rest."""
+    source = iter(articles)
+    while True:
+        inflight: deque = deque()
+        exhausted = [False]
+
+        def feed():
+            while True:
+                try:
+                    article = next(source)
+                except StopIteration:
+                    exhausted[0] = True
+                    return
+                except Exception as exc:
+                    raise _Upstream() from exc
+                inflight.append(article)
+                yield article
+
+        try:
+            for doc, article in parse(feed(), n_process=config.n_process, batch_size=config.batch_size,
+                                      model=config.model):
+                inflight.popleft()
+                yield doc, article, None
+            return
+        except _Upstream as wrapped:
+            raise wrapped.__cause__ from None
+        except Exception:  # spaCy failed on some article of the current batch
+            pending = list(inflight)
+        for article in pending:
+            try:
+                yield nlp(article.text), article, None
+            except Exception as exc:
+                doc = nlp.make_doc(article.text)
+                for i, token in enumerate(doc):
+                    token.is_sent_start = i == 0
+                yield doc, article, exc
+        if exhausted[0]:
+            return

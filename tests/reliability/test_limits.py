@@ -193,3 +193,39 @@ def test_char_limit_above_spacy_max_length_is_capped(nlp):
     doc = newsevents.extract(text, id="giant", config=Config(max_chars=nlp.max_length * 3, max_tokens=500))
     assert len(doc["text"]) <= nlp.max_length
     assert any(w["code"] == "W005" for w in doc["warnings"])
+
+
+def test_a_text_that_breaks_spacy_does_not_stop_the_batch(nlp):
+    """If spaCy raises on one article, the others of its batch are parsed again one by one and the
+    batch goes on; the breaking article keeps its text, with no items and an E014 warning."""
+    from spacy.language import Language
+
+    if "explode_on_marker" not in Language.factories:
+        @Language.component("explode_on_marker")
+        def explode_on_marker(doc):
+            if "KABOOM" in doc.text:
+                raise RuntimeError("component failure")
+            return doc
+
+    nlp.add_pipe("explode_on_marker", last=True)
+    try:
+        articles = [Article(id=f"a{i}", text=GOOD + ("KABOOM" if i == 3 else f"Report {i}.")) for i in range(10)]
+        results = list(newsevents.pipe(articles, config=Config(batch_size=4)))
+    finally:
+        nlp.remove_pipe("explode_on_marker")
+    assert [r.article.id for r in results] == [f"a{i}" for i in range(10)]
+    broken = results[3]
+    assert [w["code"] for w in broken.warnings] == ["E014"] and "component failure" in broken.warnings[0]["message"]
+    assert not broken.entities
+    newsevents.validate(broken.to_dict())
+    for r in results[:3] + results[4:]:
+        assert r.entities and not r.warnings
+
+
+def test_an_error_of_the_input_iterator_is_not_mistaken_for_a_parse_failure(nlp):
+    def articles():
+        yield Article(id="first", text=GOOD)
+        raise KeyError("upstream bug")
+
+    with pytest.raises(KeyError):
+        list(newsevents.pipe(articles()))
