@@ -126,6 +126,12 @@ QUANTITY_HEADS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens
                   "many", "one", "group", "part", "most", "all", "both", "none", "each", "several", "number",
                   "majority", "handful", "batch", "patch", "contingent", "team", "unit", "delegation",
                   "series", "wave", "spate", "string", "barrage", "volley", "round"}
+ORG_HEADS = {"forum", "network", "movement", "coalition", "front", "council", "committee", "agency", "commission",
+             "union", "organization", "organisation", "group", "body", "party", "alliance", "league", "mission",
+             "delegation", "administration", "authority", "office", "service", "unit", "brigade", "battalion",
+             "corporation", "bank", "ministry", "department", "bureau", "board", "cabinet", "junta", "regime",
+             "bulldozer", "vessel", "ship", "boat", "convoy", "patrol", "camp", "faction", "wing", "cell",
+             "court", "tribunal", "parliament", "assembly", "senate", "congress", "government", "state"}
 POSSESSIVE_PRONOUNS = {"their", "his", "her", "its", "our", "my"}
 NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
@@ -165,12 +171,13 @@ def actor_like(token, result=None, _depth: int = 0) -> bool:
         phrase = token.doc[min(c.i for c in comp): token.i + 1].text
         if t.igo_of(phrase) or phrase.lower() in t.named or t.country_of(phrase):
             return True
-    # "APEC forum", "al-Qaeda terror network", "army bulldozers": a named or agent modifier
-    for child in token.children:
-        if child.dep_ in ("compound", "amod", "poss") and child.i < token.i:
-            if child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.igo_of(child.text) or t.country_of(child.text) \
-                    or child.lemma_.lower() in t.agents:
-                return True
+    # "APEC forum", "al-Qaeda terror network": a named modifier on an organisation-like noun
+    if low in ORG_HEADS or token.lemma_.lower() in ORG_HEADS or token.pos_ == "PROPN":
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss") and child.i < token.i:
+                if child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.igo_of(child.text) or t.country_of(child.text) \
+                        or child.lemma_.lower() in t.agents:
+                    return True
     return False
 
 
