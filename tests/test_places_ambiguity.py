@@ -34,7 +34,7 @@ CASES = [
      "Paris", "FR", 48.85, 2.35, 30),
     ("paris-texas", "A tornado damaged dozens of homes in Paris, Texas, on Monday night.",
      "Paris", "US", 33.66, -95.56, 30),
-    ("georgia-country", "Protesters filled the streets of Tbilisi as Georgia's parliament voted on the law.",
+    ("georgia-country", "Protesters filled the streets of Tbilisi, the capital of Georgia, on Sunday.",
      "Georgia", "GE", 42.0, 43.5, 50),
     ("georgia-us-state", "Voters in Atlanta lined up for hours as Georgia and the United States counted ballots.",
      "Georgia", "US", 32.7, -83.4, 250),

@@ -82,7 +82,7 @@ class Mention:
     region: tuple[int, str] | None = None  # (start of the directional phrase, its direction word)
     cued: bool = False  # a locative cue word was cut off the NER span ("Near Palmyra")
     margin: float = 0.0  # best score minus the runner-up's
-    container_span: tuple[int, int] | None = None  # "Virginia" in "Woodbridge, Virginia"
+    container_span: tuple[int, int] | None = None  # "Virginia" in "Woodbridge, Virginia" (admin1 only)
     qualifier: bool = False  # this mention only qualifies another ("Woodbridge, Virginia")
     sentence: int = 0
     paragraph: int = 0
@@ -244,7 +244,7 @@ def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: Contex
     cont = comma or IN_AFTER.match(after)
     if cont:
         m.container = _container(cont.group(1), gaz, candidates)
-        if m.container and comma:
+        if m.container and comma and m.container[1] is not None:  # an admin1 qualifier, not a country
             m.container_span = (end + comma.start(1), end + comma.end(1))
         if m.container and m.container[1] is None and any(c.feature == "country" and c.main for c in candidates):
             m.container = None  # "Turkey, the United States …": a country is not inside another
@@ -486,7 +486,13 @@ LOCATIVE_BEFORE = re.compile(
     r"[a-z\-]+\s+){0,2}$")
 VAGUE_BEFORE = re.compile(r"\b(?:area|areas|part|parts|region|regions|north|south|east|west|corner|border|"
                           r"territory|somewhere)\s+of\s+(?:the\s+)?$")
-NOT_LOCATION_DEPS = {"compound", "amod", "nmod"}
+NOT_LOCATION_DEPS = {"compound", "amod", "nmod", "poss"}
+_LOCATIVE_PREPS = {"in", "at", "near", "into", "to", "from", "outside", "inside", "across", "around", "toward",
+                   "towards", "throughout", "within", "through", "via", "along", "beyond", "onto", "off", "past",
+                   "across", "opposite", "outside"}
+_OF_PLACE = {"outskirts", "vicinity", "heart", "centre", "center", "north", "south", "east", "west", "part", "parts",
+             "streets", "capital", "suburbs", "suburb", "province", "governorate", "district", "region", "town",
+             "city", "village", "area", "areas", "edge", "corner", "rest", "interior", "coast", "borders"}
 _POSSESSOR = re.compile(r"(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*['’]s\s+$")
 
 
@@ -498,34 +504,43 @@ def _cues() -> dict[str, frozenset]:
 
 
 def mention_role(doc, text: str, start: int, end: int) -> dict:
-    """How a place mention is used: ``locative`` ("in Mitrovica"), ``modifier`` of a noun ("Kosovo
-    police", "U.S. airstrikes"), ``actor`` ("Brussels said", "conducted by Pristina"), ``vague``
-    ("an area of Kosovo")."""
+    """How a place mention is used: ``locative`` ("in Mitrovica", "the town of Raska"), ``modifier``
+    of an actor noun ("Kosovo police", "U.S. airstrikes", "Kosovo Serbs"), ``actor`` ("Brussels
+    said", "conducted by Pristina"), ``vague`` ("an area of Kosovo"). The parse decides; a
+    preposition right before the name is the fallback when the parse has no attachment."""
     before = _POSSESSOR.sub("", text[max(0, start - 60):start])  # "in northwestern Syria's Idlib"
-    locative = bool(LOCATIVE_BEFORE.search(before))
     vague = bool(VAGUE_BEFORE.search(before))
+    locative = bool(LOCATIVE_BEFORE.search(before))
     span = doc.char_span(start, end, alignment_mode="expand")
     modifier = actor = False
     if span is not None:
         root = span.root
-        head = root.head
-        if root.dep_ in NOT_LOCATION_DEPS and head.i > root.i and head.pos_ in ("NOUN", "PROPN") \
-                and (head.lower_ in _cues()["agent_heads"] or normalize(head.text) in demonyms()) \
-                and head.lower_ not in _cues()["place_nouns"]:
-            modifier = True  # "Kosovo police", "U.S. airstrikes", "Kosovo Serbs" (not "the Paris meeting")
-        elif root.dep_ in ("nsubj", "nsubjpass"):
-            actor = True  # "Brussels was in contact"
-        elif root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "against", "between") \
-                and not locative:
-            actor = True  # "policies conducted by Pristina", "in contact with Belgrade"
-        elif root.dep_ == "conj":  # follow the coordination ("with Belgrade and Pristina")
-            first = root
-            while first.dep_ == "conj":
-                first = first.head
-            if first.dep_ == "pobj" and first.head.lower_ in ("by", "with", "against", "between"):
-                actor = True
-            elif first.dep_ == "pobj" and not locative:
-                locative = bool(LOCATIVE_BEFORE.search(text[max(0, first.idx - 60):first.idx]))
+        first = root
+        while first.dep_ in ("conj", "appos") and first.head.i < first.i:  # "Belgrade and Pristina", "Sarmada, Syria"
+            first = first.head
+        while first.dep_ == "poss" and first.head.dep_ in ("pobj", "conj", "appos"):  # "Syria's Idlib province"
+            first = first.head
+        cues = _cues()
+        head = first.head
+        if first.dep_ in NOT_LOCATION_DEPS and head.i > first.i \
+                and (head.lower_ in cues["agent_heads"] or normalize(head.text) in demonyms()) \
+                and head.lower_ not in cues["place_nouns"]:
+            modifier = True
+        elif first.dep_ in ("nsubj", "nsubjpass"):
+            actor = True
+        elif first.dep_ == "pobj":
+            prep = head.lower_
+            if prep in ("by", "with", "against", "between", "for", "on", "about", "over"):
+                actor = not locative or prep in ("by", "with")
+                locative = False
+            elif prep in _LOCATIVE_PREPS:
+                locative = True
+            elif prep == "of":
+                locative = head.head.lower_ in cues["place_nouns"] or head.head.lower_ in _OF_PLACE
+        elif first.dep_ in ("dobj", "attr", "ROOT", "npadvmod") and first.i != root.i:
+            locative = False
+        elif first.dep_ == "dobj":
+            locative = False  # "to attack the United States", "left Belgrade"
     return {"locative": locative and not (modifier or actor), "modifier": modifier, "actor": actor, "vague": vague}
 
 
@@ -550,8 +565,8 @@ def _emit(doc, result, kept: list[Mention], gaz) -> None:
         key = (m.best.id, m.region[1] if m.region else None)
         groups.setdefault(key, []).append(m)
         roles[id(m)] = mention_role(doc, result.text, m.region[0] if m.region else m.start, m.end)
-    # a place named only as a modifier ("U.S. airstrikes", "Kosovo police") or only to qualify
-    # another ("Woodbridge, Virginia") is not listed; a place also named otherwise keeps only its
+    # a place named only as a modifier ("U.S. airstrikes", "Kosovo police") or only as the state or
+    # province qualifying a town ("Woodbridge, Virginia") is not listed; a place also named otherwise keeps only its
     # non-modifier mentions
     for key in list(groups):
         plain = [m for m in groups[key] if not roles[id(m)]["modifier"]]
