@@ -242,6 +242,9 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         # "“Who will pay for this?” asked a resident": the inverted subject is parsed as an object
         subj = next((c for c in v.rights if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
                      and ctx.tok_quote[c.i] < 0), None)
+    if subj is not None and subj.pos_ == "VERB":
+        # "The Red Cross operating in Iraq said": a participle parsed as the subject; its own subject speaks
+        subj = next((c for c in subj.children if c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN")), None)
     target = None  # the addressee of a passive directive ("NATO was urged by X to …")
     if subj is None or ctx.tok_quote[subj.i] >= 0 or ctx.tok_para[subj.i] != para:
         return None
@@ -269,7 +272,8 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
     else:
         dobj = next((c for c in children if c.dep_ in ("dobj", "dative") and ctx.tok_para[c.i] == para), target)
         xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > v.i), None)
-        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in lex["object_preps"].get(lemma, ())]
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in lex["object_preps"].get(lemma, ())
+                 and not any(x.ent_type_ in ("DATE", "TIME") for x in c.children)]  # not "on Sunday"
         if lemma in lex["directive"] and xcomp is not None and (dobj is not None or preps):
             toks = _subtree(xcomp) + (_subtree(dobj) if dobj is not None and dobj is not target else []) \
                 + sum((_prep_object(p) for p in preps), [])

@@ -32,6 +32,8 @@ SUBJ = ("nsubj", "nsubjpass")
 SPEAKING = {"person", "org", "media", "doc", "anonymous"}
 WINDOW_SENTENCES = 3
 MAX_CANDIDATES = 40
+GENERIC_ORG = {"group", "organisation", "organization", "movement", "faction", "body", "alliance", "coalition",
+               "militia", "party", "union", "network", "outfit"}
 
 
 @dataclass
@@ -270,6 +272,10 @@ def _definite_antecedent(ctx, ref: Referent, history: list[Referent]) -> Referen
     if ref.kind == "org":
         if mods:
             return None  # "the foreign ministry" is a description of its own, "the ministry" refers back
+        if ref.lemma in GENERIC_ORG:
+            # "… Islamic Jihad movement rejected …, the group said": the organisation just named
+            return next((c for c in reversed(history[-MAX_CANDIDATES:]) if c.kind == "org" and c.head != ref.head
+                         and ref.sent - c.sent <= 3), None)
         # an organisation named once is "the ministry" for the rest of the article
         return next((c for c in reversed(history[-400:]) if c.kind == "org" and c.lemma == ref.lemma and c.head != ref.head
                      and (c.entity or not c.definite)), None)

@@ -404,7 +404,7 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
 
     # "his office", "Vucic's office", "the ministry's statement": the possessor speaks
-    if poss is not None and (lemma in ("office", "cabinet", "camp", "team", "administration", "government")
+    if poss is not None and (lemma in ("office", "cabinet", "camp", "team")
                              or lemma in lex["document"]):
         owner = describe(ctx, poss.i, depth=depth + 1, fallback=fallback)
         if owner.get("name"):
@@ -475,7 +475,7 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
     if kind == "other" and tok.pos_ == "PROPN" and looks_like_person_name(doc, tok):
         return {"name": _np_name(ctx, _name_left(doc, head), head), "entity": None, "role": None,
                 "country": _np_country(ctx, left, head), "kind": "person", "mention": mention}
-    return {"name": _np_name(ctx, left, head), "entity": None, "role": None,
+    return {"name": _np_name(ctx, left, head, drop_adjectives=kind == "organisation"), "entity": None, "role": None,
             "country": _np_country(ctx, left, head), "kind": kind, "mention": mention}
 
 
@@ -616,9 +616,12 @@ def _np_right(ctx: Context, head: int) -> int:
     return right
 
 
-def _np_name(ctx: Context, left: int, right: int, drop_countries: bool = False) -> str:
+def _np_name(ctx: Context, left: int, right: int, drop_countries: bool = False, drop_adjectives: bool = False) -> str:
     doc = ctx.doc
     a = left
+    if drop_adjectives:  # "the radical Islamic Jihad movement" → "Islamic Jihad movement"
+        while a < right and (doc[a].lower_ in _DETS or doc[a].pos_ in ("ADJ", "VERB") and doc[a].text.islower()):
+            a += 1
     if drop_countries:
         while a < right and (_country_token(ctx, a) or doc[a].lower_ in _DETS):
             a += 1
