@@ -68,4 +68,4 @@ def print_summary(summary: IngestSummary, db: str, totals: dict) -> None:
         table.add_row(kind, str(getattr(summary, kind)), str(totals[kind]))
     console.print(table)
     rate = f", {summary.stored / summary.seconds:.1f} articles/s parsed" if summary.stored and summary.seconds else ""
-    console.print(f"{summary.seconds:.1f} s{rate}. Read it back with: newsevents query events --db {db}")
+    console.print(f"{summary.seconds:.2f} s{rate}. Read it back with: newsevents query events --db {db}")
