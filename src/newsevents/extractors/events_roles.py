@@ -32,11 +32,19 @@ def children(token, *deps):
     return [c for c in token.children if c.dep_ in deps]
 
 
+TIME_ENTS = {"DATE", "TIME"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+              "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "weekend", "week", "month",
+              "year", "day", "hour", "minute", "time", "occasion", "anniversary"}
+
+
 def prep_objects(token, preps) -> list:
+    """Objects of the given prepositions under ``token`` (time expressions excluded: "on Friday")."""
     out = []
     for c in token.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+            out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTS
+                       and p.lower_ not in TIME_WORDS and p.lemma_.lower() not in TIME_WORDS)
     return out
 
 
