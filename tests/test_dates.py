@@ -38,6 +38,8 @@ WED = dt.date(2021, 10, 13)  # the reference article's publication day, a Wednes
     ("the 1990s", "1990", "decade"),
     ("2021-10-01", "2021-10-01", "day"),
     ("Christmas Eve", "2020-12-24", "day"),
+    ("October 25-26, 2016", "2016-10-25", "day"),  # a range: its first day
+    ("September 16 - 17", "2021-09-16", "day"),
 ])
 def test_resolves_against_publication(expr, value, precision):
     got = resolve(expr, WED)
@@ -61,7 +63,7 @@ def test_thanksgiving_is_the_fourth_thursday():
 
 
 @pytest.mark.parametrize("expr", ["We", "36-year-old", "two years", "the last 24 hours", "decades",
-                                  "a day", "several weeks", "Sun", "Mars", "may", "the past three years"])
+                                  "a day", "several weeks", "Sun", "Mars", "may", "the past three years", "the day"])
 def test_not_points_in_time(expr):
     assert resolve(expr, WED) is None
 

@@ -144,7 +144,8 @@ def resolve(expr: str, base: dt.date | None, *, context: str = "", before: str =
 
     # relative to the publication date ------------------------------------------------------
     if re.fullmatch(r"(?:the\s+)?(?:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|"
-                    r"last\s+night|(?:(?:later|earlier)\s+)?(?:in\s+)?the\s+(?:morning|afternoon|evening|day|night)|"
+                    r"last\s+night|(?:(?:later|earlier)\s+)?(?:in\s+)?the\s+(?:morning|afternoon|evening|night)|"
+                    r"(?:later|earlier)\s+(?:in\s+)?the\s+day|"
                     r"(?:later|earlier)\s+(?:today|in\s+the\s+day|that\s+day)|(?:on\s+)?the\s+same\s+day|"
                     r"(?:yesterday|tomorrow|this)\s+(?:morning|afternoon|evening|night))", low):
         if base is None:
@@ -197,7 +198,8 @@ def _shift(base: dt.date, unit: str, step: int) -> tuple[str, str]:
 
 
 _DAY_MONTH_YEAR = [
-    re.compile(r"^(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?$", re.I),
+    re.compile(r"^(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+               r"(?:,?\s+(?P<year>\d{4}))?$", re.I),  # "November 16 - 17": its first day
     re.compile(r"^(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH + r")(?:,?\s+(?P<year>\d{4}))?$", re.I),
     re.compile(r"^(?:" + _WEEKDAY + r"),?\s+(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?$", re.I),
 ]
@@ -321,4 +323,6 @@ def _dateparser(e: str, base: dt.date | None):
     if parsed is None:
         return None
     has_year = bool(re.search(r"\b(?:1[5-9]|20)\d\d\b", e))
+    if not has_year and base is not None and abs(parsed.year - base.year) > 1:
+        return None  # dateparser guessed a year the text does not give ("May 15-24" → 1924)
     return (parsed.date().isoformat(), "day", not has_year, "explicit" if has_year else "relative:published")
