@@ -152,6 +152,7 @@ def test_map_filter_to_kosovo_then_event_then_highlighted_sentence(page):
     expect(page.locator("#f-country option[value=XK]")).to_have_count(1)
     page.select_option("#f-country", "XK")
     expect(page).to_have_url(re.compile(r"/map\?country=XK$"))
+    expect(page.locator("#map")).to_have_attribute("data-loaded", "?country=XK")
     marker = page.locator('#map circle.marker[data-places*="Mitrovica"]').first
     expect(marker).to_be_visible()
     marker.click()

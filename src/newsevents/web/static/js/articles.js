@@ -21,10 +21,13 @@
     { label: "Places", cell: (a) => count(a, "places") },
   ];
 
+  let loading = 0; // only the latest request may draw
   async function show(cursor) {
     const box = document.getElementById("articles-table");
+    const ticket = ++loading;
     try {
       const page = await api("/articles", { q, cursor, limit: 50 });
+      if (ticket !== loading) return;
       current = cursor; next = page.next_cursor;
       clear(box).appendChild(page.items.length ? NE.table(columns, page.items) : el("div", { class: "empty" }, "No articles."));
       document.getElementById("articles-total").textContent = page.total != null ? `${page.total} articles` : "";

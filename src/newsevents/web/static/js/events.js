@@ -23,10 +23,13 @@
       e.disputed ? el("span", { class: "tag warn" }, "disputed") : null] },
   ];
 
+  let loading = 0; // only the latest request may draw
   async function show(cursor) {
     const box = document.getElementById("events-table");
+    const ticket = ++loading;
     try {
       const page = await api("/events", { ...params, cursor, limit: PAGE, total: !cursor });
+      if (ticket !== loading) return;
       current = cursor;
       next = page.next_cursor;
       clear(box);

@@ -217,12 +217,15 @@
   }
 
   /* ------------------------------------------------------------ data */
+  let loading = 0; // only the latest request may draw (filters can change faster than answers come)
   async function load(params) {
     const status = document.getElementById("map-status");
+    const ticket = ++loading;
     status.textContent = "Loading…";
     markCountry();
     try {
       const data = await api("/points", { ...params, limit: 20000 });
+      if (ticket !== loading) return;
       points = data.items.map((p) => ({ ...p, xy: Topo.project(p.lon, p.lat) }));
       selectedCell = null;
       const extra = [];
@@ -233,6 +236,7 @@
       fitTo(points.map((p) => [p.lon, p.lat]));
       clear(document.getElementById("selection")).appendChild(el("p", { class: "muted" }, "Click a point or a cluster to list its events."));
       document.getElementById("selection-title").textContent = "Selection";
+      box.dataset.loaded = NE.query(params); // for tests and bookmarks: which filters are drawn
     } catch (e) {
       status.textContent = e.message;
     }

@@ -46,11 +46,14 @@
         el("div", null, art.published || "")));
   }
 
+  let loading = 0; // only the latest search may draw
   async function show(params) {
     const box = document.getElementById("quote-groups");
     const list = document.getElementById("speakers");
+    const ticket = ++loading;
     try {
       const { items, truncated } = await apiAll("/quotes", params, MAX);
+      if (ticket !== loading) return;
       const groups = groupBySpeaker(items);
       clear(box); clear(list);
       document.getElementById("quote-count").textContent = `${items.length}${truncated ? "+" : ""} quotes`;
