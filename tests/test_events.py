@@ -298,3 +298,15 @@ def test_protest_magnitude(events_of):
     ev = _one(events_of("Thousands of protesters marched in Minsk on Sunday."), "PROTEST")
     assert ev["magnitude"] == {"count": 1000, "unit": "protester", "approximate": True}
     assert ev["actor"][0]["sector"] == "CVL"
+
+
+def test_physical_target_recipient(events_of):
+    ev = _one(events_of("A U.S. strike on Jan. 1 hit two al-Qaida vehicles near Sarmada."), "ASSAULT")
+    assert ev["actor"][0]["country"] == "USA"
+    assert ev["recipient"][0]["name"] == "al-Qaida vehicles"
+
+
+def test_distinct_strikes_not_merged(events_of):
+    text = ("U.S. airstrikes killed 20 militants and destroyed eight vehicles this week. "
+            "A U.S. strike on Jan. 1 hit two al-Qaida vehicles near Sarmada.")
+    assert len([e for e in events_of(text) if e["type"] == "ASSAULT"]) == 2

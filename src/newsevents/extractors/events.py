@@ -423,7 +423,7 @@ GENERIC_HEADS = {"person", "people", "one", "man", "woman", "civilian", "other",
 
 
 def _head_word(actor: dict) -> str:
-    words = re.findall(r"[\w'-]+", actor["name"].lower())
+    words = re.findall(r"[\w.'-]+", actor["name"].lower())
     w = words[-1] if words else ""
     return w[:-1] if w.endswith("s") and len(w) > 3 else w
 
@@ -433,7 +433,8 @@ _STOP = {"the", "of", "a", "an", "and", "in", "its", "their", "his", "her"}
 
 def _words(actor: dict) -> set[str]:
     out = set()
-    for w in re.findall(r"[\w'-]+", actor["name"].lower()):
+    for w in re.findall(r"[\w.'-]+", actor["name"].lower()):
+        w = w.strip(".")
         if w not in _STOP:
             out.add(w[:-1] if w.endswith("s") and len(w) > 3 else w)
     return out
@@ -633,7 +634,7 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     for h in a_heads:
         actors.extend(resolve_phrase(doc, h, result, speaker))
     for h in r_heads:
-        recipients.extend(resolve_phrase(doc, h, result, speaker))
+        recipients.extend(resolve_phrase(doc, h, result, speaker, targets=typ in ("ASSAULT", "COERCE")))
     negated, mod, cue = modality(tok, year, light_verb=light)
     # PLOVER recasts (manual: auxiliary modes): future cooperation is AGREE, a promise to use
     # force or a conditional/stated future use of force is THREATEN (by the speaker)

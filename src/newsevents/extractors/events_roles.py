@@ -193,9 +193,10 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
                                     "demand", "request", "reject", "accept", "offer", "threaten", "violate",
                                     "veto", "deny", "restore", "upgrade", "reimpose", "reduce", "recall",
                                     "expel", "cancel", "blockade", "explode", "seize", "confiscate", "blow"):
-        from ..resolve.actors import actor_like
+        from ..resolve.actors import actor_like, TARGET_NOUNS
         d = dobj[0]
         if actor_like(d) or d.ent_type_ in ("GPE", "LOC", "FAC") or \
+                (trig.type in ("ASSAULT", "COERCE") and d.lemma_.lower() in TARGET_NOUNS) or \
                 any(c.ent_type_ in ("GPE", "NORP", "ORG") and c.dep_ in ("amod", "compound", "poss") for c in d.children):
             recipients = [d]
     preps = RECIPIENT_PREPS.get(trig.type, ()) + RECIPIENT_PREPS["default"]
@@ -306,6 +307,12 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
         from ..resolve.actors import actor_like
         if subj is not None and actor_like(subj):
             actors = []  # "al-Qaida … carrying out terrorist attacks": the doer, not the descriptor
+    if not recipients:
+        # "conducted 10 airstrikes, including strikes against tactical units"
+        for inc in prep_objects(noun, ("including",)):
+            recipients = prep_objects(inc, ("against", "on", "at"))[:1]
+            if recipients:
+                break
     if light is not None and not actors:
         if light.dep_ == "ROOT" or light.pos_ in ("VERB", "AUX"):
             if is_passive(light):

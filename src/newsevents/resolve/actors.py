@@ -465,14 +465,43 @@ def expand_conj(token) -> list:
     return out
 
 
-def resolve_phrase(doc, token, result, speaker=None) -> list[dict]:
+TARGET_NOUNS = {"headquarters", "compound", "building", "base", "position", "positions", "vehicle", "convoy",
+                "infrastructure", "facility", "depot", "camp", "stronghold", "checkpoint", "post", "station",
+                "outpost", "village", "town", "city", "district", "neighborhood", "neighbourhood", "area", "home",
+                "house", "school", "hospital", "mosque", "church", "market", "embassy", "office", "bridge",
+                "airport", "port", "plant", "refinery", "pipeline", "tank", "ship", "aircraft", "plane",
+                "helicopter", "truck", "car", "bus", "unit", "target", "site", "territory", "settlement",
+                "line", "tower", "warehouse", "hideout", "bunker", "tunnel"}
+
+
+def resolve_target(doc, token, result) -> dict | None:
+    """A physical target that is not an actor ("the headquarters compound", "two al-Qaida
+    vehicles"): a recipient with the name and, from its modifiers, the owner's country."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in TARGET_NOUNS:
+        return None
+    toks = [t for t in np_tokens(token) if t.dep_ not in ("det", "nummod", "quantmod", "predet") and not t.like_num]
+    toks = [t for t in toks if t.pos_ != "PUNCT"] or [token]
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    country = None
+    for t in toks:
+        if t.i != token.i and (t.ent_type_ in ("GPE", "NORP") or tables().country_of(t.text)):
+            country = tables().country_of(t.text)
+    return {"name": result.text[start:end], "entity": None, "sector": None, "country": country,
+            "country2": tables().alpha2(country), "role": None, "evidence": result.evidence(start, end),
+            "kind": "target"}
+
+
+def resolve_phrase(doc, token, result, speaker=None, targets: bool = False) -> list[dict]:
     """Actors for a phrase head, with coordination: "KFOR and the international community" →
-    two actors; "Hungarian and Romanian officials" → two actors sharing the head noun."""
+    two actors; "Hungarian and Romanian officials" → two actors sharing the head noun. With
+    ``targets``, physical targets count too ("hit the headquarters compound")."""
     if token is None:
         return []
     actors = []
     for tok in expand_conj(token):
         actor = resolve_token(doc, tok, result, speaker)
+        if actor is None and targets:
+            actor = resolve_target(doc, tok, result)
         if actor:
             actors.append(actor)
     # coordinated adjectives on one head: "Hungarian and Romanian officials"
