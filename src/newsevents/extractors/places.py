@@ -530,11 +530,12 @@ def mention_role(doc, text: str, start: int, end: int) -> dict:
             actor = True
         elif first.dep_ == "pobj":
             prep = head.lower_
-            if prep in ("by", "with", "against", "between", "for", "on", "about", "over"):
+            if prep in ("by", "with", "against", "between", "for", "about", "over") \
+                    or (prep == "on" and head.head.lower_ not in cues["on_heads"]):
                 actor = not locative or prep in ("by", "with")
                 locative = False
-            elif prep in _LOCATIVE_PREPS:
-                locative = True
+            elif prep in _LOCATIVE_PREPS or (prep == "on" and head.head.lower_ in cues["on_heads"]):
+                locative = True  # "in Mitrovica", "strikes on Rafah"
             elif prep == "of":
                 locative = head.head.lower_ in cues["place_nouns"] or head.head.lower_ in _OF_PLACE
         elif first.dep_ in ("dobj", "attr", "ROOT", "npadvmod") and first.i != root.i:
