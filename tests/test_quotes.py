@@ -137,6 +137,13 @@ CASES = [
        "Islamic Jihad movement")]),
     ("participle-subject", "The Red Cross operating in Iraq said the forces must ensure security.",
      [("indirect", "the forces must ensure security", "Red Cross")]),
+    ("ner-says-org-apposition-says-person", "Marko Djuric, Serbia's foreign minister, rejected the accusations. "
+     "“These are lies,” Djuric told state broadcaster RTS.",
+     [("direct", "These are lies,", "Marko Djuric")]),
+    ("title-before-name", "Its commander, Major General Ozkan Ulutas, said his troops were ready to respond to any threat.",
+     [("indirect", "his troops were ready to respond to any threat", "Ozkan Ulutas")]),
+    ("dateline-not-role", "BELGRADE, Sept 5 (Reuters) - Serbian President Aleksandar Vucic said Serbia would not recognise Kosovo.",
+     [("indirect", "Serbia would not recognise Kosovo", "Aleksandar Vucic")]),
     ("his-office", "Serbian President Aleksandar Vucic left Belgrade for Raska, his office said.",
      [("indirect", "Serbian President Aleksandar Vucic left Belgrade for Raska", "Aleksandar Vucic")]),
     ("anonymous-sources", "Diplomatic sources said the talks had collapsed.",
@@ -204,6 +211,13 @@ def test_role_and_country_from_title(nlp):
     sp = quotes[0]["speaker"]
     assert (sp["name"], sp["role"], sp["country"], sp["kind"]) == ("Ana Brnabic", "Prime Minister", "RS", "person")
     assert sp["entity"]
+
+
+def test_role_without_dateline_and_possessive(nlp):
+    _, quotes = _quotes("BELGRADE, Sept 5 (Reuters) - Serbian President Aleksandar Vucic said Serbia would not recognise Kosovo.")
+    assert (quotes[0]["speaker"]["role"], quotes[0]["speaker"]["country"]) == ("President", "RS")
+    _, quotes = _quotes("Marko Djuric, Serbia's foreign minister, said the accusations were lies.")
+    assert (quotes[0]["speaker"]["role"], quotes[0]["speaker"]["country"]) == ("foreign minister", "RS")
 
 
 def test_role_from_apposition(nlp):

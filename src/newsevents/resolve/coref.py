@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..extractors.registry import extractor
-from .speakers import get_context, looks_like_person_name, np_left
+from .speakers import get_context, looks_like_person_name, np_left, person_evidence
 
 SUBJ = ("nsubj", "nsubjpass")
 SPEAKING = {"person", "org", "media", "doc", "anonymous"}
@@ -94,7 +94,7 @@ def collect_referent(ctx, tok) -> Referent | None:
         if tok.i + 1 < len(doc) and ctx.tok_entity[tok.i + 1] == hit:
             return None
         label = ent["label"]
-        if label == "PERSON":
+        if label == "PERSON" or person_evidence(doc, tok):
             kind = "person"
         elif label == "ORG":
             kind = "media" if lemma in lex["media"] else "org"
@@ -104,7 +104,7 @@ def collect_referent(ctx, tok) -> Referent | None:
             kind = "person" if _number(tok) == "sg" else "group"
         else:
             kind = "thing"
-        entity = ent["id"] if label in ("PERSON", "ORG") else None
+        entity = ent["id"] if label in ("PERSON", "ORG") or kind == "person" else None
         start, end = hit[1], hit[2]
     else:
         if lemma in lex["document"] or low in lex["document"]:
@@ -114,11 +114,14 @@ def collect_referent(ctx, tok) -> Referent | None:
         elif lemma in lex["anonymous"] or low in lex["anonymous"]:
             kind = "anonymous"
         elif lemma in lex["person"] or low in lex["person"]:
+            if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+                return None  # "Marko Djuric, Serbia's foreign minister": the name is the referent
             kind = "person"
         elif lemma in lex["organisation"] or low in lex["organisation"]:
             kind = "org"
-        elif tok.pos_ == "PROPN" and looks_like_person_name(doc, tok):
+        elif tok.pos_ == "PROPN" and (looks_like_person_name(doc, tok) or tok.text in ctx.person_names()):
             kind = "person"  # a name the NER missed: "Ana Brnabic"
+            entity = ctx.person_names().get(tok.text, (None, None))[1]
         elif tok.dep_ in SUBJ + ("dobj", "pobj", "attr", "conj", "appos"):
             kind = "thing"
         else:

@@ -61,7 +61,7 @@ def lexicon() -> dict:
         "anonymity": [a.lower() for a in raw.get("anonymity", [])],
     }
     for key in ("document", "document_modifiers", "media", "organisation", "anonymous", "person",
-                "title_female", "title_male"):
+                "title_female", "title_male", "person_titles"):
         lex[key] = {w.lower() for w in nouns[key]}
     lex["cue_verbs"] = lex["clausal"] | lex["directive"] | lex["object"] | lex["quoting"] | set(lex["media_verbs"]) \
         | lex["commissive"]
@@ -168,6 +168,31 @@ class Context:
         self.antecedent: dict[int, object] = {}  # filled by coref: token index → Referent
         self.profiles: dict[str, dict] = {}
         self._profiles_built = False
+        self._person_names: dict[str, tuple[str, str | None]] | None = None
+
+    def person_names(self) -> dict[str, tuple[str, str | None]]:
+        """Surname → (full name, entity id) of the people named in full in the article, also those
+        the NER labelled otherwise but the text shows are people ("Marko Djuric, Serbia's foreign
+        minister") — so that a later "Djuric told RTS" is that person."""
+        if self._person_names is None:
+            names: dict[str, tuple[str, str | None]] = {}
+            for e in self.result.entities:
+                for m in e["mentions"]:
+                    if m.get("kind") in ("pronoun", "nominal"):
+                        continue
+                    toks = list(self.tokens_between(m["start"], m["end"]))
+                    if not toks:
+                        continue
+                    head = self.doc[_span_head(self.doc, toks)]
+                    if e["label"] == "PERSON" or person_evidence(self.doc, head):
+                        left = _name_left(self.doc, head.i)
+                        while left < head.i and self.doc[left].lower_.rstrip(".") in self.lex["person_titles"]:
+                            left += 1
+                        if head.i > left:
+                            full = self.text[self.doc[left].idx: head.idx + len(head)]
+                            names.setdefault(head.text, (full, e["id"]))
+            self._person_names = names
+        return self._person_names
 
     @staticmethod
     def _longer(m, cur) -> bool:
@@ -236,7 +261,7 @@ class Context:
     def _build_profiles(self) -> None:
         self._profiles_built = True
         for e in self.result.entities:
-            if e["label"] != "PERSON":
+            if e["label"] not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
             prof: dict = {"role": None, "country": None, "words": set(), "gender": None}
             for m in e["mentions"]:
@@ -246,6 +271,8 @@ class Context:
                 if not toks:
                     continue
                 head = _span_head(self.doc, toks)
+                if e["label"] != "PERSON" and not person_evidence(self.doc, self.doc[head]):
+                    continue
                 role, country, words, gender = person_attributes(self, head, m["start"], m["end"])
                 prof["role"] = prof["role"] or role
                 prof["country"] = prof["country"] or country
@@ -281,6 +308,12 @@ def np_left(doc, head: int, stop: int | None = None) -> int:
             left = min(left, child.left_edge.i)
     if stop is not None:
         left = max(left, stop)
+    for i in range(head - 1, left - 1, -1):  # a dateline ("Sept 5 (Reuters) - Serbian President …") is no modifier
+        t = doc[i]
+        if t.text in ("—", "–", ")", "(", ":", "|") or t.text == "-" and t.whitespace_ and i > 0 and doc[i - 1].whitespace_ \
+                or t.ent_type_ in ("DATE", "TIME"):
+            left = i + 1
+            break
     while left < head and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return left
@@ -337,11 +370,15 @@ def person_attributes(ctx: Context, head: int, mstart: int, mend: int):
     if app is not None and not (mstart <= app.idx < mend):
         sub = [t.i for t in app.subtree if ctx.tok_para[t.i] == ctx.tok_para[head]]
         kept = []
+        dropped = set()
         for i in sub:
             c = _country_token(ctx, i) if doc[i].dep_ in ("amod", "compound", "poss") and doc[i].head.i == app.i else None
             if c:
                 country = country or c
+                dropped.add(i)
                 continue
+            if doc[i].dep_ == "case" and doc[i].head.i in dropped:
+                continue  # the "'s" of "Serbia's foreign minister"
             kept.append(i)
         if kept:
             span = _clean_span(doc, kept[0], kept[-1])
@@ -417,6 +454,8 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
 
     ent = ctx.entity_of(head)
     if ent is not None and tok.pos_ in ("PROPN", "NOUN", "ADJ", "NUM", "X"):
+        if ent["label"] != "PERSON" and person_evidence(doc, tok):
+            return _describe_person(ctx, ent, head, mention)
         return _describe_entity(ctx, ent, head, mention)
 
     if lemma in lex["document"] or low in lex["document"]:
@@ -443,7 +482,7 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
 
     if lemma in lex["person"] or low in lex["person"]:
         app = appositive(doc, head)
-        if app is not None and (ctx.label_of(app.i) == "PERSON" or app.pos_ == "PROPN" and looks_like_person_name(doc, app)):
+        if app is not None and app.pos_ == "PROPN":
             # "The minister, Ivica Dacic, said": the name in apposition is the speaker
             out = describe(ctx, app.i, depth=depth + 1, fallback=fallback)
             if out.get("name"):
@@ -464,6 +503,11 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
         return {"name": name, "entity": None, "role": role, "country": _np_country(ctx, left, head),
                 "kind": "unnamed", "mention": mention}
 
+    if tok.pos_ == "PROPN" and tok.text in ctx.person_names() and ent is None:
+        full, ent_id = ctx.person_names()[tok.text]  # "Djuric told RTS" after "Marko Djuric, Serbia's foreign minister"
+        prof = ctx.profile(ent_id) if ent_id else {}
+        return {"name": full, "entity": ent_id, "role": prof.get("role"), "country": prof.get("country"),
+                "kind": "person", "mention": mention}
     kind = "organisation" if (lemma in lex["organisation"] or low in lex["organisation"]) else "other"
     ante = ctx.antecedent.get(head)
     if kind == "organisation" and ante is not None and ante.head != head:
@@ -479,10 +523,38 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
             "country": _np_country(ctx, left, head), "kind": kind, "mention": mention}
 
 
+def person_evidence(doc, tok) -> bool:
+    """Structural evidence that a proper name is a person, whatever the NER label: an apposition
+    with a person noun ("Marko Djuric, Serbia's foreign minister"), being the apposition of one
+    ("Its commander, Major General Ozkan Ulutas"), or a title before it ("President Vucic")."""
+    lex = lexicon()
+    if tok.pos_ != "PROPN":
+        return False
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and in_lexicon(c, "person"):
+            return True
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and in_lexicon(tok.head, "person"):
+        return True
+    names = 0
+    for i in range(tok.i, max(-1, tok.i - 8), -1):
+        t = doc[i]
+        if t.head.i != tok.i and i != tok.i and t.dep_ != "compound" or t.dep_ not in ("compound", "nsubj", "nsubjpass",
+                                                                                      "appos", "pobj", "dobj", "ROOT") and i != tok.i:
+            break
+        word = t.lower_.rstrip(".")
+        if i != tok.i and word in lex["person_titles"] and t.text[:1].isupper():
+            return word not in ("general", "head", "chief", "leader", "director") or names >= 2
+        if t.pos_ == "PROPN":
+            names += 1
+    return False
+
+
 def looks_like_person_name(doc, tok) -> bool:
     """A proper-noun phrase the NER missed that reads as a person's name: two or more capitalised
     name tokens ("Ana Brnabic") or one after a personal title ("Mr Vucic"), no organisation word."""
     lex = lexicon()
+    if person_evidence(doc, tok):
+        return True
     if tok.ent_type_ and tok.ent_type_ != "PERSON":
         return False
     names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()
@@ -505,14 +577,37 @@ def _name_left(doc, head: int) -> int:
     return i
 
 
+def _describe_person(ctx: Context, ent: dict, head: int, mention) -> dict:
+    hit = ctx.tok_entity[head]
+    role, country, _, _ = person_attributes(ctx, head, hit[1], hit[2])
+    prof = ctx.profile(ent["id"])
+    name = ent["name"]
+    if ent["label"] != "PERSON":
+        # an NER label other than PERSON: the mention may carry the title ("Major General Ozkan Ulutas")
+        left = _name_left(ctx.doc, head)
+        while left < head and ctx.doc[left].lower_.rstrip(".") in ctx.lex["person_titles"]:
+            left += 1
+        name = _np_name(ctx, left, head)
+        if not role:
+            role = _title_before(ctx, left, hit[1])
+    return {"name": name, "entity": ent["id"], "role": role or prof.get("role"),
+            "country": country or prof.get("country"), "kind": "person", "mention": mention}
+
+
+def _title_before(ctx: Context, left: int, mstart: int) -> str | None:
+    doc = ctx.doc
+    a = ctx.token_at(mstart)
+    toks = [i for i in range(a, left) if doc[i].lower_.rstrip(".") in ctx.lex["person_titles"] or doc[i].pos_ == "PROPN"]
+    if not toks:
+        return None
+    return ctx.text[doc[toks[0]].idx: doc[toks[-1]].idx + len(doc[toks[-1]])]
+
+
 def _describe_entity(ctx: Context, ent: dict, head: int, mention) -> dict:
     label = ent["label"]
     hit = ctx.tok_entity[head]
     if label == "PERSON":
-        role, country, _, _ = person_attributes(ctx, head, hit[1], hit[2])
-        prof = ctx.profile(ent["id"])
-        return {"name": ent["name"], "entity": ent["id"], "role": role or prof.get("role"),
-                "country": country or prof.get("country"), "kind": "person", "mention": mention}
+        return _describe_person(ctx, ent, head, mention)
     left = np_left(ctx.doc, head)
     country = _np_country(ctx, left, head)
     name = ent["name"]
@@ -623,7 +718,7 @@ def _np_name(ctx: Context, left: int, right: int, drop_countries: bool = False, 
         while a < right and (doc[a].lower_ in _DETS or doc[a].pos_ in ("ADJ", "VERB") and doc[a].text.islower()):
             a += 1
     if drop_countries:
-        while a < right and (_country_token(ctx, a) or doc[a].lower_ in _DETS):
+        while a < right and (_country_token(ctx, a) or doc[a].lower_ in _DETS or doc[a].dep_ == "case"):
             a += 1
     span = _clean_span(doc, a, right)
     if not span:
