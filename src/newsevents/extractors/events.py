@@ -440,14 +440,20 @@ def _words(actor: dict) -> set[str]:
     return out
 
 
-def _parties_overlap(a: list[dict], b: list[dict]) -> bool:
+def _parties_overlap(a: list[dict], b: list[dict], strict: bool = False) -> bool:
+    """Do two party lists name the same party? Strict: the same entity or the same words
+    ("representatives of Kosovo Serbs" = "Kosovo Serb representatives"); loose: also the same head."""
+    a = [x for x in a if x.get("kind") != "target"]
+    b = [x for x in b if x.get("kind") != "target"]
     ents = {x.get("entity") for x in a if x.get("entity")} & {x.get("entity") for x in b if x.get("entity")}
-    if ents or ({_head_word(x) for x in a} & {_head_word(x) for x in b}):
+    if ents:
         return True
-    for x in a:  # "representatives of Kosovo Serbs" = "Kosovo Serb representatives"
+    if not strict and ({_head_word(x) for x in a} & {_head_word(x) for x in b}):
+        return True
+    for x in a:
         for y in b:
             wx, wy = _words(x), _words(y)
-            if wx and wy and len(wx & wy) / len(wx | wy) >= 0.5:
+            if wx and wy and (wx == wy if strict else len(wx & wy) / len(wx | wy) >= 0.5):
                 return True
     return False
 
@@ -471,7 +477,7 @@ def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
             continue
         if not event["recipient"]:
             continue
-        if _parties_overlap(event["recipient"], prev["recipient"]):
+        if _parties_overlap(event["recipient"], prev["recipient"], strict=bool(event["actor"])):
             return prev
         if not event["actor"] and base == "ASSAULT" and all(_head_word(r) in GENERIC_HEADS for r in event["recipient"]):
             return prev  # "one person was seriously injured" after the incident was reported
