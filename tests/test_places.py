@@ -93,6 +93,16 @@ def test_no_place_for_people_and_words(extract_text, text, name):
     assert not any(m["text"] == name for p in doc["places"] for m in p["mentions"]), doc["places"]
 
 
+@pytest.mark.parametrize("text,country", [
+    ("KYIV, March 3 (Reuters) - Russian missiles struck an apartment block.", "UA"),
+    ("BAGHDAD (AP) — Two bombs exploded in a market.", "IQ"),
+])
+def test_dateline_place(extract_text, text, country):
+    doc = extract_text(text, extractors=["places"])
+    assert doc["places"] and doc["places"][0]["country"] == country
+    assert doc["places"][0]["evidence"]["start"] == 0
+
+
 def test_container_beats_population(extract_text):
     doc = extract_text("The storm flooded Paris, Texas, and nearby towns.", extractors=["places"])
     paris = [p for p in doc["places"] if p["name"] == "Paris"][0]

@@ -54,6 +54,8 @@ SCAN_CUES = [
     # "Idlib province"
     re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\s+(?:province|governorate|district)\b"),
     # "in Sarmada", "near Ayn Issa" (title case only)
+    # a dateline: "KYIV, March 3 (Reuters) -", "BAGHDAD (AP) —"
+    re.compile(r"\A\s*([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2})(?=\s*(?:,|\(|—|–|-\s))"),
     re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]cross|[Aa]round|[Tt]hroughout|into|from|toward|towards|"
                r"out\s+of)\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"),
 ]
