@@ -310,7 +310,7 @@ def np_left(doc, head: int, stop: int | None = None) -> int:
         left = max(left, stop)
     for i in range(head - 1, left - 1, -1):  # a dateline ("Sept 5 (Reuters) - Serbian President …") is no modifier
         t = doc[i]
-        if t.text in ("—", "–", ")", "(", ":", "|") or t.text == "-" and t.whitespace_ and i > 0 and doc[i - 1].whitespace_ \
+        if t.text in ("—", "–", ":", "|") or t.text == "-" and t.whitespace_ and i > 0 and doc[i - 1].whitespace_ \
                 or t.ent_type_ in ("DATE", "TIME"):
             left = i + 1
             break
@@ -715,8 +715,9 @@ def _np_name(ctx: Context, left: int, right: int, drop_countries: bool = False, 
     doc = ctx.doc
     a = left
     if drop_adjectives:  # "the radical Islamic Jihad movement" → "Islamic Jihad movement"
-        while a < right and (doc[a].lower_ in _DETS or doc[a].pos_ in ("ADJ", "VERB") and doc[a].text.islower()):
-            a += 1
+        while a < right and (doc[a].lower_ in _DETS or doc[a].pos_ in ("ADJ", "VERB") and doc[a].text.islower()
+                             and doc[a + 1].text[:1].isupper()):
+            a += 1  # only before a proper name: "the foreign ministry" keeps "foreign"
     if drop_countries:
         while a < right and (_country_token(ctx, a) or doc[a].lower_ in _DETS or doc[a].dep_ == "case"):
             a += 1
