@@ -150,6 +150,7 @@ def test_map_filter_to_kosovo_then_event_then_highlighted_sentence(page):
     page.goto("/map")
     expect(page.locator("#map path.country")).to_have_count(240)  # Natural Earth 1:50m, without Antarctica
     expect(page.locator("#f-country option[value=XK]")).to_have_count(1)
+    expect(page.locator("#filters")).to_have_attribute("data-ready", "true")
     page.select_option("#f-country", "XK")
     expect(page).to_have_url(re.compile(r"/map\?country=XK$"))
     expect(page.locator("#map")).to_have_attribute("data-loaded", "?country=XK")

@@ -218,27 +218,7 @@ const NE = (() => {
     form.appendChild(el("div", { class: "buttons" },
       el("button", { type: "submit" }, "Apply"), el("button", { type: "button", id: "f-reset" }, "Reset")));
 
-    // Options that come from the data: countries and sectors present in the store.
-    for (const [name, by] of [["country", "country"], ["sector", "sector"]]) {
-      if (!controls[name]) continue;
-      try {
-        const counts = await api("/counts", { by });
-        for (const row of counts.items) {
-          if (!row.key) continue;
-          const label = by === "country" ? `${countryName(row.key)} (${row.key}) · ${row.count}` : `${row.key} · ${row.count}`;
-          controls[name].appendChild(el("option", { value: row.key }, label));
-        }
-      } catch (e) { /* the form still works with free values */ }
-    }
-    for (const name of ["type", "country", "sector"]) {
-      if (controls[name] && values[name]) {
-        if (![...controls[name].options].some((o) => o.value === values[name])) {
-          controls[name].appendChild(el("option", { value: values[name] }, values[name]));
-        }
-        controls[name].value = values[name];
-      }
-    }
-
+    // Listeners first: the options below load asynchronously, and a change may come before them.
     const read = () => {
       const out = {};
       for (const [name, control] of Object.entries(controls)) {
@@ -262,7 +242,29 @@ const NE = (() => {
       }
       apply();
     });
+    // Options that come from the data: countries and sectors present in the store.
+    for (const [name, by] of [["country", "country"], ["sector", "sector"]]) {
+      if (!controls[name]) continue;
+      try {
+        const counts = await api("/counts", { by });
+        for (const row of counts.items) {
+          if (!row.key) continue;
+          const label = by === "country" ? `${countryName(row.key)} (${row.key}) · ${row.count}` : `${row.key} · ${row.count}`;
+          controls[name].appendChild(el("option", { value: row.key }, label));
+        }
+      } catch (e) { /* the form still works with free values */ }
+    }
+    for (const name of ["type", "country", "sector"]) {
+      if (controls[name] && values[name]) {
+        if (![...controls[name].options].some((o) => o.value === values[name])) {
+          controls[name].appendChild(el("option", { value: values[name] }, values[name]));
+        }
+        controls[name].value = values[name];
+      }
+    }
+
     onChange(read());
+    form.dataset.ready = "true";
     return { read, apply, controls };
   }
 
