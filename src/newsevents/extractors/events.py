@@ -77,6 +77,10 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
                     return False
             elif not actor_like(cand) and cand.ent_type_ not in ("GPE", "LOC"):
                 return False
+        elif key == "toactor":
+            tos = prep_objects(tok, ("to",)) or (prep_objects(dobj[0], ("to",)) if dobj else [])
+            if not tos or not (actor_like(tos[0]) or tos[0].ent_type_ == "GPE"):
+                return False
         elif key in ("objnotevent", "objnotgpe"):
             if key == "objnotevent" and not dobj:
                 return False
@@ -187,7 +191,7 @@ def _match(tok, lex):
         entries = lex.verbs.get(lemma)
         if not entries:
             return None
-        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.i == tok.i + 1)}
         for trig in sorted(entries, key=lambda t: t.particle is None):
             if trig.particle and trig.particle not in parts:
                 continue
@@ -387,7 +391,7 @@ def _dependent_triggers(kept, lex) -> set[int]:
             if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
                     and trig.type != "AGREE" and not trig.content:
                 purpose = _no_relcl(c)
-                if trig.type == "MOBILIZE" and purpose & (ids - {tok.i}):
+                if (trig.type == "MOBILIZE" or trig.lemma in ("send", "dispatch", "deploy")) and purpose & (ids - {tok.i}):
                     out.add(tok.i)  # "sent personnel to investigate": the purpose is the event
                 else:
                     out |= purpose
@@ -484,17 +488,25 @@ def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
     return None
 
 
-def _promises_force(tok, lex) -> bool:
-    """"vowed to fight", "swore to retake": a promise whose content is force is a threat."""
+def _promises_force(tok, lex, depth: int = 0) -> bool:
+    """"vowed to fight", "swore to continue fighting": a promise whose content is force."""
     for c in tok.children:
         if c.dep_ in ("xcomp", "ccomp", "advcl"):
             trig = _match(c, lex)
             if trig is not None and trig.type in CONFLICT_MATERIAL:
                 return True
+            if trig is None and any(t.type == "ASSAULT" and not t.particle for t in lex.verbs.get(c.lemma_.lower(), [])) \
+                    and c.lemma_.lower() in ("fight", "attack", "kill", "strike", "destroy", "crush", "retake", "wipe"):
+                return True
+            if depth < 1 and c.lemma_.lower() in ("continue", "keep", "resume", "start", "begin", "step"):
+                if _promises_force(c, lex, depth + 1):
+                    return True
     return False
 
 
 def _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event) -> None:
+    if sent.text.rstrip(" ”\"'’").endswith("?"):
+        return  # a question reports no event ("Will Russia attack Ukraine?")
     cands = []
     for tok in sent:
         trig = _match(tok, lex)
@@ -692,6 +704,9 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
                 typ, mode = "ACCUSE", "disapprove"
                 recipients = _dedupe(resolve_phrase(doc, against[0], result, speaker))
                 break
+    if typ == "MOBILIZE" and trig.lemma in ("exercise", "drill", "game", "maneuver", "manoeuvre") and \
+            len({a.get("country") for a in actors if a.get("country")}) >= 2:
+        typ, mode = "COOPERATE", None  # joint exercises are cooperation (PLOVER: MOBILIZE is one side)
     recast = None
     if typ != orig[0]:
         # the agreement / threat / rejection itself is a reported fact

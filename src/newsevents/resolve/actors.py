@@ -154,6 +154,8 @@ def actor_like(token, result=None, _depth: int = 0) -> bool:
     member = of_member(token)
     if member is not None and _depth < 2:
         return actor_like(member, result, _depth + 1)
+    if low in ("thousands", "hundreds", "dozens", "scores", "tens", "millions") and token.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "Thousands rallied"
     if token.ent_type_ in NOT_ACTOR_ENTS and not token.like_num:
         return False
     if token.pos_ == "PRON":
