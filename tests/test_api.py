@@ -282,6 +282,13 @@ def test_openapi_documents_every_endpoint(client):
         assert path in paths, path
     assert "post" in paths["/api/articles"] and "get" in paths["/api/articles"]
     assert paths["/api/events"]["get"]["responses"]["400"]
+    # documents are described by the newsevents/1 JSON Schema itself
+    document = {"$ref": "#/components/schemas/NewsEventsDocument"}
+    assert paths["/api/articles/{article_id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] == document
+    assert paths["/api/extract"]["post"]["responses"]["200"]["content"]["application/json"]["schema"] == document
+    components = spec["components"]["schemas"]
+    assert components["NewsEventsDocument"]["properties"]["events"]["items"] == {"$ref": "#/components/schemas/NewsEvents_event"}
+    assert "#/$defs/" not in json.dumps(spec)
     # no Swagger/ReDoc pages: they load scripts from a CDN
     assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
 

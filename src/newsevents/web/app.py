@@ -206,6 +206,7 @@ def create_app(store_path: str | Path, token: str | None = None, max_body: int =
     async def _unexpected(request: Request, exc: Exception):  # never a bare 500 page
         return JSONResponse(error_body(None, f"Internal error: {type(exc).__name__}: {exc}"), status_code=500)
 
+    app.openapi = lambda: _openapi_with_contract(app)
     app.include_router(api.router)
     app.include_router(write.router)
     app.include_router(pages.router)
@@ -234,6 +235,31 @@ def _allowed_methods(request: Request) -> list[str]:
         if getattr(route, "methods", None) and route.matches(request.scope)[0] != Match.NONE:
             methods |= set(route.methods)
     return sorted(methods)
+
+
+CONTRACT_REF = "#/components/schemas/NewsEventsDocument"
+
+
+def _openapi_with_contract(app: FastAPI) -> dict:
+    """The generated OpenAPI document, plus the newsevents/1 JSON Schema as ``NewsEventsDocument``
+    (its ``$defs`` become ``NewsEvents_*`` components) for the endpoints that return documents."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    from ..contract import schema as contract_schema
+
+    spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    text = json.dumps(contract_schema()).replace('"#/$defs/', '"#/components/schemas/NewsEvents_')
+    contract = json.loads(text)
+    components = spec.setdefault("components", {}).setdefault("schemas", {})
+    for name, definition in contract.pop("$defs", {}).items():
+        components[f"NewsEvents_{name}"] = definition
+    for key in ("$schema", "$id"):
+        contract.pop(key, None)
+    components["NewsEventsDocument"] = contract
+    app.openapi_schema = spec
+    return spec
 
 
 def check_token(request: Request) -> None:

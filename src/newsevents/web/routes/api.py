@@ -267,7 +267,11 @@ def list_articles(request: Request, q: Optional[str] = Query(None, description="
     return {"items": page.items, "next_cursor": page.next_cursor, "total": page.total}
 
 
-@router.get("/articles/{article_id:path}", responses=NOT_FOUND,
+DOCUMENT = {200: {"description": "a newsevents/1 document",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewsEventsDocument"}}}}}
+
+
+@router.get("/articles/{article_id:path}", responses={**NOT_FOUND, **DOCUMENT}, response_model=None,
             summary="One article: its text, metadata and every extracted item (the newsevents/1 document)")
 def get_article(request: Request, article_id: str) -> dict:
     doc = store_of(request).article(article_id)

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 
 from ..app import check_token
 from .. import models
-from .api import store_of
+from .api import DOCUMENT, store_of
 
 router = APIRouter(tags=["write"], dependencies=[Depends(check_token)])
 
@@ -44,7 +44,7 @@ def extract_document(request: Request, body: models.ArticleIn, default_id: str |
         return newsevents.extract(article)
 
 
-@router.post("/api/extract", responses=WRITE_ERRORS, summary="Extract one article: text or HTML in, newsevents/1 out")
+@router.post("/api/extract", responses={**WRITE_ERRORS, **DOCUMENT}, response_model=None, summary="Extract one article: text or HTML in, newsevents/1 out")
 def extract(request: Request, body: models.ArticleIn) -> dict:
     return extract_document(request, body, default_id="article")
 
@@ -58,6 +58,6 @@ def ingest(request: Request, body: models.ArticleIn):
             "error": outcome.error, "warnings": doc.get("warnings", [])}
 
 
-router.add_api_route("/extract", extract, methods=["POST"], include_in_schema=False)
+router.add_api_route("/extract", extract, methods=["POST"], include_in_schema=False, response_model=None)
 router.add_api_route("/articles", ingest, methods=["POST"], include_in_schema=False, status_code=201,
                      response_model=models.IngestOut)
