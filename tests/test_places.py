@@ -184,6 +184,15 @@ def test_vague_country_phrase_narrowed_to_focus(nlp):
     assert shot["place"]["name"] == "Mitrovica" and shot["place"]["method"] == "focus"
 
 
+def test_country_qualifying_an_unknown_town_defers_to_focus(nlp):
+    text = ("Airstrikes hit militants in Idlib province on Monday.\n\n"
+            "One strike hit a convoy near Qarqurtalaba, Syria, officials said.")
+    doc, result = _prepare(nlp, text, "2017-01-04")
+    hit = _event(doc, result, "hit", occurrence=1)
+    locate_events(doc, result)
+    assert hit["place"]["name"] == "Idlib" and hit["place"]["method"] == "focus"
+
+
 def test_event_date_from_dateline(nlp):
     text = "BAGHDAD, Oct. 5 (Reuters) - Two bombs exploded in a market.\nPolice arrested three men."
     doc, result = _prepare(nlp, text, "2021-10-06")

@@ -35,7 +35,7 @@ def locate_events(doc, result) -> None:
     mentions = [m if "locative" in m else dict(m, **mention_role(doc, text, m["start"], m["end"]))
                 for m in result.stages.get("place_mentions", [])]
     paragraphs = _paragraphs(text)
-    focus = focus_place(result, mentions)
+    focus = focus_place(result, mentions, lead_end=_lead_end(doc, paragraphs))
     for event in result.events:
         trigger = event.get("trigger") or event.get("evidence")
         sentence = event.get("sentence") or _sentence_of(doc, trigger["start"])
@@ -55,6 +55,17 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _lead_end(doc, paragraphs) -> int:
+    """End of the lead: the first paragraph, at most its first two sentences."""
+    if not paragraphs:
+        return 0
+    end = paragraphs[0][1]
+    sentences = [s for s in doc.sents if s.start_char < end and s.text.strip()]
+    if len(sentences) > 2:
+        end = sentences[1].end_char
+    return end
+
+
 def _sentence_of(doc, pos: int) -> dict:
     for sent in doc.sents:
         if sent.start_char <= pos < sent.end_char:
@@ -62,8 +73,9 @@ def _sentence_of(doc, pos: int) -> dict:
     return {"start": 0, "end": len(doc.text)}
 
 
-def focus_place(result, mentions: list[dict]) -> dict | None:
-    """The article's focus: the specific place named most, else the most-named country."""
+def focus_place(result, mentions: list[dict], lead_end: int = 0) -> dict | None:
+    """The article's focus: the specific place named most (locative mentions count double, those
+    in the lead — up to ``lead_end`` — three times more), else the most-named country."""
     weights: Counter = Counter()
     first_seen: dict[str, int] = {}
     for m in mentions:
@@ -73,6 +85,8 @@ def focus_place(result, mentions: list[dict]) -> dict | None:
         if place is None:
             continue
         w = 2.0 if m["locative"] else 1.0
+        if m["start"] < lead_end:
+            w *= 3.0  # the lead names where the story happens
         weights[m["place"]] += w
         first_seen.setdefault(m["place"], m["start"])
     if not weights:
@@ -109,8 +123,9 @@ def event_place(result, mentions, paragraphs, focus, trigger, sentence, clause) 
                           and result.get("places", m["place"])["country"] == place["country"]}
                 if len(inside) == 1:  # the article's only specific place in that country
                     return _as_event_place(result.get("places", inside.pop()), "focus")
-                if chosen["vague"] and focus is not None and focus["country"] == place["country"] \
-                        and focus["id"] != place["id"]:
+                unresolved = _qualifies_unknown(result.text, chosen, mentions)
+                if (chosen["vague"] or unresolved) and focus is not None \
+                        and focus["country"] == place["country"] and focus["id"] != place["id"]:
                     return _as_event_place(focus, "focus")
             return _as_event_place(place, "clause")
     para = next(((s, e) for s, e in paragraphs if s <= t < e), None)
@@ -122,6 +137,20 @@ def event_place(result, mentions, paragraphs, focus, trigger, sentence, clause) 
     if focus is not None:
         return _as_event_place(focus, "focus")
     return None
+
+
+_NAME_COMMA = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2},\s*$")
+
+
+def _qualifies_unknown(text: str, m: dict, mentions: list[dict]) -> bool:
+    """"near Sarmada, Syria" with Sarmada unknown to the gazetteer: the country only qualifies a
+    place that could not be resolved, so the country itself is not where it happened."""
+    window = max(0, m["start"] - 40)
+    match = _NAME_COMMA.search(text[window:m["start"]])
+    if not match:
+        return False
+    name_end = window + match.start() + len(match.group(0).rstrip().rstrip(","))
+    return not any(o["end"] == name_end for o in mentions)
 
 
 def _rank(m: dict) -> float:
