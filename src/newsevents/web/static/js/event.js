@@ -80,6 +80,17 @@
             { label: "Evidence", class: "evidence", cell: (m) => (m.key ? el("a", { href: NE.eventHref(m.key) }, (m.evidence && m.evidence.text) || m.key) : ((m.evidence && m.evidence.text) || "")) },
           ], event.mentions)));
       }
+      const siblings = await api("/events", { article: articleId, limit: 200 });
+      const others = siblings.items.filter((e) => e.key !== event.key);
+      if (others.length) {
+        box.appendChild(el("section", { class: "panel" }, el("div", { class: "panel-head" }, el("h2", null, "Other events in this article")),
+          NE.table([
+            { label: "Type", cell: (e) => NE.typeChip(e.type) },
+            { label: "Who → whom", cell: (e) => el("a", { href: NE.eventHref(e.key) }, `${NE.names(e.actor) || "?"} → ${NE.names(e.recipient) || "—"}`) },
+            { label: "Where", cell: (e) => NE.placeName(e) },
+            { label: "Evidence", class: "evidence", cell: (e) => NE.snippet(e.evidence && e.evidence.text, 140) },
+          ], others)));
+      }
     } catch (e) { NE.errorBox(box, e); }
   }
   show();
