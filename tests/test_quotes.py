@@ -66,6 +66,8 @@ CASES = [
      [("direct", "We need help.", "mayor"), ("indirect", "the city had no electricity", "mayor")]),
     ("inverted-apposition", "“We need help,” said the mayor, Ivan Petrov.",
      [("direct", "We need help,", "Ivan Petrov")]),
+    ("hard-wrapped-lines", "Prime Minister Albin Kurti said:\n“We will not\nretreat from our positions.”",
+     [("direct", "We will not\nretreat from our positions.", "Albin Kurti")]),
     # --- partial quotes inside reported speech
     ("partial-in-reported", "Brnabic said the situation in Mitrovica is “more than dramatic.”",
      [("indirect", "the situation in Mitrovica is “more than dramatic.”", "Brnabic"),

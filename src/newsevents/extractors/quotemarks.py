@@ -43,17 +43,34 @@ class Quotation:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every non-blank line: a paragraph is a line (blank lines only separate)."""
-    out = []
+    """``(start, end)`` of every paragraph. A paragraph is a line; a line break inside a sentence
+    (hard-wrapped text: the next line starts in lower case, or a long line stops on a comma or a
+    word) joins the two lines. Blank lines always separate."""
+    out: list[list[int]] = []
     pos = 0
+    blank_before = True
     for line in text.split("\n"):
         end = pos + len(line)
         stripped = line.strip()
         if stripped:
             s = pos + (len(line) - len(line.lstrip()))
-            out.append((s, s + len(stripped)))
+            e = s + len(stripped)
+            if out and not blank_before and _soft_wrap(text[out[-1][0]:out[-1][1]], stripped):
+                out[-1][1] = e
+            else:
+                out.append([s, e])
+            blank_before = False
+        else:
+            blank_before = True
         pos = end + 1
-    return out
+    return [(a, b) for a, b in out]
+
+
+def _soft_wrap(prev: str, nxt: str) -> bool:
+    first = nxt[0]
+    if first.islower():
+        return True
+    return len(prev.rsplit("\n", 1)[-1]) >= 60 and prev[-1] in ",;(-–—"  # not a title line
 
 
 def _classify(s: str, i: int) -> str | None:
