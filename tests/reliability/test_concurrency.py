@@ -40,7 +40,7 @@ def _wait_for_server(base: str, proc, timeout: float = 60) -> None:
 def test_api_reads_while_an_ingest_writes_never_fail(tmp_path):
     from newsevents.store import open_store
 
-    folder = write_articles(tmp_path / "articles", short_articles(300, seed=21))
+    folder = write_articles(tmp_path / "articles", short_articles(200, seed=21))
     db = tmp_path / "live.db"
     open_store(db).close()  # the server needs the file to exist
     port = _free_port()
@@ -73,11 +73,11 @@ def test_api_reads_while_an_ingest_writes_never_fail(tmp_path):
             t.join(60)
         assert writer.returncode == 0, err[-3000:]
         summary = json.loads(out)
-        assert summary["stored"] == 300 and summary["failed"] == 0
+        assert summary["stored"] == 200 and summary["failed"] == 0
         assert not failures, failures[:5]
         assert responses[0] > 50, "the readers really ran during the ingest"
         final = httpx.get(base + "/api/stats", timeout=30).json()
-        assert final["articles"] == 300
+        assert final["articles"] == 200
     finally:
         done.set()
         server.terminate()
@@ -86,11 +86,11 @@ def test_api_reads_while_an_ingest_writes_never_fail(tmp_path):
 
 @pytest.mark.slow
 def test_two_ingests_of_overlapping_folders_store_each_article_once(tmp_path):
-    articles = short_articles(360, seed=31)
+    articles = short_articles(240, seed=31)
     root = tmp_path / "articles"
-    write_articles(root / "a", articles[:120])
-    write_articles(root / "b", articles[120:240])
-    write_articles(root / "c", articles[240:])
+    write_articles(root / "a", articles[:80])
+    write_articles(root / "b", articles[80:160])
+    write_articles(root / "c", articles[160:])
     db = tmp_path / "both.db"
     # both start at once on the same new database; folder b is in both runs
     first = cli("ingest", str(root / "a"), str(root / "b"), "--db", str(db), "--json")
@@ -100,14 +100,14 @@ def test_two_ingests_of_overlapping_folders_store_each_article_once(tmp_path):
         out, err = proc.communicate(timeout=900)
         assert proc.returncode == 0, err[-3000:]
         results.append(json.loads(out))
-    assert sum(r["stored"] for r in results) == 360
-    assert sum(r["unchanged"] for r in results) == 120
+    assert sum(r["stored"] for r in results) == 240
+    assert sum(r["unchanged"] for r in results) == 80
     assert all(r["failed"] == 0 for r in results)
 
     conn = sqlite3.connect(str(db))
     rows = conn.execute("SELECT id, text, text_sha256 FROM articles").fetchall()
-    assert len(rows) == 360
-    assert len({r[2] for r in rows}) == 360
+    assert len(rows) == 240
+    assert len({r[2] for r in rows}) == 240
     assert {r[0]: r[1] for r in rows} == dict(articles), "each article once, under its own id (no '~' renames)"
     for table in ("entities", "events", "quotes", "places", "dates", "mentions"):
         assert conn.execute(f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
