@@ -175,3 +175,28 @@ def test_harder_sentences(types_of, sentence, accepted):
 def test_joint_exercises_are_cooperation(types_of):
     assert types_of("French and Egyptian warships launched ten days of war games in the Mediterranean.") == ["COOPERATE"]
     assert types_of("Chinese warships launched war games near Taiwan on Monday.") == ["MOBILIZE"]
+
+
+# more verbs of each family (from the CAMEO verb blocks, in frames)
+S4 = [
+("The opposition leader castigated the government over rising prices.", "ACCUSE"),
+("The European Union froze the assets of five Iranian officials.", "SANCTION"),
+("The president thanked Japan for its support.", "SUPPORT"),
+("The electoral commission postponed the referendum until next year.", "REJECT"),
+("Russia blocked a U.N. resolution on Syria.", "REJECT"),
+("Security forces crushed the uprising in the south.", "COERCE"),
+("The court barred the former president from running for office.", "COERCE"),
+("Ukraine sought military aid from Germany.", "REQUEST"),
+("Volunteers helped refugees at the border crossing.", "AID"),
+("The government backed down after weeks of protests.", "CONCEDE"),
+("Prosecutors dropped all charges against the journalist.", "CONCEDE"),
+("Insurgents launched rockets at the airport in Kandahar.", "ASSAULT"),
+("North Korea test-fired two ballistic missiles on Sunday.", "MOBILIZE"),
+("The teachers complained to the ministry about unpaid salaries.", "ACCUSE"),
+("The United States ruled out talks with the militants.", "REJECT"),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", S4)
+def test_more_verbs(types_of, sentence, expected):
+    assert types_of(sentence) == [expected]

@@ -137,8 +137,8 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
                 return False
             if val and not any(c.lemma_.lower() in val.split("|") for c in comps):
                 return False
-        elif key == "advmod":
-            if not any(c.dep_ == "advmod" and c.lower_ in val.split("|") for c in tok.children):
+        elif key in ("advmod", "npadvmod"):
+            if not any(c.dep_ == key and c.lower_ in val.split("|") for c in tok.children):
                 return False
         elif key == "amod":
             if not any(c.dep_ in ("amod", "compound") and c.lower_ in val.split("|") for c in tok.children):
