@@ -161,7 +161,12 @@ def make_corpus(folder: str | Path, *, small: bool = False) -> dict[str, int]:
     corpus = files(small=small)
     for name, data in corpus.items():
         (folder / name).write_bytes(data)
-    return {name: INPUTS[name] for name in corpus if name in INPUTS}
+    made = {name: INPUTS[name] for name in corpus if name in INPUTS}
+    link = folder / "dangling-link.txt"  # a symbolic link to nowhere (a moved or half-synced file)
+    if not link.is_symlink():
+        link.symlink_to(folder / "does-not-exist.txt")
+    made[link.name] = 1
+    return made
 
 
 def main(argv: list[str] | None = None) -> int:

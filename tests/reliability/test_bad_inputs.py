@@ -59,6 +59,7 @@ EXPECTED: dict[str, list[str]] = {
     "via-only.txt": ["E002"],
     "name-not-utf8-caf\ufffd.txt": ["ok"],  # the file name's bytes are not UTF-8: shown with U+FFFD
     "name-not-utf8-\ufffd\ufffd.txt": ["E003"],
+    "dangling-link.txt": ["E001"],
     "bad-sidecar.txt": ["ok:W004"],
     "sidecar-not-object.txt": ["ok:W004"],
     "non-date-published.txt": ["ok:W001"],

@@ -33,8 +33,12 @@ def expand(paths: Iterable[str]) -> Iterator[str | NewsEventsError]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if _is_article_file(child):
+            for child in sorted(p for p in path.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists())):
+                if not _is_article_file(child):
+                    continue
+                if child.is_symlink() and not child.exists():
+                    yield InputError("E001", path=display(str(child)), reason="broken symbolic link")
+                else:
                     yield str(child)
         elif path.exists():
             yield str(path)
