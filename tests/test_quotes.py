@@ -157,6 +157,12 @@ CASES = [
      [("direct", "Britain has no right to lecture Iran,", "Nasser Kanaani")]),
     ("nested-announcement", "The UK has announced fresh sanctions against Iranian officials, the Foreign Office said on Monday.",
      [("indirect", "The UK has announced fresh sanctions against Iranian officials", "Foreign Office")]),
+    ("interview-via", "Kurti said in an interview with the BBC that the police would stay.",
+     [("indirect", "the police would stay", "Kurti")]),
+    ("told-in-interview-that", "Kurti told Reuters in an interview that the police would stay.",
+     [("indirect", "the police would stay", "Kurti")]),
+    ("according-to-direct", "According to Kurti, “the police will stay in the north.”",
+     [("direct", "the police will stay in the north.", "Kurti")]),
     # --- not quotes
     ("negated", "Kurti did not say whether the police would withdraw.", []),
     ("said-to", "The commander is said to have fled the city.", []),
@@ -249,6 +255,13 @@ def test_according_to_after_cue_is_via(nlp):
     _, quotes = _quotes("Nasser Kanaani spoke in Tehran. “Britain has no right to lecture Iran,” he said, according to the "
                         "state news agency IRNA.")
     assert [v["name"] for v in quotes[0]["via"]] == ["IRNA"]
+
+
+def test_interview_outlets_are_via(nlp):
+    for text in ("Kurti said in an interview with the BBC that the police would stay.",
+                 "Speaking to Al Jazeera, Kurti said the police would stay."):
+        _, quotes = _quotes(text)
+        assert len([v["name"] for v in quotes[0]["via"]]) == 1, quotes
 
 
 def test_tweeted_is_medium(nlp):

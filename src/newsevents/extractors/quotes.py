@@ -262,6 +262,14 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
     children = list(v.children)
     comp = next((c for c in children if c.dep_ == "ccomp" and ctx.tok_para[c.i] == para
                  and not _is_trailing_cue(c, lex)), None)
+    if comp is None:
+        # "told Reuters in an interview that …": the that-clause hangs on the interview/statement
+        for p in children:
+            if p.dep_ == "prep" and p.lower_ in ("in", "during"):
+                for n in p.children:
+                    if n.dep_ == "pobj" and (n.lemma_.lower() in lex["document"] or n.lemma_.lower() == "interview"):
+                        comp = next((a for a in n.children if a.dep_ in ("acl", "relcl", "ccomp")
+                                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)), comp)
     content = None
     form = "clausal"
     if comp is not None and not any(c.dep_ == "mark" and c.lower_ in _WH for c in comp.children) \
@@ -315,10 +323,33 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
     if lemma == "tell":
         # "told Reuters": the outlet the words were given to
         obj = next((c for c in children if c.dep_ in ("dobj", "dative") and ctx.tok_para[c.i] == para), None)
-        if obj is not None and (ctx.label_of(obj.i) == "ORG" or obj.lemma_.lower() in lex["media"]):
+        if obj is not None and _outlet(ctx, obj):
             via.append(obj.i)
+    via.extend(i for i in _interview_outlets(ctx, v) if i not in via)
     # a cue with neither content nor a quotation next to it is still kept: direct quotes look for it
     return Cue(v.i, cue_span, subj.i, content, para, via=via, medium=medium, lemma=lemma, form=form)
+
+
+def _outlet(ctx, tok) -> bool:
+    return ctx.label_of(tok.i) == "ORG" or tok.lemma_.lower() in ctx.lex["media"]
+
+
+def _interview_outlets(ctx, v) -> list[int]:
+    """"said in an interview with the BBC", "Speaking to Al Jazeera, X said": the outlet."""
+    out = []
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in ("interview", "conversation"):
+                    for w in p.children:
+                        if w.dep_ == "prep" and w.lower_ in ("with", "to"):
+                            out += [x.i for x in w.children if x.dep_ == "pobj" and _outlet(ctx, x)]
+                    out += [x.i for x in p.lefts if x.dep_ in ("compound", "poss") and _outlet(ctx, x)]
+        if c.dep_ in ("advcl", "prep") and c.lemma_.lower() in ("speak", "talk") and c.tag_ == "VBG":
+            for w in c.children:
+                if w.dep_ == "prep" and w.lower_ in ("to", "with"):
+                    out += [x.i for x in w.children if x.dep_ == "pobj" and _outlet(ctx, x)]
+    return out
 
 
 def _prev_word(doc, i: int) -> int:
