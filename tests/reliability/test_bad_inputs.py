@@ -234,3 +234,29 @@ def test_ingest_of_the_corpus_loses_nothing_and_duplicates_nothing(bad_corpus, f
               f"{summary.warnings} warnings; lost 0, duplicates 0")
     finally:
         store.close()
+
+
+@pytest.mark.slow
+def test_cli_reports_one_line_per_failure_and_goes_on(bad_corpus, tmp_path):
+    """``newsevents extract DIR -f jsonl``: one output line per input (documents and error records),
+    one stderr line per failure naming it, exit code 1."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    folder, made = bad_corpus
+    out = tmp_path / "out.jsonl"
+    env = {**os.environ, "NEWSEVENTS_MAX_CHARS": "50000", "NEWSEVENTS_MAX_TOKENS": "5000", "COLUMNS": "400"}
+    proc = subprocess.run([sys.executable, "-c", "from newsevents.cli import main; main()", "extract", str(folder),
+                           "-f", "jsonl", "-o", str(out)], env=env, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == sum(made.values())
+    errors = [line for line in lines if "error" in line]
+    expected_errors = sum(1 for codes in EXPECTED.values() for c in codes if c.startswith("E"))
+    assert len(errors) == expected_errors
+    reported = [line for line in proc.stderr.splitlines() if re.search(r"\[E\d{3}\]", line)]
+    assert len(reported) == expected_errors, proc.stderr[-3000:]
+    for record in errors:
+        assert record["code"] in record["error"] and record["id"]
