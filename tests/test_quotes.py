@@ -92,6 +92,7 @@ CASES = [
      [("indirect", "the area is calm", "Police"), ("direct", "Everything is under control,", "Dacic")]),
     ("nested-quotes", "“They told us ‘leave now or die,’ and we left,” a resident said.",
      [("direct", "They told us ‘leave now or die,’ and we left,", "resident")]),
+    ("title-not-speech", "The film “Where the Wild Things Are” was shown in Belgrade on Friday.", []),
     ("no-speaker-anywhere", "“We will never forget what happened here.”",
      [("direct", "We will never forget what happened here.", None)]),
     ("unresolvable-pronoun", "“It is over,” he said.",

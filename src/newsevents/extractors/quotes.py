@@ -620,7 +620,8 @@ def extract(doc, result) -> list[dict]:
         else:
             # no speaker anywhere: only a clause-like quotation that reads as one (not a title,
             # a nickname or a fragment cut by stray marks)
-            keep = verb and words >= lex["min_words"] + 1 and (text[q.start].isalnum() or text[q.start] in "“‘\"'«")
+            keep = verb and words >= lex["min_words"] + 1 and (text[q.start].isalnum() or text[q.start] in "“‘\"'«") \
+                and not _title_case(text[q.start:q.end])
         if keep:
             items.append(("direct", q.start, q.end, q, cue, how))
     for cue in cues:
@@ -688,6 +689,13 @@ def extract(doc, result) -> list[dict]:
                               if start <= x.open and x.outer_end <= end]
         out.append(item)
     return out
+
+
+def _title_case(text: str) -> bool:
+    """"Where the Wild Things Are": a title, not speech (most words capitalised, no full stop)."""
+    words = _WORD.findall(text)
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 2 and caps / len(words) >= 0.6 and not text.rstrip("”\"'’»").endswith((".", "!", "?"))
 
 
 def _ends_sentence(ctx, q) -> bool:
