@@ -42,7 +42,8 @@ def _on_alarm(signum, frame):
 
 def _timer_available() -> bool:
     return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None, _on_alarm))
+            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None, _on_alarm)
+            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))  # never cancel someone else's timer
 
 
 @contextmanager

@@ -229,3 +229,17 @@ def test_an_error_of_the_input_iterator_is_not_mistaken_for_a_parse_failure(nlp)
 
     with pytest.raises(KeyError):
         list(newsevents.pipe(articles()))
+
+
+def test_a_timer_set_by_the_application_is_not_cancelled(nlp):
+    import signal
+
+    previous = signal.signal(signal.SIGALRM, signal.SIG_IGN)  # the application's alarm, harmless here
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        _budget_case(nlp, [lambda d, r: None], budget=5)
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 25 < remaining <= 30
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
