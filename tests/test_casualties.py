@@ -97,3 +97,19 @@ def test_no_one_dead(cas):
 def test_death_toll(cas):
     items, _ = cas("The death toll from the bombing rose to 45, officials said.")
     assert [(c["kind"], c["count"]) for c in items] == [("killed", 45)]
+
+
+def test_attack_that_killed_is_not_a_victim(cas):
+    items, _ = cas("The United States condemned the attack on Camp Hurriya that killed a resident.")
+    assert [(c["kind"], c["count"], c["who"]) for c in items] == [("killed", 1, "resident")]
+
+
+def test_hundreds_of_thousands(cas):
+    items, _ = cas("Hundreds of thousands of Syrians have been killed since 2011.")
+    assert items[0]["count"] == 100000 and items[0]["approximate"] and items[0]["who"] == "Syrians"
+
+
+def test_killed_and_injured_share_one_total(cas):
+    items, _ = cas("More than 60 civilians were killed and injured in the bombings.")
+    got = {c["kind"]: c["count"] for c in items}
+    assert got["killed"] == 60 and got["injured"] is None

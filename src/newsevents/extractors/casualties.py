@@ -26,19 +26,25 @@ GENERIC = {"person", "people", "man", "woman", "civilian", "other", "one"}
 
 
 def _patient(verb):
-    """The victims of ``verb``: passive subject, object, or the subject of an elided passive /
-    of "die"."""
+    """The victims of ``verb``: passive subject (also shared by a coordinated verb: "were killed
+    and injured"), object, the subject of an elided passive ("six officers injured") or of
+    "died"."""
     if verb.lemma_.lower() == "die":
         subj = children(verb, "nsubj")
         return subj[0] if subj else None
     if is_passive(verb):
         return passive_subject(verb)
+    if verb.dep_ == "conj" and not children(verb, "nsubj") and (not children(verb, "dobj") or
+                                                                  (verb.tag_ == "VBN" and is_passive(verb.head))):
+        shared = passive_subject(verb)
+        if shared is not None:
+            return shared
     dobj = children(verb, "dobj")
     if dobj:
         return dobj[0]
     subj = children(verb, "nsubj")
-    if subj and verb.tag_ in ("VBN", "VBD"):
-        return subj[0]  # "six police officers injured"
+    if subj and verb.tag_ == "VBN" and subj[0].lower_ not in ("that", "which", "who"):
+        return subj[0]  # "six police officers injured" (not "an attack that killed")
     return None
 
 
@@ -55,12 +61,24 @@ def _kind(verb) -> str | None:
 
 
 def _count(patient) -> tuple[int | None, bool]:
+    from .events_lexicon import lexicon
+    q = lexicon().quantities
+    if patient.lower_ in q and q[patient.lower_][0] >= 100:
+        # "hundreds of thousands (of Syrians)", "tens of thousands"
+        mods = [c for c in patient.children if c.dep_ in ("quantmod", "nummod") and c.lower_ in q and q[c.lower_][0] >= 10]
+        if mods:
+            return q[mods[0].lower_][0] * q[patient.lower_][0], True
     n, approx, _span = count_of(patient)
     if n is not None:
         return n, approx
-    # "one of our brave service members", "dozens of protesters"
+    # "one of our brave service members", "dozens of protesters", "hundreds of thousands of Syrians"
     from .events_lexicon import lexicon
-    if patient.like_num or patient.lower_ in lexicon().quantities:
+    q = lexicon().quantities
+    if patient.lower_ in q:
+        inner = [p for c in patient.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if inner and inner[0].lower_ in q:
+            return q[patient.lower_][0] * q[inner[0].lower_][0], True
+    if patient.like_num or patient.lower_ in q:
         from .events_quantity import _word_count
         n, approx = _word_count([patient.text])
         if n is not None:
@@ -77,14 +95,18 @@ def _sentence_event(result, sent) -> str | None:
     return None
 
 
-def _who_token(patient):
-    """"one of our service members" → members."""
-    if patient.like_num or patient.lower_ in ("one", "some", "several", "many", "dozens", "hundreds", "scores"):
+QUANTITY_WORDS = {"tens", "one", "some", "several", "many", "dozens", "hundreds", "thousands", "scores", "tens", "millions",
+                  "most", "all", "none", "two", "three", "four", "five"}
+
+
+def _who_token(patient, _depth: int = 0):
+    """"one of our service members" → members; "hundreds of thousands of Syrians" → Syrians."""
+    if _depth < 3 and (patient.like_num or patient.lower_ in QUANTITY_WORDS):
         for c in patient.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 pobj = children(c, "pobj")
                 if pobj:
-                    return pobj[0]
+                    return _who_token(pobj[0], _depth + 1)
     return patient
 
 
@@ -136,6 +158,7 @@ def extract_casualties(doc, result) -> None:
     """Killed, injured, arrested and missing people with counts, linked to their event."""
     token_event = result.stages.get("events", {}).get("by_token", {})
     seen: list[dict] = []
+    patient_kinds: dict[int, str] = {}
     from .events_quantity import _word_count
     for sent in doc.sents:
         for adj, subj, kind in _state_patients(sent):
@@ -187,8 +210,13 @@ def extract_casualties(doc, result) -> None:
                 continue
             who_tok = _who_token(patient)
             count, approx = _count(patient)
+            if patient_kinds.get(patient.i, kind) != kind:
+                count, approx = None, True  # "60 civilians were killed and injured": one total, not two
+            patient_kinds.setdefault(patient.i, kind)
             actor = resolve_token(doc, who_tok, result)
             who = actor["name"] if actor else who_tok.text
+            if who_tok.lower_ in QUANTITY_WORDS or who_tok.like_num:
+                who = None  # "dozens were injured": no group named
             sector = actor["sector"] if actor else None
             left = min(t.i for t in patient.subtree if t.i <= patient.i)
             lo = min(left, verb.i)
