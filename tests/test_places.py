@@ -238,3 +238,22 @@ def test_reference_event_dates(kosovo):
         else:
             assert event["date"]["value"] == "2021-10-13", (sentence, event["date"])
         assert event["date"]["method"] in ("clause", "dateline", "published")
+
+
+# ---------------------------------------------------------------------------------------------
+# robustness: any text gives valid places and dates whose spans slice the text
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_WORDS = ["in", "near", "the", "town", "of", "Paris", "Texas", "Mitrovica", "Monday", "last", "month", "province",
+          "Syria's", "KYIV", "(Reuters)", "-", "northern", "north", "Sarmada,", "2019", "We", "on", "strikes",
+          "Idlib", "said", "Raska", "Serbian", "\n\n", "ë", "“", "”", "Jan.", "3", "later", "afternoon"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(_WORDS), max_size=40),
+       published=st.sampled_from([None, "2021-10-13", "2021-10-13T08:00:00Z", "not a date"]))
+def test_any_text_gives_valid_places_and_dates(extract_text, words, published):
+    doc = extract_text(" ".join(words), published=published, extractors=["places", "dates", "event_location"])
+    assert not [w for w in doc["warnings"] if w["code"] == "E014"]
+    validate(doc)
