@@ -164,6 +164,12 @@ CASES = [
      [("indirect", "the police would stay", "Kurti")]),
     ("according-to-direct", "According to Kurti, “the police will stay in the north.”",
      [("direct", "the police will stay in the north.", "Kurti")]),
+    ("according-to-release-conj", "Defense Secretary Ash Carter met Haider al-Abadi, according to a Defense Department news "
+     "release.\nCarter thanked Abadi for two years of partnership, and noted the supporting role the United States can "
+     "play, according to the release.",
+     [("indirect", "Defense Secretary Ash Carter met Haider al-Abadi", "Defense Department"),
+      ("indirect", "Carter thanked Abadi for two years of partnership, and noted the supporting role the United States "
+                   "can play", "Defense Department")]),
     # --- not quotes
     ("negated", "Kurti did not say whether the police would withdraw.", []),
     ("said-to", "The commander is said to have fled the city.", []),

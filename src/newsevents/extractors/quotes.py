@@ -166,8 +166,10 @@ def find_cues(ctx) -> list[Cue]:
     out = []
     for cue in cues:
         # "…, he said, according to the state news agency IRNA": the agency relayed the words
-        if cue.form == "according" and doc[cue.verb].head.i in by_verb and doc[cue.verb].head.i != cue.verb:
-            by_verb[doc[cue.verb].head.i].via.append(cue.speaker)
+        head = by_verb.get(doc[cue.verb].head.i)
+        if cue.form == "according" and head is not None and head is not cue and \
+                (head.content is not None or any(ctx.tok_quote[i] >= 0 for i in ctx.sentence_range(head.verb))):
+            head.via.append(cue.speaker)
             continue
         # "The Foreign Office said the UK has announced sanctions": the announcement is part of the claim
         if cue.form in ("object", "commissive", "directive") and any(
@@ -186,6 +188,8 @@ def _according_to(ctx, v) -> Cue | None:
         return None
     region = _region(ctx, v)
     head = v.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "Carter thanked Abadi … and noted …, according to the release": the whole claim
     if v.dep_ not in ("prep",) or head.i == v.i:
         # fronted "According to X, …": the clause is the rest of the sentence
         toks = [i for i in region if i not in set(_subtree(v)) and i != v.i]
