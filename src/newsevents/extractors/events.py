@@ -403,7 +403,8 @@ def _dependent_triggers(kept, lex) -> set[int]:
         for t in anchor.subtree:
             if t.i == anchor.i:
                 continue
-            if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") and \
+                    t.head.lemma_.lower() not in REPORT_NOUNS:
                 if t.i in ids or any(d.i in ids for d in t.children if d.dep_ in ("dobj", "xcomp")):
                     out |= {x.i for x in t.subtree}
             elif t.dep_ == "prep" and t.lower_ in BACKGROUND:
@@ -557,6 +558,8 @@ def _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event)
 
 OF_CARRIERS = {"state", "series", "wave", "round", "day", "week", "month", "campaign", "number", "string", "spate"}
 CARRIERS = {"effort", "mission", "process", "bid", "initiative", "attempt", "round", "campaign"}
+REPORT_NOUNS = {"news", "report", "claim", "allegation", "statement", "announcement", "word", "confirmation",
+                "fact", "reports", "accusation", "evidence", "sign", "indication", "rumour", "rumor"}
 BACKGROUND = {"after", "following", "since", "amid", "before", "despite"}
 
 
@@ -680,8 +683,9 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
         as_threat(typ)
     elif not negated and mod == "hypothetical" and cue in ("if", "unless") and attributed and typ in COOPERATIVE:
         typ, mode = "AGREE", None  # a conditional offer
-    elif not negated and mod in ("future", "intent") and typ in COOPERATIVE and cue not in ("go", "leave", "way"):
-        typ, mode = "AGREE", None
+    elif not negated and mod in ("future", "intent") and typ in COOPERATIVE and cue not in ("go", "leave", "way") \
+            and not (typ == "SUPPORT" and cue in ("want", "like", "wish", "hope")):
+        typ, mode = "AGREE", None  # ("I want to thank …" is thanking, not a promise)
     elif not negated and mod == "future" and typ in ("RETREAT", "CONCEDE"):
         typ, mode = "AGREE", None
     elif not negated and mod == "future" and typ in CONFLICT_MATERIAL and attributed:

@@ -483,6 +483,11 @@ def resolve_target(doc, token, result) -> dict | None:
         return None
     toks = [t for t in np_tokens(token) if t.dep_ not in ("det", "nummod", "quantmod", "predet") and not t.like_num]
     toks = [t for t in toks if t.pos_ != "PUNCT"] or [token]
+    for c in token.children:  # "the Syrian town of Dabiq"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            named = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC", "ORG")]
+            if named:
+                toks = toks + [c] + np_tokens(named[0])
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     country = None
     for t in toks:
