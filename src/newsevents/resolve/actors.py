@@ -485,7 +485,7 @@ def resolve_target(doc, token, result) -> dict | None:
     toks = [t for t in toks if t.pos_ != "PUNCT"] or [token]
     for c in token.children:  # "the Syrian town of Dabiq"
         if c.dep_ == "prep" and c.lower_ == "of":
-            named = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC", "ORG")]
+            named = [p for p in c.children if p.dep_ == "pobj" and (p.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or p.pos_ == "PROPN")]
             if named:
                 toks = toks + [c] + np_tokens(named[0])
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
