@@ -38,6 +38,9 @@ CASES = [
      [("direct", "We are ready,", "Ana Brnabic"), ("direct", "but we need help.", "Ana Brnabic")]),
     ("colon-next-paragraph", "Prime Minister Albin Kurti said:\n\n“Crime will not be tolerated.”",
      [("direct", "Crime will not be tolerated.", "Albin Kurti")]),
+    ("colon-following-statement", "The task force commander, Lt. Gen. Stephen J. Townsend, provided the following statement "
+     "on the advance:\n\n\"The Syrian Democratic Forces have begun their operation to isolate the city.\"",
+     [("direct", "The Syrian Democratic Forces have begun their operation to isolate the city.", "Stephen J. Townsend")]),
     ("colon-same-paragraph", "The minister, Ivica Dacic, told reporters: “We will respond to every provocation.”",
      [("direct", "We will respond to every provocation.", "Ivica Dacic")]),
     ("floating-after-indirect", "Petar Petkovic said the situation was grave.\n\n“We will not allow another pogrom against our people.”",

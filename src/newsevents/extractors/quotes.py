@@ -530,6 +530,17 @@ def _colon_cue(ctx, q, cues) -> Cue | None:
     for cue in cues:
         if cue.para == q.para - 1 and cue.speaker is not None and prev_start <= cue.cue[0] < prev_end:
             best = cue
+    if best is None:
+        # "X provided the following statement on the advance:" — a statement introduced by its issuer
+        doc = ctx.doc
+        last = ctx.token_at(prev_end - 1)
+        for i in ctx.sentence_range(last):
+            t = doc[i]
+            if t.dep_ == "dobj" and (t.lemma_.lower() in ctx.lex["document"] or t.lemma_.lower() == "remark"):
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and speakerish(ctx, subj):
+                    v = t.head
+                    return Cue(v.i, (v.idx, v.idx + len(v)), subj.i, None, q.para - 1, lemma=v.lemma_.lower())
     return best
 
 
