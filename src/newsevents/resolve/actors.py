@@ -15,7 +15,8 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 NP_MODIFIERS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "npadvmod", "case"}
 OF_HEADS = {"representative", "member", "head", "leader", "group", "chief", "official", "delegation",
-            "people", "government", "minister", "president", "ministry", "army", "parliament", "court"}
+            "people", "government", "minister", "president", "ministry", "army", "parliament", "court",
+            "town", "city", "village", "province", "region", "district", "port", "camp", "enclave"}
 
 
 def _read_tsv(path: str) -> list[list[str]]:
