@@ -25,7 +25,7 @@ def actor(nlp, extract_text):
     ("Kosovo police said the raids were over.", "police", "COP", "XKX"),
     ("Serbian President Aleksandar Vucic left Belgrade.", "Vucic", "GOV", "SRB"),
     ("NATO said it was ready.", "NATO", "IGO", "IGO"),
-    ("KFOR said it was ready.", "KFOR", "MIL", "IGO"),
+    ("KFOR said it was ready.", "KFOR", "IGO", "IGO"),
     ("The EU said it was ready.", "EU", "IGO", "IGO"),
     ("Protesters gathered in the square.", "Protesters", "CVL", None),
     ("Criminal groups blocked the roads.", "groups", "CRM", None),
