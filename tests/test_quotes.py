@@ -127,6 +127,8 @@ CASES = [
     ("statement-it", "Kosovo police said officers were attacked. A statement said the raids were legal. It said six officers were injured.",
      [("indirect", "officers were attacked", "Kosovo police"), ("indirect", "the raids were legal", "Kosovo police"),
       ("indirect", "six officers were injured", "Kosovo police")]),
+    ("country-it-said", "Serbia said on Monday that its troops would stay home. It also said the talks would resume.",
+     [("indirect", "its troops would stay home", "Serbia"), ("indirect", "the talks would resume", "Serbia")]),
     ("org-statement", "A Kosovo police statement said the raids were held in four areas.",
      [("indirect", "the raids were held in four areas", "Kosovo police")]),
     ("state-tv-it", "Serbian state TV showed burning cars. It said several people were injured.",

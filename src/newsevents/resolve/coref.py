@@ -157,7 +157,9 @@ def _compatible(pron: str, info: dict, ref: Referent, speaking: bool, genders, c
     if gender == "n":
         if ref.kind in ("person", "group", "anonymous") or ref.number != "sg":
             return False
-        return ref.kind in ("org", "media", "doc") if speaking else True
+        if speaking:  # "Serbia said … It also said …": a country that spoke before can speak again
+            return ref.kind in ("org", "media", "doc") or ref.kind == "place" and ref.speaker
+        return True
     # they
     if speaking:
         return (ref.number == "pl" and ref.kind in ("person", "group", "org", "anonymous", "media")) \
