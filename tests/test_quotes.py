@@ -179,6 +179,8 @@ CASES = [
     ("negated", "Kurti did not say whether the police would withdraw.", []),
     ("said-to", "The commander is said to have fled the city.", []),
     ("no-cue", "The violence prompted an angry response from Serbia.", []),
+    ("denied-anaphoric-object", "Hamas denied the claim. Israel denied any involvement.",
+     [("indirect", "any involvement", "Israel")]),
 ]
 
 

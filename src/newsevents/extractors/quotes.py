@@ -321,6 +321,9 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         words = _content_words(ctx, content)
         if words < 2 and not _has_quote_in(ctx, content):
             content = None
+        elif form == "object" and words <= 2 and not _has_quote_in(ctx, content) and \
+                ctx.text[content[0]:content[1]].split()[0].lower() in ("the", "this", "these", "those", "that", "such", "it"):
+            content = None  # "Hamas denied the claim": the claim is told elsewhere
         elif lemma in lex["clausal"] and comp is not None and not _has_verb(ctx, content):
             content = None
     via = []
