@@ -90,12 +90,16 @@ def test_cache_dir_honours_environment(monkeypatch, tmp_path):
     assert gz.cache_dir() == tmp_path / "x" / "newsevents"
 
 
-def test_stale_format_version_is_not_valid(g, tmp_path):
+def test_stale_index_is_not_valid(g, tmp_path):
     copy = tmp_path / "old.sqlite"
     copy.write_bytes(g.path.read_bytes())
     with sqlite3.connect(copy) as con:
         con.execute("UPDATE meta SET value = '0' WHERE key = 'format_version'")
     assert gz._valid(g.path) and not gz._valid(copy)
+    with sqlite3.connect(copy) as con:  # built from other data files or package versions
+        con.execute("UPDATE meta SET value = ? WHERE key = 'format_version'", (str(gz.FORMAT_VERSION),))
+        con.execute("UPDATE meta SET value = 'other' WHERE key = 'fingerprint'")
+    assert not gz._valid(copy)
     (tmp_path / "junk.sqlite").write_bytes(b"not a database")
     assert not gz._valid(tmp_path / "junk.sqlite")
 

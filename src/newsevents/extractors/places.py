@@ -195,6 +195,10 @@ def _count_context(doc, result, mentions, ctx: Context, gaz) -> None:
         admins = [c for c in m.candidates if c.feature == "admin1"]
         if admins and not countries:
             ctx.admin1_named.update(c.admin1 for c in admins)
+            top = admins[0]
+            if top.main and top.population > 1_000_000 and len({c.country for c in admins}) == 1 and not any(
+                    c.country != top.country and c.population >= 100_000 for c in m.candidates):
+                ctx.note_country(top.country, m.start, 0.5)  # "Virginia", "Scotland" (not "Tripoli")
         if m.candidates and m.candidates[0].feature == "region" and m.candidates[0].country:
             ctx.note_country(m.candidates[0].country, m.start, 0.5)
     table = demonyms()

