@@ -200,3 +200,48 @@ S4 = [
 @pytest.mark.parametrize("sentence,expected", S4)
 def test_more_verbs(types_of, sentence, expected):
     assert types_of(sentence) == [expected]
+
+
+# GSR-style sentences written before running the coder (one per PLOVER type and more)
+S5 = [
+("Egypt and Sudan reached an agreement on Monday to share the waters of the Nile.", "AGREE"),
+("The rebels offered a three-day truce to allow aid deliveries.", "AGREE"),
+("Chinese President Xi Jinping received the visiting Brazilian president in Beijing on Thursday.", "CONSULT"),
+("Kenya's president met with opposition leader Raila Odinga at State House.", "CONSULT"),
+("The African Union endorsed the peace plan proposed by Ethiopia.", "SUPPORT"),
+("Britain restored diplomatic relations with Iran on Tuesday.", "SUPPORT"),
+("The junta agreed to release the former president, his lawyer said.", "AGREE"),
+("The government lifted the ban on opposition rallies.", "CONCEDE"),
+("The military regime freed 500 political prisoners on Friday.", "RETREAT"),
+("Israeli troops withdrew from the Gaza Strip town of Beit Hanoun on Friday.", "RETREAT"),
+("Japan donated $10 million to help victims of the earthquake in Turkey.", "AID"),
+("The World Food Programme delivered food to 200,000 people in northern Ethiopia.", "AID"),
+("The opposition urged the government to hold early elections.", "REQUEST"),
+("Human rights groups called for an independent inquiry into the killings.", "REQUEST"),
+("China criticized the United States over its arms sales to Taiwan.", "ACCUSE"),
+("Prosecutors charged the former minister with corruption.", "ACCUSE"),
+("Police are investigating the death of a protester in Lagos.", "ACCUSE"),
+("Serbia rejected the European Union's demand to impose sanctions on Russia.", "REJECT"),
+("The Taliban refused to hand over Osama bin Laden.", "REJECT"),
+("Turkey warned that it would launch a military operation in northern Syria.", "THREATEN"),
+("The president threatened to expel foreign journalists.", "THREATEN"),
+("Thousands of workers went on strike in Buenos Aires on Wednesday.", "PROTEST"),
+("Demonstrators blocked the main highway into the capital.", "PROTEST"),
+("Students staged a sit-in outside the education ministry.", "PROTEST"),
+("The United States imposed sanctions on North Korea's shipping companies.", "SANCTION"),
+("Morocco recalled its ambassador to Germany.", "SANCTION"),
+("Russia massed troops on the Ukrainian border.", "MOBILIZE"),
+("The army put its forces on high alert.", "MOBILIZE"),
+("Police arrested the opposition leader at his home in Harare.", "COERCE"),
+("Authorities imposed a curfew in the city of Kandahar.", "COERCE"),
+("Soldiers detained dozens of students at the university.", "COERCE"),
+("Gunmen stormed a hotel in Mogadishu, killing 15 people.", "ASSAULT"),
+("Israeli warplanes struck targets in southern Lebanon on Tuesday.", "ASSAULT"),
+("A suicide bomber blew himself up at a checkpoint in Kabul.", "ASSAULT"),
+("Militants ambushed an army convoy in North Waziristan.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", S5)
+def test_gsr_style(types_of, sentence, expected):
+    assert types_of(sentence) == [expected] or (expected in types_of(sentence) and len(set(types_of(sentence))) == 1)

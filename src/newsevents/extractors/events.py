@@ -67,7 +67,10 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
                         break
             if cand is None:
                 return False
-            if key == "objperson" and not (cand.ent_type_ == "PERSON" or cand.pos_ == "PRON"):
+            if key == "objperson" and not (cand.ent_type_ == "PERSON" or cand.pos_ == "PRON" or
+                                           (cand.lemma_.lower() in ("president", "minister", "king", "leader", "delegation",
+                                                                    "envoy", "ambassador", "premier", "counterpart", "emir",
+                                                                    "chancellor", "secretary", "official", "prince", "queen"))):
                 return False
             if key in ("objtarget", "objplace"):
                 if not (actor_like(cand) or cand.ent_type_ in ("GPE", "LOC", "FAC") or lex.in_class(cand, "@place|@building|@vehicle|@infrastructure|@stronghold")):
@@ -159,10 +162,10 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
                 t2 = t2.head.head
             if t2.i != tok.i:
                 tok, head = t2, t2.head
-            from .events_lexicon import LIGHT_VERBS
+            from .events_lexicon import LIGHT_VERBS, lemma_forms
             allowed = set(val.split("|")) if val else LIGHT_VERBS
-            if not (tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and head.lemma_.lower() in allowed):
-                if not (tok.dep_ == "pobj" and head.head.lemma_.lower() in allowed):
+            if not (tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and lemma_forms(head) & allowed):
+                if not (tok.dep_ == "pobj" and lemma_forms(head.head) & allowed):
                     return False
         elif key == "kills":
             from .events_lexicon import KILL_VERBS
@@ -190,6 +193,12 @@ def _match(tok, lex):
             return None  # participial descriptors: "kidnapped engineers", "wounded soldiers"
         entries = lex.verbs.get(lemma)
         if not entries:
+            from .events_lexicon import lemma_forms
+            for form in lemma_forms(tok) - {lemma}:
+                if form in lex.verbs:
+                    entries = lex.verbs[form]
+                    break
+        if not entries:
             return None
         parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.i == tok.i + 1)}
         for trig in sorted(entries, key=lambda t: t.particle is None):
@@ -212,6 +221,20 @@ def _match(tok, lex):
         for trig in lex.nouns.get(lemma, []) or lex.nouns.get(tok.lower_, []):
             if _frame_ok(tok, trig, lex, noun=True):
                 return trig
+    return None
+
+
+def _hyphen_noun(tok, lex):
+    """"a sit-in", "a walk-out": hyphenated nouns come as three tokens; the last one is the
+    head the parse attaches. Returns ``(head_token, trigger)`` or None."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "-":
+        return None
+    key = f"{tok.lower_}-{doc[tok.i + 2].lower_}"
+    head = doc[tok.i + 2]
+    for trig in lex.nouns.get(key, []):
+        if _frame_ok(head, trig, lex, noun=True):
+            return head, trig
     return None
 
 
@@ -416,11 +439,15 @@ def _dependent_triggers(kept, lex) -> set[int]:
                 for x in t.subtree:
                     if x.i in ids and x.pos_ in ("NOUN", "PROPN", "VERB"):
                         out.add(x.i)
-        # "signed an agreement", "rejected the proposal": the verb's object is part of its event
+        # "signed an agreement", "lifted the ban on opposition rallies": the verb's object, and
+        # what it says, are part of its event
         if trig.pos == "V":
+            restricts = any(c.dep_ == "dobj" and lex.in_class(c, "@restriction") for c in tok.children)
             for c in tok.children:
-                if c.dep_ in ("dobj", "nsubjpass") and c.i in ids:
-                    out.add(c.i)
+                if c.dep_ in ("dobj", "nsubjpass") or (restricts and c.dep_ == "prep" and c.lower_ in ("on", "against")):
+                    for x in c.subtree:
+                        if x.i in ids and x.pos_ in ("NOUN", "PROPN"):
+                            out.add(x.i)
     return out
 
 
@@ -510,6 +537,10 @@ def _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event)
         return  # a question reports no event ("Will Russia attack Ukraine?")
     cands = []
     for tok in sent:
+        hyphen = _hyphen_noun(tok, lex)
+        if hyphen is not None:
+            cands.append(hyphen)
+            continue
         trig = _match(tok, lex)
         if trig is not None:
             cands.append((tok, trig))
@@ -621,6 +652,8 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     light = None
     if trig.pos == "V":
         a_heads, r_heads, passive = verb_roles(tok, trig, lex)
+        if trig.swap and not passive:
+            a_heads, r_heads = r_heads, a_heads  # "Yeltsin hosted Hashimoto": the visitor acts
         # "A U.S. strike hit two vehicles", "a series of airstrikes killed …": the subject is the
         # attack itself; its own participants are the event's
         from ..resolve.actors import of_member

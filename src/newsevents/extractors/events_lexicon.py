@@ -26,6 +26,27 @@ REPORTING_VERBS = {"say", "tell", "report", "announce", "add", "state", "claim",
                    "show", "indicate", "believe", "think", "according", "allege", "suggest", "disclose"}
 
 
+def lemma_forms(tok) -> set[str]:
+    """The token's lemma plus guesses from its form, for lemmatizer slips ("staged" → "stag")."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    if low.endswith("ed"):
+        out |= {low[:-1], low[:-2]}
+        if len(low) > 4 and low[-3] == low[-4]:
+            out.add(low[:-3])  # "stopped" → "stop"
+    elif low.endswith("ing"):
+        out |= {low[:-3], low[:-3] + "e"}
+    elif low.endswith("es"):
+        out |= {low[:-1], low[:-2]}
+    elif low.endswith("s"):
+        out.add(low[:-1])
+    return out
+
+
+def is_light_verb(tok) -> bool:
+    return bool(lemma_forms(tok) & LIGHT_VERBS)
+
+
 @dataclass(frozen=True)
 class Trigger:
     lemma: str
@@ -37,6 +58,7 @@ class Trigger:
     conds: tuple[tuple[str, str], ...] = field(default=())
     content: bool = False
     theme: bool = False
+    swap: bool = False  # host/receive: the visitor (object) is the actor, the host the recipient
 
 
 class Lexicon:
@@ -53,12 +75,14 @@ class Lexicon:
             lemma, pos, typ, mode, frame, context = (c.strip() for c in row)
             words = lemma.split()
             conds = []
-            content = theme = False
+            content = theme = swap = False
             for part in frame.split():
                 if part == "content":
                     content = True
                 elif part == "theme":
                     theme = True
+                elif part == "swap":
+                    swap = True
                 elif ":" in part:
                     key, val = part.split(":", 1)
                     conds.append((key, val))
@@ -68,7 +92,7 @@ class Lexicon:
             if pos == "V" and len(words) == 2:
                 lemma, particle = words
             trig = Trigger(lemma if pos == "V" else words[-1], particle, pos, typ, mode or None,
-                           tuple(c for c in context.split(";") if c), tuple(conds), content, theme)
+                           tuple(c for c in context.split(";") if c), tuple(conds), content, theme, swap)
             if pos == "V":
                 self.verbs.setdefault(lemma, []).append(trig)
             elif pos == "A":

@@ -5,7 +5,7 @@ Everything here returns *tokens*; :mod:`newsevents.resolve.actors` turns them in
 """
 from __future__ import annotations
 
-from .events_lexicon import KILL_VERBS, LIGHT_VERBS, REPORTING_VERBS
+from .events_lexicon import KILL_VERBS, LIGHT_VERBS, REPORTING_VERBS, is_light_verb
 
 PATIENT_VERBS = {"injure", "wound", "kill", "shoot", "arrest", "detain", "hurt", "abduct", "kidnap",
                  "murder", "beat", "torture", "execute", "capture", "jail", "imprison", "deport"}
@@ -269,13 +269,13 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
     carrier = climb_of(noun)
     head = carrier.head
     noun_for_light = carrier
-    if noun_for_light.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+    if noun_for_light.dep_ in ("dobj", "attr", "nsubjpass") and is_light_verb(head):
         light = head
     elif noun_for_light.dep_ == "pobj" and head.dep_ == "prep" and (
             (head.lower_ == "in" and head.head.lemma_ in ("be", "remain", "stay", "engage"))
-            or head.head.lemma_.lower() in LIGHT_VERBS):
+            or is_light_verb(head.head)):
         light = head.head  # "was in contact with", "remained on alert", "put under investigation"
-    elif noun_for_light.dep_ == "conj" and head.dep_ in ("dobj",) and head.head.lemma_.lower() in LIGHT_VERBS:
+    elif noun_for_light.dep_ == "conj" and head.dep_ in ("dobj",) and is_light_verb(head.head):
         light = head.head
     for c in noun.children:
         if c.dep_ == "poss" and not (c.pos_ == "PRON" and light is not None):
@@ -334,7 +334,7 @@ def has_argument(noun, lex, strict: bool = False) -> bool:
     """Is the nominal trigger anchored to participants (precision guard for nouns)?"""
     from ..resolve.actors import actor_like
     head = noun.head
-    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS:
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and is_light_verb(head):
         return True
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ in ("be", "remain", "stay", "engage"):
         return True
