@@ -193,6 +193,15 @@ def test_country_qualifying_an_unknown_town_defers_to_focus(nlp):
     assert hit["place"]["name"] == "Idlib" and hit["place"]["method"] == "focus"
 
 
+def test_event_date_skips_the_date_of_the_report(nlp):
+    text = ("The soldier died Nov. 24 in northern Syria of wounds sustained in a roadside bomb blast, "
+            "according to a news release issued yesterday.")
+    doc, result = _prepare(nlp, text, "2016-11-26")
+    blast = _event(doc, result, "blast")
+    locate_events(doc, result)
+    assert blast["date"]["value"] == "2016-11-24" and blast["date"]["method"] == "clause"
+
+
 def test_event_date_from_dateline(nlp):
     text = "BAGHDAD, Oct. 5 (Reuters) - Two bombs exploded in a market.\nPolice arrested three men."
     doc, result = _prepare(nlp, text, "2021-10-06")

@@ -83,10 +83,43 @@ def extract_dates(doc, result) -> None:
         item = {"value": value, "precision": precision, "relative": relative, "method": method,
                 "evidence": result.evidence(start, end)}
         date_id = result.add("dates", item)
-        out.append({"id": date_id, "start": start, "end": end, "value": value, "precision": precision})
+        out.append({"id": date_id, "start": start, "end": end, "value": value, "precision": precision,
+                    "head": _head_index(doc, start, end), "reporting": _reporting(doc, start, end)})
         if dateline and dateline.start(1) == start:
             result.stages["dateline"] = date_id
     result.stages["date_spans"] = out
+
+
+REPORTING_LEMMAS = {"say", "tell", "issue", "announce", "release", "report", "add", "publish", "state", "confirm",
+                    "quote", "post", "tweet", "write", "brief"}
+
+
+def _head_index(doc, start: int, end: int) -> int | None:
+    """The token the date attaches to (the head of its span's root)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    head = root.head
+    while head.dep_ == "prep" and head.head.i != head.i:  # "on Monday" → the verb "on" attaches to
+        head = head.head
+    return head.i
+
+
+def _reporting(doc, start: int, end: int) -> bool:
+    """A date of the reporting, not of the event: "a release issued yesterday", "according to a
+    statement on Monday", "Cook said today"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.lemma_.lower() in REPORTING_LEMMAS:
+            return True
+        if tok.lower_ == "according" or tok.head.i == tok.i:
+            return tok.lower_ == "according"
+        tok = tok.head
+    return False
 
 
 def _clause_before(text: str, start: int) -> str:

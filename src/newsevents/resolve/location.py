@@ -41,7 +41,7 @@ def locate_events(doc, result) -> None:
         sentence = event.get("sentence") or _sentence_of(doc, trigger["start"])
         clause = event.get("evidence") or sentence
         event["place"] = event_place(result, mentions, paragraphs, focus, trigger, sentence, clause)
-        event["date"] = event_date(result, trigger, sentence)
+        event["date"] = event_date(result, trigger, sentence, clause, _token_at(doc, trigger["start"]))
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -64,6 +64,11 @@ def _lead_end(doc, paragraphs) -> int:
     if len(sentences) > 2:
         end = sentences[1].end_char
     return end
+
+
+def _token_at(doc, pos: int) -> int | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span.root.i if span is not None else None
 
 
 def _sentence_of(doc, pos: int) -> dict:
@@ -163,12 +168,20 @@ def _pick(pool, result, t):
     return min(pool, key=lambda m: (-_rank(m), abs(m["start"] - t)))
 
 
-def event_date(result, trigger, sentence) -> dict | None:
+def event_date(result, trigger, sentence, clause=None, trigger_index=None) -> dict | None:
+    """The date in the event's sentence that belongs to it: attached to the trigger first, then one
+    in its clause, then any other — dates of the reporting ("a release issued yesterday") last."""
     t = trigger["start"]
+    clause = clause or sentence
     spans = [d for d in result.stages.get("date_spans", [])
              if sentence["start"] <= d["start"] < sentence["end"] and d["value"]]
     if spans:
-        d = min(spans, key=lambda d: abs(d["start"] - t))
+        def rank(d):
+            attached = trigger_index is not None and d.get("head") == trigger_index
+            in_clause = clause["start"] <= d["start"] < clause["end"]
+            return (not attached, bool(d.get("reporting")) and not attached, not in_clause, abs(d["start"] - t))
+
+        d = min(spans, key=rank)
         return {"id": d["id"], "value": d["value"], "precision": d["precision"], "method": "clause"}
     dateline = result.stages.get("dateline")
     if dateline:
