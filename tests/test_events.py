@@ -310,3 +310,27 @@ def test_distinct_strikes_not_merged(events_of):
     text = ("U.S. airstrikes killed 20 militants and destroyed eight vehicles this week. "
             "A U.S. strike on Jan. 1 hit two al-Qaida vehicles near Sarmada.")
     assert len([e for e in events_of(text) if e["type"] == "ASSAULT"]) == 2
+
+
+# roles and modality on sentences written before running the coder
+ROLE_CHECKS = [
+ ("The army denied that its soldiers had shot the protesters.", lambda E: any(e["type"]=="ASSAULT" for e in E) or any(e["type"]=="REJECT" for e in E)),
+ ("Police did not arrest anyone at the rally.", lambda E: any(e["type"]=="COERCE" and e["negated"] for e in E)),
+ ("The two presidents will meet in Geneva next month.", lambda E: [e["type"] for e in E]==["AGREE"]),
+ ("If the talks fail, the rebels could resume attacks.", lambda E: all(e["modality"]!="asserted" or e["type"]=="THREATEN" for e in E)),
+ ("Last year, the army bombed several villages in the region.", lambda E: E and E[0]["modality"]=="historical"),
+ ("The convoy was attacked by unidentified gunmen near Gao.", lambda E: E and E[0]["actor"] and E[0]["actor"][0]["sector"]=="UAF" and E[0]["recipient"]),
+ ("Three journalists were detained by police in Istanbul.", lambda E: E and E[0]["type"]=="COERCE" and E[0]["actor"][0]["sector"]=="COP"),
+ ("Egyptian and Jordanian officials met in Cairo on Monday.", lambda E: E and E[0]["type"]=="CONSULT" and len(E[0]["actor"])==2),
+ ("“We will not negotiate with terrorists,” the prime minister said.", lambda E: E and E[0]["type"] in ("REJECT",) and E[0]["reported_by"]),
+ ("The defense minister said the army would retaliate against any attack.", lambda E: E and E[0]["type"]=="THREATEN"),
+ ("Opposition supporters clashed with riot police in Dhaka.", lambda E: E and E[0]["type"]=="ASSAULT" and len(E[0]["actor"])>=2),
+ ("Iranian President Hassan Rouhani accused Saudi Arabia of supporting terrorism.", lambda E: E and E[0]["type"]=="ACCUSE" and E[0]["actor"][0]["country"]=="IRN" and E[0]["recipient"][0]["country"]=="SAU"),
+ ("NATO foreign ministers agreed to boost support for Ukraine.", lambda E: E and E[0]["type"]=="AGREE" and E[0]["actor"][0]["country"]=="IGO"),
+ ("Five soldiers were wounded when their patrol hit a roadside bomb.", lambda E: E and E[0]["type"]=="ASSAULT"),
+]
+
+
+@pytest.mark.parametrize("sentence,check", ROLE_CHECKS, ids=[s[:40] for s, _ in ROLE_CHECKS])
+def test_roles_and_modality(events_of, sentence, check):
+    assert check(events_of(sentence)), events_of(sentence)

@@ -94,8 +94,10 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
             if children(tok, "xcomp", "ccomp"):
                 return False
         elif key == "conjsubj":
+            # reciprocal: "X and Y met", "the two presidents will meet", "X met with Y"
             subj = _subject_for_frame(tok)
-            if not ((subj is not None and children(subj, "conj")) or prep_objects(tok, ("with",))):
+            plural = subj is not None and subj.tag_ in ("NNS", "NNPS") and actor_like(subj)
+            if not ((subj is not None and children(subj, "conj")) or plural or prep_objects(tok, ("with",))):
                 return False
         elif key == "prep":
             want = set(val.split("|"))
@@ -711,6 +713,11 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
             actors = [speaker] if not actors or actors[0].get("sector") is None else actors
     elif negated and typ in ("AGREE", "CONCEDE") and mod in ("future", "asserted", "hypothetical"):
         typ, mode, negated = "REJECT", None, False
+    elif negated and mod == "future" and typ in COOPERATIVE:
+        # "We will not negotiate with terrorists": a refusal
+        if typ == "CONSULT" and len(actors) > 1 and not recipients:
+            actors, recipients = actors[:1], actors[1:]
+        typ, mode, negated = "REJECT", "meet" if typ == "CONSULT" else None, False
     elif not negated and mod == "hypothetical" and attributed and \
             (typ in CONFLICT_MATERIAL or (typ == "RETREAT" and cue in ("if", "unless"))):
         as_threat(typ)
