@@ -141,7 +141,10 @@ def test_jsonl_stream_gives_one_outcome_per_line(lines, limit):
     data = b"\n".join(line.replace(b"\n", b" ").replace(b"\r", b" ") for line in lines)
     stream = io.BytesIO(data)
     out = list(articles_from_jsonl_stream(stream, path="fz.jsonl", max_line_bytes=limit))
-    expected = sum(1 for line in data.split(b"\n") if line.strip() or len(line) > limit)
+    split = data.split(b"\n")
+    if split[0].startswith(b"\xef\xbb\xbf") and len(split[0]) <= limit:  # a UTF-8 BOM opening the file
+        split[0] = split[0][3:]
+    expected = sum(1 for line in split if line.strip() or len(line) > limit)
     assert len(out) == expected
     for item in out:
         if isinstance(item, NewsEventsError):
@@ -187,7 +190,8 @@ RUNS = st.lists(st.text(st.sampled_from("(\"'[-.x\u201c"), min_size=150, max_siz
 
 @settings(max_examples=max(20, EXAMPLES // 4), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(text=RUNS | st.text(ANY_CHAR.filter(lambda c: not SURROGATE.match(c)), max_size=300))
+@given(text=RUNS | st.text(ANY_CHAR, max_size=300))
 def test_guarded_tokenizer_keeps_the_text_exactly(guarded, text):
+    text = clean(text)  # what the tokenizer is given: no lone surrogates
     doc = guarded(text)
     assert doc.text == text
