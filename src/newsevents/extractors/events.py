@@ -447,9 +447,9 @@ def _dependent_triggers(kept, lex) -> set[int]:
             restricts = any(c.dep_ == "dobj" and lex.in_class(c, "@restriction") for c in tok.children)
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubjpass") or (restricts and c.dep_ == "prep" and c.lower_ in ("on", "against")):
-                    for x in c.subtree:
-                        if x.i in ids and x.pos_ in ("NOUN", "PROPN"):
-                            out.add(x.i)
+                    for i in _no_relcl(c):  # not into relative clauses: "a crowd that … after raids on …"
+                        if i in ids and tok.doc[i].pos_ in ("NOUN", "PROPN"):
+                            out.add(i)
     return out
 
 
