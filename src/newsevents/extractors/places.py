@@ -144,7 +144,7 @@ class Context:
         self.country_w: Counter = Counter()
         self.sent_countries: dict[int, set] = defaultdict(set)
         self.para_countries: dict[int, set] = defaultdict(set)
-        self.admin1_named: set[str] = set()
+        self.admin1_named: dict[str, set[str]] = {}  # admin1 code → the names that named it
         self.taken: list[tuple[int, int]] = []
         self.extra: Counter = Counter()  # pass 2: countries of the other resolved places
 
@@ -194,7 +194,8 @@ def _count_context(doc, result, mentions, ctx: Context, gaz) -> None:
             ctx.note_country(countries[0].country, m.start, 1.0)
         admins = [c for c in m.candidates if c.feature == "admin1"]
         if admins and not countries:
-            ctx.admin1_named.update(c.admin1 for c in admins)
+            for c in admins:
+                ctx.admin1_named.setdefault(c.admin1, set()).add(normalize(m.text))
             top = admins[0]
             if top.main and top.population > 1_000_000 and len({c.country for c in admins}) == 1 and not any(
                     c.country != top.country and c.population >= 100_000 for c in m.candidates):
@@ -416,8 +417,8 @@ def _score(c: Place, m: Mention, ctx: Context, anchors) -> float:
         s += 4.0
     if m.hint and c.feature == m.hint:
         s += 2.0
-    if c.admin1 and c.admin1 in ctx.admin1_named and c.feature == "city":
-        s += 1.0
+    if c.admin1 and c.feature == "city" and ctx.admin1_named.get(c.admin1, set()) - {normalize(m.text)}:
+        s += 2.0  # "Ontario officials in Kingston" (a name never vouches for itself)
     if anchors and c.feature in ("city", "admin1"):
         d = min((c.distance(a.best) for a in anchors if a.best.id != c.id), default=float("inf"))
         s += 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0.0
