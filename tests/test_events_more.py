@@ -245,3 +245,34 @@ S5 = [
 @pytest.mark.parametrize("sentence,expected", S5)
 def test_gsr_style(types_of, sentence, expected):
     assert types_of(sentence) == [expected] or (expected in types_of(sentence) and len(set(types_of(sentence))) == 1)
+
+
+# a third batch written before running the coder: accepted types per sentence
+S6 = [
+("Venezuelan President Nicolas Maduro on Tuesday expelled three U.S. diplomats, accusing them of plotting against his government.", {"SANCTION"}),
+("Rebels in eastern Congo have agreed to a ceasefire, a U.N. spokesman said on Friday.", {"AGREE"}),
+("The Pakistani army said it had repelled an attack by militants on a checkpoint near the Afghan border.", {"ASSAULT"}),
+("Palestinian militants fired rockets into southern Israel on Saturday.", {"ASSAULT"}),
+("The foreign ministry summoned the Iranian charge d'affaires over the detention of a British national.", {"ACCUSE"}),
+("Brazil's president announced he would send troops to Rio de Janeiro to fight drug gangs.", {"MOBILIZE", "THREATEN", "AGREE"}),
+("Georgian police used water cannon to disperse demonstrators outside parliament.", {"ASSAULT", "COERCE"}),
+("Saudi-led coalition aircraft bombed a wedding party in Yemen, killing 20 people.", {"ASSAULT"}),
+("Police in Hong Kong arrested seven pro-democracy activists on Saturday.", {"COERCE"}),
+("Indonesia's president pledged to protect the rights of religious minorities.", {"AGREE"}),
+("The Burmese junta released Aung San Suu Kyi from house arrest.", {"RETREAT"}),
+("Egypt's foreign minister held talks with his Israeli counterpart in Jerusalem.", {"CONSULT"}),
+("The Security Council demanded an immediate halt to the fighting.", {"REQUEST"}),
+("Zimbabwe's opposition rejected the election results as fraudulent.", {"REJECT"}),
+("Thousands of Lebanese took to the streets of Beirut to protest against corruption.", {"PROTEST"}),
+("The European Commission praised Albania's progress on judicial reform.", {"SUPPORT"}),
+("Washington suspended military aid to Egypt after the coup.", {"SANCTION"}),
+("The Philippine army launched an offensive against Islamic State-linked militants in Marawi.", {"ASSAULT"}),
+("Kurdish fighters withdrew from the border town after a deal brokered by Russia.", {"RETREAT"}),
+("The ruling party accused the opposition of inciting violence.", {"ACCUSE"}),
+]
+
+
+@pytest.mark.parametrize("sentence,accepted", S6)
+def test_third_batch(types_of, sentence, accepted):
+    types = types_of(sentence)
+    assert set(types) & accepted and set(types) <= accepted, types

@@ -69,6 +69,12 @@ def modality(token, published_year: int | None = None, light_verb=None) -> tuple
     # nominal triggers: "no attack"
     if token.i != verb.i and any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
         negated = True
+    # purpose and complement clauses share the governing verb's future/conditional:
+    # "would send troops to fight drug gangs"
+    if not found and verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        for c in _aux_words(verb.head):
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in aux_cues:
+                found.append((aux_cues[c.lower_], c.lower_))
     # "going to attack"
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG":
