@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import json
 
 import pytest
@@ -39,7 +40,7 @@ def _cleaned_is_empty(text: str) -> bool:
 
 
 @pytest.mark.slow
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("NEWSEVENTS_PROPERTY_EXAMPLES", "80")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXTS)
 def test_extract_never_raises_and_every_offset_slices(nlp, text):
     try:
