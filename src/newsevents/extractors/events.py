@@ -13,306 +13,19 @@ import re
 
 from ..resolve.actors import actor_like, resolve_phrase, resolve_token
 from ..resolve.modality import modality
-from .events_lexicon import REPORTING_VERBS, Trigger, lexicon
+from .events_lexicon import REPORTING_VERBS, lexicon
 from .events_quantity import count_of
-from .events_roles import (children, has_argument, noun_roles, prep_objects, reporting_head, subject,
-                           verb_roles, is_passive, passive_subject)
+from .events_roles import children, noun_roles, verb_roles
+from .events_attribution import _quote_spans, _reported_by, _speaker_actor, _speaker_head
+from .events_frames import _frame_ok, _hyphen_noun, _match
+from .events_merge import _dedupe, _same_event
+from .events_suppress import CARRIERS, _content_tokens, _dependent_triggers
 from .registry import extractor
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 CONFLICT_MATERIAL = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
 THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "PROTEST": "restrict", "SANCTION": "relations",
                "MOBILIZE": "violence"}
-CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "acl", "advcl", "conj", "dative", "oprd", "attr"}
-_QUOTE_RE = re.compile(r"[“\"]([^”\"]{2,}?)[”\"]", re.S)
-
-
-def _is_verb(tok) -> bool:
-    if tok.pos_ == "ADJ" and tok.tag_ == "JJ":
-        return False
-    return tok.pos_ == "VERB" or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ in ("ADJ", "AUX") and tok.lemma_ != "be")
-
-
-def _subject_for_frame(tok):
-    if is_passive(tok):
-        return passive_subject(tok)
-    return subject(tok)
-
-
-def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
-    dobj = children(tok, "dobj")
-    passive = not noun and is_passive(tok)
-    obj = dobj[0] if dobj else (passive_subject(tok) if passive else None)
-    for key, val in trig.conds:
-        if key == "any":
-            continue
-        if key == "obj":
-            objs = dobj if dobj else ([obj] if obj is not None else [])
-            if not any(lex.in_class(o, val) for o in objs):
-                return False
-        elif key == "noobj":
-            if obj is not None and lex.in_class(obj, val):
-                return False
-        elif key in ("objactor", "objgpe", "objperson", "objpeople", "objtarget", "objplace"):
-            cand = obj
-            if cand is None and key == "objactor":
-                objs = prep_objects(tok, ("with",))
-                cand = objs[0] if objs else None
-            if cand is None and key == "objactor":
-                # "allowed X to participate": the subject of the complement
-                for c in children(tok, "ccomp", "xcomp"):
-                    subj = children(c, "nsubj")
-                    if subj:
-                        cand = subj[0]
-                        break
-            if cand is None:
-                return False
-            if key == "objperson" and not (cand.ent_type_ == "PERSON" or cand.pos_ == "PRON" or
-                                           (cand.lemma_.lower() in ("president", "minister", "king", "leader", "delegation",
-                                                                    "envoy", "ambassador", "premier", "counterpart", "emir",
-                                                                    "chancellor", "secretary", "official", "prince", "queen"))):
-                return False
-            if key in ("objtarget", "objplace"):
-                if not (actor_like(cand) or cand.ent_type_ in ("GPE", "LOC", "FAC") or lex.in_class(cand, "@place|@building|@vehicle|@infrastructure|@stronghold")):
-                    return False
-            elif key == "objpeople":
-                if not (actor_like(cand) or lex.in_class(cand, "@people")):
-                    return False
-            elif not actor_like(cand) and cand.ent_type_ not in ("GPE", "LOC"):
-                return False
-        elif key == "toactor":
-            tos = prep_objects(tok, ("to",)) or (prep_objects(dobj[0], ("to",)) if dobj else [])
-            if not tos or not (actor_like(tos[0]) or tos[0].ent_type_ == "GPE"):
-                return False
-        elif key in ("objnotevent", "objnotgpe"):
-            if key == "objnotevent" and not dobj:
-                return False
-        elif key == "nodobj":
-            if dobj:
-                return False
-        elif key == "noxcomp":
-            if children(tok, "xcomp", "ccomp"):
-                return False
-        elif key == "conjsubj":
-            # reciprocal: "X and Y met", "the two presidents will meet", "X met with Y"
-            subj = _subject_for_frame(tok)
-            plural = subj is not None and subj.tag_ in ("NNS", "NNPS") and actor_like(subj)
-            if not ((subj is not None and children(subj, "conj")) or plural or prep_objects(tok, ("with",))):
-                return False
-        elif key == "prep":
-            want = set(val.split("|"))
-            if not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in want for c in tok.children) and \
-                    not (dobj and any(c.dep_ == "prep" and c.lower_ in want for c in dobj[0].children) and "with" in want) and \
-                    not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in want for m in c.children) for c in tok.children):
-                return False
-        elif key == "noprep":
-            want = set(val.split("|"))
-            if any(c.dep_ == "prep" and c.lower_ in want for c in tok.children):
-                return False
-        elif key == "pobj":
-            want = set(val.split("|"))
-            if not any(p.lower_ in want for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
-                return False
-        elif key == "subjactor":
-            if passive:
-                continue
-            subj = _subject_for_frame(tok)
-            if subj is None or not actor_like(subj):
-                return False
-        elif key == "subjpeople":
-            subj = _subject_for_frame(tok)
-            from ..resolve.actors import tables, of_member
-            if subj is not None and of_member(subj) is not None:
-                subj = of_member(subj)
-            demonym_plural = subj is not None and subj.tag_ in ("NNS", "NNPS") and \
-                (subj.ent_type_ == "NORP" or tables().country_of(subj.text) is not None)
-            if subj is None or not (lex.in_class(subj, "@people|@crowd") or demonym_plural or
-                                    tables().agents.get(subj.lemma_.lower()) in ("CVL", "LAB", "EDU", "AGR", "MED", "OPP", "REF", "REL", "JRN")):
-                return False
-        elif key == "subj":
-            subj = _subject_for_frame(tok) if not passive else None
-            if passive:
-                agent = prep_objects(tok, ("by",))
-                subj = agent[0] if agent else None
-            if subj is None or not lex.in_class(subj, val):
-                return False
-        elif key == "xcomp":
-            comps = children(tok, "xcomp", "ccomp") + [c for c in children(tok, "advcl") if any(a.lower_ == "to" for a in c.children)]
-            if not comps:
-                return False
-            if val and not any(c.lemma_.lower() in val.split("|") for c in comps):
-                return False
-        elif key in ("advmod", "npadvmod"):
-            if not any(c.dep_ == key and c.lower_ in val.split("|") for c in tok.children):
-                return False
-        elif key == "amod":
-            if not any(c.dep_ in ("amod", "compound") and c.lower_ in val.split("|") for c in tok.children):
-                return False
-        elif key == "arg":
-            if not has_argument(tok, lex):
-                return False
-            if val == "military" and tok.head.lemma_.lower() in ("go", "stage", "call", "declare", "hold", "end", "begin", "launch") and not prep_objects(tok, ("on", "against")):
-                return False
-        elif key == "argstrict":
-            if not has_argument(tok, lex, strict=True):
-                return False
-        elif key == "lightverb":
-            head = tok.head
-            # "declared a state of emergency", "launched 10 days of war games"
-            t2 = tok
-            while t2.dep_ == "pobj" and t2.head.lower_ == "of" and t2.head.head.lemma_.lower() in OF_CARRIERS:
-                t2 = t2.head.head
-            if t2.i != tok.i:
-                tok, head = t2, t2.head
-            from .events_lexicon import LIGHT_VERBS, lemma_forms
-            allowed = set(val.split("|")) if val else LIGHT_VERBS
-            if not (tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and lemma_forms(head) & allowed):
-                if not (tok.dep_ == "pobj" and lemma_forms(head.head) & allowed):
-                    return False
-        elif key == "kills":
-            from .events_lexicon import KILL_VERBS
-            head = tok.head
-            if not ((tok.dep_ == "nsubj" and head.lemma_.lower() in KILL_VERBS)
-                    or (tok.dep_ == "pobj" and head.head.lemma_.lower() in KILL_VERBS)):
-                return False
-        elif key == "obj_or_subj":
-            continue
-    return True
-
-
-def _match(tok, lex):
-    """The first trigger entry whose frame holds for ``tok`` (phrasal verbs first)."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and tok.tag_ == "VBZ":
-        # mis-tagged plural nouns ("U.S. airstrikes" as VBZ)
-        noun_lemma = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
-        for trig in lex.nouns.get(noun_lemma, []):
-            if _frame_ok(tok, trig, lex, noun=True):
-                return trig
-        return None
-    if _is_verb(tok):
-        if tok.dep_ == "amod" or (tok.dep_ == "compound" and tok.tag_ == "VBN"):
-            return None  # participial descriptors: "kidnapped engineers", "wounded soldiers"
-        entries = lex.verbs.get(lemma)
-        if not entries:
-            from .events_lexicon import lemma_forms
-            for form in lemma_forms(tok) - {lemma}:
-                if form in lex.verbs:
-                    entries = lex.verbs[form]
-                    break
-        if not entries:
-            return None
-        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.i == tok.i + 1)}
-        for trig in sorted(entries, key=lambda t: t.particle is None):
-            if trig.particle and trig.particle not in parts:
-                continue
-            if _frame_ok(tok, trig, lex, noun=False):
-                return trig
-        return None
-    if tok.pos_ == "ADJ":
-        for trig in lex.adjectives.get(lemma, []):
-            if _frame_ok(tok, trig, lex, noun=False):
-                return trig
-        return None
-    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ not in ("NNP",) or (tok.pos_ == "PROPN" and tok.lower_ in ("clashes",)):
-        comp = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
-        if comp:
-            for trig in lex.noun_phrases.get((comp[0].lower_, lemma), []):
-                if _frame_ok(tok, trig, lex, noun=True):
-                    return trig
-        for trig in lex.nouns.get(lemma, []) or lex.nouns.get(tok.lower_, []):
-            if _frame_ok(tok, trig, lex, noun=True):
-                return trig
-    return None
-
-
-def _hyphen_noun(tok, lex):
-    """"a sit-in", "a walk-out": hyphenated nouns come as three tokens; the last one is the
-    head the parse attaches. Returns ``(head_token, trigger)`` or None."""
-    doc = tok.doc
-    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "-":
-        return None
-    key = f"{tok.lower_}-{doc[tok.i + 2].lower_}"
-    head = doc[tok.i + 2]
-    for trig in lex.nouns.get(key, []):
-        if _frame_ok(head, trig, lex, noun=True):
-            return head, trig
-    return None
-
-
-def _content_tokens(tok) -> set[int]:
-    """Token indices inside the content of a speech act (complements, objects, not the subject)."""
-    out = set()
-    for c in tok.children:
-        if c.dep_ in CONTENT_DEPS:
-            out.update(t.i for t in c.subtree)
-    return out
-
-
-def _quote_spans(text: str, result) -> list[tuple[int, int, dict | None]]:
-    spans = []
-    for q in getattr(result, "items", {}).get("quotes", []) or []:
-        s, e = q.get("start"), q.get("end")
-        if isinstance(s, int) and isinstance(e, int):
-            spans.append((s, e, q))
-    if spans:
-        return spans
-    return [(m.start(1), m.end(1), None) for m in _QUOTE_RE.finditer(text)]
-
-
-def _speaker_from_sentence(doc, sent, result):
-    """A reporting verb's subject in ``sent`` ("…,” said Petkovic", "Kurti said:")."""
-    for tok in sent:
-        if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
-            subj = children(tok, "nsubj")
-            if subj and subj[0].lower_ not in ("it", "that", "this"):
-                return subj[0]
-            if tok.lower_ == "quoted":
-                return None
-    return None
-
-
-def _reported_by(doc, tok, sent, result, quotes, sent_index, sents) -> tuple[dict | None, object | None]:
-    """``(reported_by, speaker_token)`` for a trigger: quote speaker or reporting-verb subject."""
-    start = tok.idx
-    for s, e, q in quotes:
-        if s <= start < e:
-            if q is not None and q.get("speaker"):
-                sp = q["speaker"] or {}
-                return {"name": sp.get("name"), "entity": sp.get("entity"), "quote": q.get("id")}, None
-            speaker = _speaker_from_sentence(doc, sent, result)
-            if speaker is None and sent_index > 0:
-                prev = sents[sent_index - 1]
-                if prev.text.rstrip().endswith(":") or (s < prev.end_char):
-                    speaker = _speaker_from_sentence(doc, prev, result)
-            if speaker is None and sent_index + 1 < len(sents):
-                nxt = sents[sent_index + 1]
-                if s <= nxt.start_char < e + 3 or nxt.text.lstrip().startswith(("”", "\"")):
-                    speaker = _speaker_from_sentence(doc, nxt, result)
-            if speaker is not None:
-                actor = resolve_token(doc, speaker, result)
-                name = actor["name"] if actor else speaker.text
-                return {"name": name, "entity": actor["entity"] if actor else None, "quote": None}, speaker
-            return None, None
-    head = reporting_head(tok)
-    if head is not None:
-        subj = children(head, "nsubj")
-        if subj:
-            actor = resolve_token(doc, subj[0], result)
-            if actor is None:
-                sp = subj[0]
-                toks = [t for t in sp.subtree if t.dep_ not in ("det", "punct")] or [sp]
-                name = doc[toks[0].i: toks[-1].i + 1].text
-                return {"name": name, "entity": None, "quote": None}, None
-            return {"name": actor["name"], "entity": actor["entity"], "quote": None}, subj[0]
-        # "… was quoted as saying", "according to X"
-    return None, None
-
-
-def _speaker_actor(doc, speaker_tok, result):
-    if speaker_tok is None:
-        return None
-    return resolve_token(doc, speaker_tok, result)
 
 
 def _clause_span(tok, sent) -> tuple[int, int]:
@@ -347,16 +60,6 @@ def _codes(lex, typ, mode, actors, recipients):
             "acled_event_type": etype, "acled_sub_event_type": sub}
 
 
-def _dedupe(actors: list[dict]) -> list[dict]:
-    seen, out = set(), []
-    for a in actors:
-        key = (a["name"].lower(), a.get("entity"))
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return out
-
-
 def _published_year(result) -> int | None:
     pub = getattr(result.article, "published", None) or ""
     m = re.match(r"(\d{4})", str(pub))
@@ -380,142 +83,6 @@ def extract_events(doc, result) -> None:
             from ..errors import warning
             result.warnings.append(warning("W009", article=getattr(result.article, "id", "?"),
                                            start=sent.start_char, reason=f"{type(exc).__name__}: {exc}"))
-
-
-def _anchor(tok):
-    """The verb a trigger's clause hangs on (the light verb for nominal triggers)."""
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
-        return tok.head
-    return tok
-
-
-def _no_relcl(tok) -> set[int]:
-    out, stack = set(), [tok]
-    while stack:
-        t = stack.pop()
-        out.add(t.i)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl"))
-    return out
-
-
-def _has_prep_argument(tok) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "between", "with", "into", "upon") for c in tok.children)
-
-
-def _dependent_triggers(kept, lex) -> set[int]:
-    """Triggers that only elaborate another one: its purpose ("sent troops *to investigate*"), its
-    condition ("*unless* the president *agrees*"), background adjuncts ("surrendered *following*
-    a government *offensive*") and relative or participial clauses describing a participant ("aid
-    to Macedonia, *which is preparing an offensive*", "weapons *seized* last year")."""
-    out: set[int] = set()
-    ids = {t.i for t, _ in kept}
-    for tok, trig in kept:
-        anchor = _anchor(tok)
-        for c in anchor.children:
-            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
-            if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
-                    and trig.type != "AGREE" and not trig.content:
-                purpose = _no_relcl(c)
-                if (trig.type == "MOBILIZE" or trig.lemma in ("send", "dispatch", "deploy")) and purpose & (ids - {tok.i}):
-                    out.add(tok.i)  # "sent personnel to investigate": the purpose is the event
-                else:
-                    out |= purpose
-            elif c.dep_ == "advcl" and marks & ({"if", "unless"} | BACKGROUND):
-                out |= {t.i for t in c.subtree}
-            elif c.dep_ == "prep" and (c.lower_ in BACKGROUND or (c.lower_ == "in" and any(p.lower_ == "wake" for p in c.children))):
-                out |= {t.i for t in c.subtree}
-        # inside the event's phrase: descriptive clauses and background nominals
-        for t in anchor.subtree:
-            if t.i == anchor.i:
-                continue
-            if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") and \
-                    t.head.lemma_.lower() not in REPORT_NOUNS:
-                if t.i in ids or any(d.i in ids for d in t.children if d.dep_ in ("dobj", "xcomp")):
-                    out |= {x.i for x in t.subtree}
-            elif t.dep_ == "prep" and t.lower_ in BACKGROUND:
-                for x in t.subtree:
-                    if x.i in ids and x.pos_ in ("NOUN", "PROPN") and not _has_prep_argument(x):
-                        out.add(x.i)
-            elif t.dep_ == "prep" and (t.lower_ in ("including", "like") or (t.lower_ == "with" and t.head.i == anchor.i)):
-                # "10 airstrikes, including strikes against …"; "support Iraqi forces with air strikes"
-                for x in t.subtree:
-                    if x.i in ids and x.pos_ in ("NOUN", "PROPN", "VERB"):
-                        out.add(x.i)
-        # "signed an agreement", "lifted the ban on opposition rallies": the verb's object, and
-        # what it says, are part of its event
-        if trig.pos == "V":
-            restricts = any(c.dep_ == "dobj" and lex.in_class(c, "@restriction") for c in tok.children)
-            for c in tok.children:
-                if c.dep_ in ("dobj", "nsubjpass") or (restricts and c.dep_ == "prep" and c.lower_ in ("on", "against")):
-                    for i in _no_relcl(c):  # not into relative clauses: "a crowd that … after raids on …"
-                        if i in ids and tok.doc[i].pos_ in ("NOUN", "PROPN"):
-                            out.add(i)
-    return out
-
-
-GENERIC_HEADS = {"person", "people", "one", "man", "woman", "civilian", "other", "resident"}
-
-
-def _head_word(actor: dict) -> str:
-    words = re.findall(r"[\w.'-]+", actor["name"].lower())
-    w = words[-1] if words else ""
-    return w[:-1] if w.endswith("s") and len(w) > 3 else w
-
-
-_STOP = {"the", "of", "a", "an", "and", "in", "its", "their", "his", "her"}
-
-
-def _words(actor: dict) -> set[str]:
-    out = set()
-    for w in re.findall(r"[\w.'-]+", actor["name"].lower()):
-        w = w.strip(".")
-        if w not in _STOP:
-            out.add(w[:-1] if w.endswith("s") and len(w) > 3 else w)
-    return out
-
-
-def _parties_overlap(a: list[dict], b: list[dict], strict: bool = False) -> bool:
-    """Do two party lists name the same party? Strict: the same entity or the same words
-    ("representatives of Kosovo Serbs" = "Kosovo Serb representatives"); loose: also the same head."""
-    a = [x for x in a if x.get("kind") != "target"]
-    b = [x for x in b if x.get("kind") != "target"]
-    ents = {x.get("entity") for x in a if x.get("entity")} & {x.get("entity") for x in b if x.get("entity")}
-    if ents:
-        return True
-    if not strict and ({_head_word(x) for x in a} & {_head_word(x) for x in b}):
-        return True
-    for x in a:
-        for y in b:
-            wx, wy = _words(x), _words(y)
-            if wx and wy and (wx == wy if strict else len(wx & wy) / len(wx | wy) >= 0.5):
-                return True
-    return False
-
-
-def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
-    """An earlier event this one repeats, or None."""
-    base = (event.get("recast_from") or {}).get("type", event["type"])
-    head = tok.head
-    for prev in result.events:
-        pbase = (prev.get("recast_from") or {}).get("type", prev["type"])
-        if prev["negated"] != event["negated"]:
-            continue
-        # coordinated verbs in one sentence: "killed 20 militants and destroyed eight vehicles"
-        if tok.dep_ == "conj" and token_event.get(head.i) == prev["id"] and (pbase == base or prev["type"] == event["type"]):
-            if not event["actor"] or not prev["actor"] or _parties_overlap(event["actor"], prev["actor"]):
-                return prev
-        if pbase != base or prev["sentence"] == event["sentence"]:
-            continue
-        # a later re-report: same (or no) actor and the same recipients
-        if event["actor"] and not (prev["actor"] and _parties_overlap(event["actor"], prev["actor"])):
-            continue
-        if not event["recipient"]:
-            continue
-        if _parties_overlap(event["recipient"], prev["recipient"], strict=bool(event["actor"])):
-            return prev
-        if not event["actor"] and base == "ASSAULT" and all(_head_word(r) in GENERIC_HEADS for r in event["recipient"]):
-            return prev  # "one person was seriously injured" after the incident was reported
-    return None
 
 
 def _promises_force(tok, lex, depth: int = 0) -> bool:
@@ -589,13 +156,6 @@ def _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event)
         _emit_modal_demand(doc, result, lex, sent, si, sents, v, quotes, year, token_event)
 
 
-OF_CARRIERS = {"state", "series", "wave", "round", "day", "week", "month", "campaign", "number", "string", "spate"}
-CARRIERS = {"effort", "mission", "process", "bid", "initiative", "attempt", "round", "campaign"}
-REPORT_NOUNS = {"news", "report", "claim", "allegation", "statement", "announcement", "word", "confirmation",
-                "fact", "reports", "accusation", "evidence", "sign", "indication", "rumour", "rumor"}
-BACKGROUND = {"after", "following", "since", "amid", "before", "despite"}
-
-
 def _modal_demands(sent) -> list:
     """"Russia said Sudan must return the helicopter": a reported obligation on another actor
     is a REQUEST by the speaker (PLOVER: demands in statements)."""
@@ -617,15 +177,6 @@ def _modal_demands(sent) -> list:
             continue
         out.append(tok)
     return out
-
-
-def _speaker_head(verb) -> list:
-    """The subject of a reporting verb ("The Red Cross operating in Iraq said": Cross)."""
-    subj = children(verb, "nsubj")
-    if subj and subj[0].pos_ == "VERB":
-        inner = children(subj[0], "nsubj")
-        return inner[:1]
-    return subj[:1]
 
 
 def _emit_modal_demand(doc, result, lex, sent, si, sents, verb, quotes, year, token_event):
@@ -695,7 +246,7 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     # PLOVER recasts (manual: auxiliary modes): future cooperation is AGREE, a promise to use
     # force or a conditional/stated future use of force is THREATEN (by the speaker)
     def as_threat(t, keep_actor=False):
-        nonlocal typ, mode, actors, recipients
+        nonlocal typ, mode, actors
         mode = THREAT_MODE.get(t, "violence" if t == "ASSAULT" else None)
         typ = "THREATEN"
         if actors:

@@ -9,7 +9,7 @@ _DIGITS = re.compile(r"^\d{1,3}(?:[,.]\d{3})*$|^\d+$")
 def _word_count(words: list[str]) -> tuple[int | None, bool]:
     from .events_lexicon import lexicon
     q = lexicon().quantities
-    total, approx, seen = None, False, False
+    total, approx = None, False
     i = 0
     while i < len(words):
         w = words[i].lower().replace("-", " ")
@@ -23,7 +23,6 @@ def _word_count(words: list[str]) -> tuple[int | None, bool]:
             continue
         if _DIGITS.match(w):
             total = int(re.sub(r"[,.]", "", w)) if total is None else total * int(re.sub(r"[,.]", "", w))
-            seen = True
         elif w in q:
             n, a = q[w]
             approx = approx or a

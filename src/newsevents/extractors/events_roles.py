@@ -5,7 +5,7 @@ Everything here returns *tokens*; :mod:`newsevents.resolve.actors` turns them in
 """
 from __future__ import annotations
 
-from .events_lexicon import KILL_VERBS, LIGHT_VERBS, REPORTING_VERBS, is_light_verb
+from .events_lexicon import KILL_VERBS, REPORTING_VERBS, is_light_verb
 
 PATIENT_VERBS = {"injure", "wound", "kill", "shoot", "arrest", "detain", "hurt", "abduct", "kidnap",
                  "murder", "beat", "torture", "execute", "capture", "jail", "imprison", "deport"}

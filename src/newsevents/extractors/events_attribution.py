@@ -1,0 +1,86 @@
+"""Attribution: who reports an event — the quote's speaker or the subject of the reporting verb
+whose complement holds the trigger — and the speaker as an actor (first person in quotes)."""
+from __future__ import annotations
+
+import re
+
+from ..resolve.actors import resolve_token
+from .events_lexicon import REPORTING_VERBS
+from .events_roles import children, reporting_head
+
+_QUOTE_RE = re.compile(r"[“\"]([^”\"]{2,}?)[”\"]", re.S)
+
+
+def _quote_spans(text: str, result) -> list[tuple[int, int, dict | None]]:
+    spans = []
+    for q in getattr(result, "items", {}).get("quotes", []) or []:
+        s, e = q.get("start"), q.get("end")
+        if isinstance(s, int) and isinstance(e, int):
+            spans.append((s, e, q))
+    if spans:
+        return spans
+    return [(m.start(1), m.end(1), None) for m in _QUOTE_RE.finditer(text)]
+
+
+def _speaker_from_sentence(doc, sent, result):
+    """A reporting verb's subject in ``sent`` ("…,” said Petkovic", "Kurti said:")."""
+    for tok in sent:
+        if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
+            subj = children(tok, "nsubj")
+            if subj and subj[0].lower_ not in ("it", "that", "this"):
+                return subj[0]
+            if tok.lower_ == "quoted":
+                return None
+    return None
+
+
+def _reported_by(doc, tok, sent, result, quotes, sent_index, sents) -> tuple[dict | None, object | None]:
+    """``(reported_by, speaker_token)`` for a trigger: quote speaker or reporting-verb subject."""
+    start = tok.idx
+    for s, e, q in quotes:
+        if s <= start < e:
+            if q is not None and q.get("speaker"):
+                sp = q["speaker"] or {}
+                return {"name": sp.get("name"), "entity": sp.get("entity"), "quote": q.get("id")}, None
+            speaker = _speaker_from_sentence(doc, sent, result)
+            if speaker is None and sent_index > 0:
+                prev = sents[sent_index - 1]
+                if prev.text.rstrip().endswith(":") or (s < prev.end_char):
+                    speaker = _speaker_from_sentence(doc, prev, result)
+            if speaker is None and sent_index + 1 < len(sents):
+                nxt = sents[sent_index + 1]
+                if s <= nxt.start_char < e + 3 or nxt.text.lstrip().startswith(("”", "\"")):
+                    speaker = _speaker_from_sentence(doc, nxt, result)
+            if speaker is not None:
+                actor = resolve_token(doc, speaker, result)
+                name = actor["name"] if actor else speaker.text
+                return {"name": name, "entity": actor["entity"] if actor else None, "quote": None}, speaker
+            return None, None
+    head = reporting_head(tok)
+    if head is not None:
+        subj = children(head, "nsubj")
+        if subj:
+            actor = resolve_token(doc, subj[0], result)
+            if actor is None:
+                sp = subj[0]
+                toks = [t for t in sp.subtree if t.dep_ not in ("det", "punct")] or [sp]
+                name = doc[toks[0].i: toks[-1].i + 1].text
+                return {"name": name, "entity": None, "quote": None}, None
+            return {"name": actor["name"], "entity": actor["entity"], "quote": None}, subj[0]
+        # "… was quoted as saying", "according to X"
+    return None, None
+
+
+def _speaker_actor(doc, speaker_tok, result):
+    if speaker_tok is None:
+        return None
+    return resolve_token(doc, speaker_tok, result)
+
+
+def _speaker_head(verb) -> list:
+    """The subject of a reporting verb ("The Red Cross operating in Iraq said": Cross)."""
+    subj = children(verb, "nsubj")
+    if subj and subj[0].pos_ == "VERB":
+        inner = children(subj[0], "nsubj")
+        return inner[:1]
+    return subj[:1]

@@ -1,0 +1,79 @@
+"""Event coreference: coordinated verbs of one type and later re-reports of the same event merge
+into the first mention; party lists are compared by entity, head word or words."""
+from __future__ import annotations
+
+import re
+
+def _dedupe(actors: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for a in actors:
+        key = (a["name"].lower(), a.get("entity"))
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+GENERIC_HEADS = {"person", "people", "one", "man", "woman", "civilian", "other", "resident"}
+
+
+def _head_word(actor: dict) -> str:
+    words = re.findall(r"[\w.'-]+", actor["name"].lower())
+    w = words[-1] if words else ""
+    return w[:-1] if w.endswith("s") and len(w) > 3 else w
+
+
+_STOP = {"the", "of", "a", "an", "and", "in", "its", "their", "his", "her"}
+
+
+def _words(actor: dict) -> set[str]:
+    out = set()
+    for w in re.findall(r"[\w.'-]+", actor["name"].lower()):
+        w = w.strip(".")
+        if w not in _STOP:
+            out.add(w[:-1] if w.endswith("s") and len(w) > 3 else w)
+    return out
+
+
+def _parties_overlap(a: list[dict], b: list[dict], strict: bool = False) -> bool:
+    """Do two party lists name the same party? Strict: the same entity or the same words
+    ("representatives of Kosovo Serbs" = "Kosovo Serb representatives"); loose: also the same head."""
+    a = [x for x in a if x.get("kind") != "target"]
+    b = [x for x in b if x.get("kind") != "target"]
+    ents = {x.get("entity") for x in a if x.get("entity")} & {x.get("entity") for x in b if x.get("entity")}
+    if ents:
+        return True
+    if not strict and ({_head_word(x) for x in a} & {_head_word(x) for x in b}):
+        return True
+    for x in a:
+        for y in b:
+            wx, wy = _words(x), _words(y)
+            if wx and wy and (wx == wy if strict else len(wx & wy) / len(wx | wy) >= 0.5):
+                return True
+    return False
+
+
+def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
+    """An earlier event this one repeats, or None."""
+    base = (event.get("recast_from") or {}).get("type", event["type"])
+    head = tok.head
+    for prev in result.events:
+        pbase = (prev.get("recast_from") or {}).get("type", prev["type"])
+        if prev["negated"] != event["negated"]:
+            continue
+        # coordinated verbs in one sentence: "killed 20 militants and destroyed eight vehicles"
+        if tok.dep_ == "conj" and token_event.get(head.i) == prev["id"] and (pbase == base or prev["type"] == event["type"]):
+            if not event["actor"] or not prev["actor"] or _parties_overlap(event["actor"], prev["actor"]):
+                return prev
+        if pbase != base or prev["sentence"] == event["sentence"]:
+            continue
+        # a later re-report: same (or no) actor and the same recipients
+        if event["actor"] and not (prev["actor"] and _parties_overlap(event["actor"], prev["actor"])):
+            continue
+        if not event["recipient"]:
+            continue
+        if _parties_overlap(event["recipient"], prev["recipient"], strict=bool(event["actor"])):
+            return prev
+        if not event["actor"] and base == "ASSAULT" and all(_head_word(r) in GENERIC_HEADS for r in event["recipient"]):
+            return prev  # "one person was seriously injured" after the incident was reported
+    return None

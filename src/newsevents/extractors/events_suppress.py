@@ -1,0 +1,93 @@
+"""One action, one event: which candidate triggers only elaborate another one (speech-act
+content, purposes, conditions, background adjuncts, descriptive clauses, instruments, objects)."""
+from __future__ import annotations
+
+CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "acl", "advcl", "conj", "dative", "oprd", "attr"}
+
+
+def _content_tokens(tok) -> set[int]:
+    """Token indices inside the content of a speech act (complements, objects, not the subject)."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ in CONTENT_DEPS:
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+def _anchor(tok):
+    """The verb a trigger's clause hangs on (the light verb for nominal triggers)."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return tok
+
+
+def _no_relcl(tok) -> set[int]:
+    out, stack = set(), [tok]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl"))
+    return out
+
+
+def _has_prep_argument(tok) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "between", "with", "into", "upon") for c in tok.children)
+
+
+def _dependent_triggers(kept, lex) -> set[int]:
+    """Triggers that only elaborate another one: its purpose ("sent troops *to investigate*"), its
+    condition ("*unless* the president *agrees*"), background adjuncts ("surrendered *following*
+    a government *offensive*") and relative or participial clauses describing a participant ("aid
+    to Macedonia, *which is preparing an offensive*", "weapons *seized* last year")."""
+    out: set[int] = set()
+    ids = {t.i for t, _ in kept}
+    for tok, trig in kept:
+        anchor = _anchor(tok)
+        for c in anchor.children:
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                    and trig.type != "AGREE" and not trig.content:
+                purpose = _no_relcl(c)
+                if (trig.type == "MOBILIZE" or trig.lemma in ("send", "dispatch", "deploy")) and purpose & (ids - {tok.i}):
+                    out.add(tok.i)  # "sent personnel to investigate": the purpose is the event
+                else:
+                    out |= purpose
+            elif c.dep_ == "advcl" and marks & ({"if", "unless"} | BACKGROUND):
+                out |= {t.i for t in c.subtree}
+            elif c.dep_ == "prep" and (c.lower_ in BACKGROUND or (c.lower_ == "in" and any(p.lower_ == "wake" for p in c.children))):
+                out |= {t.i for t in c.subtree}
+        # inside the event's phrase: descriptive clauses and background nominals
+        for t in anchor.subtree:
+            if t.i == anchor.i:
+                continue
+            if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") and \
+                    t.head.lemma_.lower() not in REPORT_NOUNS:
+                if t.i in ids or any(d.i in ids for d in t.children if d.dep_ in ("dobj", "xcomp")):
+                    out |= {x.i for x in t.subtree}
+            elif t.dep_ == "prep" and t.lower_ in BACKGROUND:
+                for x in t.subtree:
+                    if x.i in ids and x.pos_ in ("NOUN", "PROPN") and not _has_prep_argument(x):
+                        out.add(x.i)
+            elif t.dep_ == "prep" and (t.lower_ in ("including", "like") or (t.lower_ == "with" and t.head.i == anchor.i)):
+                # "10 airstrikes, including strikes against …"; "support Iraqi forces with air strikes"
+                for x in t.subtree:
+                    if x.i in ids and x.pos_ in ("NOUN", "PROPN", "VERB"):
+                        out.add(x.i)
+        # "signed an agreement", "lifted the ban on opposition rallies": the verb's object, and
+        # what it says, are part of its event
+        if trig.pos == "V":
+            restricts = any(c.dep_ == "dobj" and lex.in_class(c, "@restriction") for c in tok.children)
+            for c in tok.children:
+                if c.dep_ in ("dobj", "nsubjpass") or (restricts and c.dep_ == "prep" and c.lower_ in ("on", "against")):
+                    for i in _no_relcl(c):  # not into relative clauses: "a crowd that … after raids on …"
+                        if i in ids and tok.doc[i].pos_ in ("NOUN", "PROPN"):
+                            out.add(i)
+    return out
+
+
+CARRIERS = {"effort", "mission", "process", "bid", "initiative", "attempt", "round", "campaign"}
+REPORT_NOUNS = {"news", "report", "claim", "allegation", "statement", "announcement", "word", "confirmation",
+                "fact", "reports", "accusation", "evidence", "sign", "indication", "rumour", "rumor"}
+
+
+BACKGROUND = {"after", "following", "since", "amid", "before", "despite"}
