@@ -347,3 +347,8 @@ ROLE_CHECKS = [
 @pytest.mark.parametrize("sentence,check", ROLE_CHECKS, ids=[s[:40] for s, _ in ROLE_CHECKS])
 def test_roles_and_modality(events_of, sentence, check):
     assert check(events_of(sentence)), events_of(sentence)
+
+
+def test_harm_causes(events_of):
+    assert [e["mode"] for e in events_of("A Palestinian prisoner died as a result of torture in custody.")] == ["torture"]
+    assert events_of("Three workers died in a gas explosion at the factory.") == []

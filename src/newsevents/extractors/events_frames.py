@@ -124,6 +124,9 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
         elif key in ("advmod", "npadvmod"):
             if not any(c.dep_ == key and c.lower_ in val.split("|") for c in tok.children):
                 return False
+        elif key == "noamod":
+            if any(c.dep_ in ("amod", "compound") and c.lower_ in val.split("|") for c in tok.children):
+                return False
         elif key == "amod":
             if not any(c.dep_ in ("amod", "compound") and c.lower_ in val.split("|") for c in tok.children):
                 return False
@@ -151,12 +154,25 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
         elif key == "kills":
             from .events_lexicon import KILL_VERBS
             head = tok.head
-            if not ((tok.dep_ == "nsubj" and head.lemma_.lower() in KILL_VERBS)
-                    or (tok.dep_ == "pobj" and head.head.lemma_.lower() in KILL_VERBS)):
+            if not ((tok.dep_ == "nsubj" and head.lemma_.lower() in KILL_VERBS) or _caused_harm(tok, KILL_VERBS)):
                 return False
         elif key == "obj_or_subj":
             continue
     return True
+
+
+def _caused_harm(noun, kill_verbs) -> bool:
+    """"killed in a car bomb explosion", "died as a result of torture", "wounds sustained in a
+    blast": the noun sits in a prepositional phrase (up to three deep) of a harm verb."""
+    t = noun
+    for _ in range(3):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return False
+        gov = t.head.head
+        if gov.lemma_.lower() in kill_verbs and t.head.lower_ in ("in", "of", "from", "by", "after", "during", "as"):
+            return True
+        t = gov
+    return False
 
 
 def _match(tok, lex):
