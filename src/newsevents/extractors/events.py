@@ -202,6 +202,13 @@ def _emit_modal_demand(doc, result, lex, sent, si, sents, verb, quotes, year, to
 
 def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_event, kept):
     typ, mode = trig.type, trig.mode
+    if mode is None and trig.pos == "V":
+        # "killed in a roadside blast": the merged noun tells how
+        inside = {t.i for t in tok.subtree}
+        for other, otrig in kept:
+            if otrig.pos == "N" and otrig.type == typ and otrig.mode and other.i in inside:
+                mode = otrig.mode
+                break
     light = None
     if trig.pos == "V":
         a_heads, r_heads, passive = verb_roles(tok, trig, lex)
