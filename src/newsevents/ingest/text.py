@@ -135,7 +135,7 @@ def _no_surrogates(value):
 
 def where(article_id: str, source_path: str | None) -> str:
     """How an error names an article: its file (or ``file:line``), and its id when that differs."""
-    if not source_path:
+    if not source_path or article_id == source_path:
         return article_id
     stem = source_path.rsplit("/", 1)[-1].rsplit(":", 1)[0]
     if stem == article_id or stem.rsplit(".", 1)[0] == article_id:
