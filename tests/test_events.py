@@ -352,3 +352,13 @@ def test_roles_and_modality(events_of, sentence, check):
 def test_harm_causes(events_of):
     assert [e["mode"] for e in events_of("A Palestinian prisoner died as a result of torture in custody.")] == ["torture"]
     assert events_of("Three workers died in a gas explosion at the factory.") == []
+
+
+@pytest.mark.parametrize("sentence,mode", [
+    ("British aircraft using precision guided missiles killed four Iraqis in Basra.", "aerial"),
+    ("Gunmen attacked a police post near Kandahar.", "firearms"),
+    ("Rebels attacked the village with machetes.", "primitive"),
+    ("Two soldiers were killed in a roadside blast.", "explosives"),
+])
+def test_assault_mode_from_weapon(events_of, sentence, mode):
+    assert [e["mode"] for e in events_of(sentence)] == [mode]

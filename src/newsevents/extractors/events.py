@@ -200,6 +200,22 @@ def _emit_modal_demand(doc, result, lex, sent, si, sents, verb, quotes, year, to
     token_event[verb.i] = eid
 
 
+def _assault_mode(tok, lex) -> str | None:
+    """"British aircraft … killed", "gunmen attacked": the weapon or attacker names the mode."""
+    anchor = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB" else tok
+    from .events_suppress import _no_relcl
+    for i in sorted(_no_relcl(anchor)):
+        t = tok.doc[i]
+        words = [t.lemma_.lower(), t.lower_]
+        prev = tok.doc[i - 1] if i > 0 else None
+        if prev is not None and prev.dep_ in ("compound", "amod") and prev.head.i == t.i:
+            words.insert(0, f"{prev.lower_}_{t.lemma_.lower()}")
+        for w in words:
+            if w in lex.assault_modes:
+                return lex.assault_modes[w]
+    return None
+
+
 def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_event, kept):
     typ, mode = trig.type, trig.mode
     if mode is None and trig.pos == "V":
@@ -209,6 +225,8 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
             if otrig.pos == "N" and otrig.type == typ and otrig.mode and other.i in inside:
                 mode = otrig.mode
                 break
+    if mode is None and typ == "ASSAULT":
+        mode = _assault_mode(tok, lex)
     light = None
     if trig.pos == "V":
         a_heads, r_heads, passive = verb_roles(tok, trig, lex)

@@ -111,6 +111,9 @@ class Lexicon:
         self.modality: dict[str, list[tuple[str, str]]] = {}
         for row in _read_tsv("events/modality.tsv"):
             self.modality.setdefault(row[2], []).append((row[0], row[1]))
+        self.assault_modes: dict[str, str] = {}
+        for row in _read_tsv("events/assault_modes.tsv"):
+            self.assault_modes[row[0]] = row[1]
         self.quantities: dict[str, tuple[int, bool]] = {}
         for row in _read_tsv("events/quantities.tsv"):
             self.quantities[row[0]] = (int(row[1]), row[2] == "1")
