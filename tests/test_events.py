@@ -362,3 +362,12 @@ def test_harm_causes(events_of):
 ])
 def test_assault_mode_from_weapon(events_of, sentence, mode):
     assert [e["mode"] for e in events_of(sentence)] == [mode]
+
+
+@pytest.mark.parametrize("sentence,mode", [
+    ("The government deployed riot police in the capital.", "police"),
+    ("Russia moved tanks to the border with Ukraine.", "weapons"),
+    ("NATO deployed additional troops to the Baltic states.", "troops"),
+])
+def test_mobilize_mode(events_of, sentence, mode):
+    assert [(e["type"], e["mode"]) for e in events_of(sentence)] == [("MOBILIZE", mode)]

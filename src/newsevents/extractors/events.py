@@ -227,6 +227,14 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
                 break
     if mode is None and typ == "ASSAULT":
         mode = _assault_mode(tok, lex)
+    if typ == "MOBILIZE":
+        # "deployed riot police" → police, "moved tanks to the border" → weapons
+        for h in children(tok, "dobj", "nsubjpass") + ([tok] if trig.pos == "N" else []):
+            words = [h.lemma_.lower()] + [c.lower_ for c in h.children if c.dep_ in ("compound", "amod")]
+            hit = next((lex.mobilize_modes[w] for w in words if w in lex.mobilize_modes), None)
+            if hit:
+                mode = hit
+                break
     light = None
     if trig.pos == "V":
         a_heads, r_heads, passive = verb_roles(tok, trig, lex)

@@ -114,6 +114,9 @@ class Lexicon:
         self.assault_modes: dict[str, str] = {}
         for row in _read_tsv("events/assault_modes.tsv"):
             self.assault_modes[row[0]] = row[1]
+        self.mobilize_modes: dict[str, str] = {}
+        for row in _read_tsv("events/mobilize_modes.tsv"):
+            self.mobilize_modes[row[0]] = row[1]
         self.quantities: dict[str, tuple[int, bool]] = {}
         for row in _read_tsv("events/quantities.tsv"):
             self.quantities[row[0]] = (int(row[1]), row[2] == "1")
