@@ -371,3 +371,10 @@ def test_assault_mode_from_weapon(events_of, sentence, mode):
 ])
 def test_mobilize_mode(events_of, sentence, mode):
     assert [(e["type"], e["mode"]) for e in events_of(sentence)] == [("MOBILIZE", mode)]
+
+
+def test_contexts_from_the_clause(events_of):
+    ev = _one(events_of("Protesters demonstrated against the election results in Minsk."), "PROTEST")
+    assert "election" in ev["context"]
+    ev = _one(events_of("Police carried out raids on suspected smugglers in several towns."), "COERCE")
+    assert "trafficking" in ev["context"]

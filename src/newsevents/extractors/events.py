@@ -370,8 +370,11 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     sectors = {a.get("sector") for a in actors + recipients}
     if "CRM" in sectors:
         context = (context or []) + ["crime"]
-    if re.search(r"\bsmuggl|\btraffick", sent.text, re.I):
-        context = (context or []) + ["trafficking"]
+    # contexts named in the event's own clause ("raids on suspected smugglers" → trafficking)
+    clause = result.text[min(_clause_span(tok, sent)[0], tok.idx):_clause_span(tok, sent)[1]]
+    found = lex.contexts_in(clause)
+    if found:
+        context = (context or []) + found
     if context:
         context = list(dict.fromkeys(context))
     tstart, tend = tok.idx, tok.idx + len(tok)

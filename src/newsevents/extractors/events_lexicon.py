@@ -117,6 +117,12 @@ class Lexicon:
         self.mobilize_modes: dict[str, str] = {}
         for row in _read_tsv("events/mobilize_modes.tsv"):
             self.mobilize_modes[row[0]] = row[1]
+        self.contexts: list[tuple[str, str]] = []
+        for row in _read_tsv("events/contexts.tsv"):
+            self.contexts.append((row[0], row[1]))
+        import re as _re
+        self.context_re = _re.compile(r"\b(" + "|".join(_re.escape(stem) for stem, _ in self.contexts) + r")", _re.I)
+        self._context_of = {stem: ctx for stem, ctx in self.contexts}
         self.quantities: dict[str, tuple[int, bool]] = {}
         for row in _read_tsv("events/quantities.tsv"):
             self.quantities[row[0]] = (int(row[1]), row[2] == "1")
@@ -150,6 +156,15 @@ class Lexicon:
                                   "pact", "treaty", "line", "zone", "talk", "negotiation") and alt in comp_lemmas):
                 return True
         return False
+
+    def contexts_in(self, text: str) -> list[str]:
+        """PLOVER contexts whose cue words occur in ``text``, in order of appearance."""
+        out = []
+        for m in self.context_re.finditer(text):
+            ctx = self._context_of.get(m.group(1).lower())
+            if ctx and ctx not in out:
+                out.append(ctx)
+        return out
 
     def codes_for(self, typ: str, mode: str | None) -> tuple[str, int, float]:
         return self.codes.get(f"{typ}:{mode}") or self.codes.get(typ) or ("", 0, 0.0)
