@@ -276,3 +276,36 @@ S6 = [
 def test_third_batch(types_of, sentence, accepted):
     types = types_of(sentence)
     assert set(types) & accepted and set(types) <= accepted, types
+
+
+# a fourth batch written before running the coder (an empty set: no event)
+S7 = [
+("The Ukrainian military said it had shot down 15 Russian drones overnight.", {"ASSAULT"}),
+("Hamas released a video of an Israeli hostage on Sunday.", set()),
+("The Kremlin dismissed the allegations as absurd.", {"REJECT"}),
+("Tens of thousands of Serbians protested in Belgrade against violence.", {"PROTEST"}),
+("The interior ministry banned the opposition newspaper.", {"COERCE"}),
+("Sudan's army and the RSF agreed to a seven-day ceasefire.", {"AGREE"}),
+("Pakistan handed over 20 Indian fishermen to India at the Wagah border.", {"RETREAT", "AID"}),
+("The Taliban executed two men accused of murder in a public square.", {"ASSAULT"}),
+("The EU will impose new sanctions on Iran, diplomats said.", {"THREATEN", "SANCTION", "AGREE"}),
+("Macron called for a ceasefire in Gaza.", {"REQUEST"}),
+("The rebels captured the town of Bunagana after heavy fighting.", {"ASSAULT", "COERCE"}),
+("Algeria withdrew its ambassador from France.", {"SANCTION"}),
+("The government announced an amnesty for political prisoners.", {"CONCEDE"}),
+("Unknown assailants torched three churches in the region.", {"ASSAULT"}),
+("The United Nations sent a team of investigators to Syria.", {"MOBILIZE", "ACCUSE", "AID"}),
+("Thailand's king pardoned the former prime minister.", {"CONCEDE"}),
+("Police raided the headquarters of the main opposition party.", {"COERCE"}),
+("The president warned protesters against violence.", {"THREATEN"}),
+("Kenyan police shot dead three protesters in Nairobi.", {"ASSAULT"}),
+]
+
+
+@pytest.mark.parametrize("sentence,accepted", S7)
+def test_fourth_batch(types_of, sentence, accepted):
+    types = types_of(sentence)
+    if not accepted:
+        assert types == []
+    else:
+        assert set(types) & accepted and set(types) <= accepted, types
