@@ -87,6 +87,9 @@ def test_other_examples_gold_places(extract_text, name):
     ("Mr. Paris said the talks had failed.", "Paris"),
     ("The West must act now, the minister said.", "West"),
     ("The SDF and the ISF advanced.", "SDF"),
+    ("Kenzo Oshima, the UN emergency relief coordinator, demanded access in Iraq.", "Oshima"),
+    ("Dutch Foreign Minister Hans Van den Broek said on Tuesday that talks would go on.", "Broek"),
+    ("Washington demanded that Hamas renounce its armed struggle against Israel.", "Hamas"),
 ])
 def test_no_place_for_people_and_words(extract_text, text, name):
     doc = extract_text(text, extractors=["places"])

@@ -124,6 +124,10 @@ CASES = [
      "Cartagena", "CO", 10.40, -75.51, 30),
     ("jenin-west-bank", "Israeli troops raided the West Bank city of Jenin on Monday.",
      "Jenin", "PS", 32.46, 35.30, 30),
+    ("benin-country", "Thousands of refugees fled from Nigeria into neighbouring Benin last week.",
+     "Benin", "BJ", 9.5, 2.25, 50),
+    ("panama-country", "The United States sped up the withdrawal of invasion forces from Panama.",
+     "Panama", "PA", 9.0, -80.0, 50),
     ("jordan-country", "King Abdullah said Jordan would host the talks in Amman.",
      "Jordan", "JO", 31.0, 36.0, 50),
 ]

@@ -84,6 +84,8 @@ class Mention:
     region: tuple[int, str] | None = None  # (start of the directional phrase, its direction word)
     cued: bool = False  # a locative cue word was cut off the NER span ("Near Palmyra")
     margin: float = 0.0  # best score minus the runner-up's
+    surname_like: bool = False  # right after a capitalised name word outside any entity
+    label: str = ""  # the NER label of the entity it came from
     container_span: tuple[int, int] | None = None  # "Virginia" in "Woodbridge, Virginia" (admin1 only)
     qualifier: bool = False  # this mention only qualifies another ("Woodbridge, Virginia")
     sentence: int = 0
@@ -106,7 +108,7 @@ def extract_places(doc, result) -> None:
 
     mentions = _ner_mentions(doc, result, gaz, ctx)
     _count_context(doc, result, mentions, ctx, gaz)
-    mentions += _person_mentions(result, gaz, ctx, mentions)
+    mentions += _person_mentions(result, gaz, ctx, mentions, doc)
     mentions += _scan_mentions(doc, result, gaz, ctx, mentions)
 
     for m in mentions:  # pass 1: countries, demonyms, containers, priors
@@ -123,7 +125,8 @@ def extract_places(doc, result) -> None:
             if name != own:  # a name's own guess must not reinforce itself
                 ctx.extra.update(counts)
         _resolve(m, ctx, anchors=[a for a in anchors if normalize(a.text) != own])
-    ctx.extra = sum(resolved.values(), Counter())
+    ctx.extra = Counter()
+    ctx.resolved = resolved
 
     _one_sense(mentions)
     kept = [m for m in mentions if m.best is not None and _accept(m, ctx)]
@@ -147,6 +150,18 @@ class Context:
         self.admin1_named: dict[str, set[str]] = {}  # admin1 code → the names that named it
         self.taken: list[tuple[int, int]] = []
         self.extra: Counter = Counter()  # pass 2: countries of the other resolved places
+        self.resolved: dict[str, Counter] = {}  # name → countries its mentions resolved to
+
+    def share_for(self, cc: str | None, name: str) -> float:
+        """The country's share counting the other names' resolutions, never this name's own."""
+        self.extra = Counter()
+        for other, counts in self.resolved.items():
+            if other != name:
+                self.extra.update(counts)
+        try:
+            return self.share(cc)
+        finally:
+            self.extra = Counter()
 
     def share(self, cc: str | None) -> float:
         weights = self.country_w + self.extra
@@ -293,9 +308,31 @@ def _inside_org_name(orgs, start: int, text: str) -> bool:
     return any(end <= start and _ORG_TAIL.match(text[end:start]) for end in orgs)
 
 
+_NAME_PARTICLES = {"van", "von", "den", "der", "de", "da", "di", "del", "la", "le", "bin", "ibn", "al", "abu"}
+
+
+def _after_name_word(doc, start: int, entity_spans) -> bool:
+    """The mention follows a person's name, or a capitalised word or name particle that belongs to
+    no entity ("Kenzo Oshima", "Hans Van den Broek"): likely a surname NER took for a place."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if prev.lower_ in _LOCATIVE_PREPS or prev.lower_ in LOCATIVE_WORDS:
+        return False  # "Near Mosul, five strikes …"
+    if prev.ent_type_ == "PERSON":
+        return True  # "Kenzo Oshima" split by NER into PERSON "Kenzo" + GPE "Oshima"
+    if any(s <= prev.idx < e for s, e in entity_spans):
+        return False
+    if prev.is_sent_start:  # "Kenzo Oshima, the UN coordinator, …" at the start of a sentence
+        return prev.pos_ == "PROPN" and prev.is_title and not prev.is_stop
+    return (prev.pos_ == "PROPN" and prev.is_title) or prev.lower_ in _NAME_PARTICLES
+
+
 def _ner_mentions(doc, result, gaz, ctx: Context) -> list[Mention]:
     out = []
     orgs = [e.end_char for e in doc.ents if e.label_ == "ORG" and " of " in e.text]
+    entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
     for entity in result.entities:
         if entity["label"] not in PLACE_LABELS:
             continue
@@ -304,6 +341,7 @@ def _ner_mentions(doc, result, gaz, ctx: Context) -> list[Mention]:
                 continue
             m = _make_mention(result.text, mention["start"], mention["end"], "ner", gaz, ctx, entity["id"])
             if m is not None:
+                m.surname_like = _after_name_word(doc, m.start, entity_spans)
                 out.append(m)
                 ctx.taken.append((m.start, m.end))
     return out
@@ -317,13 +355,14 @@ OTHER_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT"}
 _LEADING_CUE = re.compile(r"^(?:near|in|at|outside|from|around)\s+", re.I)
 
 
-def _person_mentions(result, gaz, ctx: Context, mentions) -> list[Mention]:
+def _person_mentions(result, gaz, ctx: Context, mentions, doc=None) -> list[Mention]:
     """PERSON/ORG/NORP/PRODUCT entities that are really places ("the mad policies conducted by
     Pristina", "cities such as Aleppo"); accepted later only with context (see :func:`_accept`)."""
     out = []
     place_starts = {m.start for m in mentions}
     text = result.text
     table = demonyms()
+    ner_label = {e.start_char: e.label_ for e in doc.ents} if doc is not None else {}
     for entity in result.entities:
         if entity["label"] not in OTHER_LABELS:
             continue
@@ -345,6 +384,7 @@ def _person_mentions(result, gaz, ctx: Context, mentions) -> list[Mention]:
                 continue  # acronyms: SDF, ISF
             m = _make_mention(text, start, end, "person", gaz, ctx, None if lead else entity["id"])
             if m is not None and m.start not in place_starts:
+                m.label = ner_label.get(span["start"], entity["label"])  # this mention's own NER label
                 m.cued = bool(lead)
                 out.append(m)
     return out
@@ -401,7 +441,7 @@ def _score(c: Place, m: Mention, ctx: Context, anchors) -> float:
     s = 0.45 * math.log10(c.population + 10)
     if c.population >= 1_000_000 and c.feature == "city":
         s += 1.0  # prominence: a world city needs explicit context to lose to a namesake
-    s += (1.0 if c.feature == "country" else 0.4) if c.main else 0.0
+    s += (3.0 if c.feature == "country" else 0.4) if c.main else 0.0  # "Benin" is the country
     s += FEATURE_PRIOR.get(c.feature, 0.0)
     if c.capital:
         s += 1.5  # "Washington", "Belgrade": a country's capital is the default referent
@@ -430,7 +470,9 @@ def _resolve(m: Mention, ctx: Context, anchors) -> None:
     if not cands:
         m.best = None
         return
-    scored = [(_score(c, m, ctx, anchors), c) for c in cands]
+    country_named = any(c.feature == "country" and c.main for c in cands)
+    # "Benin" is the country, not Benin City (an alternate name): alternates yield to a country's name
+    scored = [(_score(c, m, ctx, anchors) - (3.0 if country_named and not c.main else 0.0), c) for c in cands]
     scored.sort(key=lambda x: -x[0])
     top = scored[0][0]
     z = sum(math.exp(s - top) for s, _ in scored)
@@ -467,9 +509,16 @@ def _one_sense(mentions: list[Mention]) -> None:
 def _accept(m: Mention, ctx: Context) -> bool:
     """Precision guard: NER places need a plausible referent; PERSON/scan ones need context."""
     c = m.best
-    supported = bool(m.container or (m.demonym and m.demonym == c.country) or ctx.share(c.country) >= 0.25)
+    supported = bool(m.container or (m.demonym and m.demonym == c.country)
+                     or ctx.share_for(c.country, normalize(m.text)) >= 0.25)
     if m.source == "ner":
-        return c.feature in ("country", "admin1", "region") or c.population >= 1000 or supported
+        if m.surname_like:  # "Kenzo Oshima", "Van den Broek": a name, unless the text says where
+            return bool(m.container or (m.demonym and m.demonym == c.country))
+        if supported or c.feature in ("country", "region") or (c.feature == "admin1" and c.main):
+            return True
+        if not c.main:  # found only under an alternate name ("Hamas" → Hamm, "Christian")
+            return c.population >= 500_000
+        return c.population >= 10_000
     if m.source == "person":
         before = ctx.text[max(0, m.start - 25):m.start].lower().split()
         cue = m.cued or (bool(before) and before[-1] in LOCATIVE_WORDS) \
@@ -477,7 +526,11 @@ def _accept(m: Mention, ctx: Context) -> bool:
             or bool(re.search(r"\bsuch\s+as\s+$", ctx.text[max(0, m.start - 25):m.start]))
         confident = m.score >= 0.5 or m.margin >= 1.0
         local = c.country in ctx.sent_countries.get(m.sentence, ()) and m.margin >= 2.0 and c.population >= 10_000
-        return supported and confident and (cue or local or c.capital or c.population >= 100_000)
+        if not supported:  # never for a PERSON: "did you discuss Aleppo?" (NORP), "Benin opened its borders" (ORG)
+            if m.label == "PERSON" or not confident:
+                return False
+            return (c.feature == "country" and c.main) or (cue and c.population >= 1_000_000)
+        return confident and (cue or local or c.capital or c.population >= 100_000)
     # scan
     return (supported and (m.score >= 0.4 or m.margin >= 1.0)) or (c.population >= 100_000 and m.score >= 0.6)
 
