@@ -158,6 +158,7 @@ def build(path: Path | None = None) -> dict:
     os.close(fd)
     try:
         _build_into(Path(tmp))
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the index holds nothing secret
         os.replace(tmp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
