@@ -31,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 ATTRIBUTION = "Place data © GeoNames (https://www.geonames.org/), licensed CC BY 4.0"
 
 FEATURES = ("country", "admin1", "city", "region")
@@ -321,6 +321,8 @@ def _build_into(tmp: Path) -> None:
 
     con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, p, m) for (k, p), m in names.items()))
     con.execute("CREATE INDEX places_country ON places(country, feature)")
+    con.execute("CREATE INDEX places_admin1 ON places(admin1) WHERE feature = 'admin1'")
+    con.execute("CREATE INDEX places_capital ON places(country) WHERE capital = 1")
     meta = {
         "format_version": str(FORMAT_VERSION),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -519,13 +521,13 @@ class Gazetteer:
 
     @lru_cache(maxsize=4096)
     def admin1(self, code: str) -> Place | None:
-        row = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.admin1 = ? AND p.feature = 'admin1'",
+        row = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'admin1' AND p.admin1 = ?",
                                 (code,)).fetchone()
         return Place(*row[:9], bool(row[9])) if row else None
 
     @lru_cache(maxsize=512)
     def capital(self, alpha2: str) -> Place | None:
-        row = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.country = ? AND p.capital = 1",
+        row = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.capital = 1 AND p.country = ?",
                                 (alpha2,)).fetchone()
         return Place(*row[:9], bool(row[9])) if row else None
 
