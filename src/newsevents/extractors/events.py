@@ -39,14 +39,18 @@ def _clause_span(tok, sent) -> tuple[int, int]:
         left, right = tok.left_edge, tok.right_edge
     start = max(left.idx, sent.start_char)
     end = min(right.idx + len(right), sent.end_char)
-    while end > start and doc_text_strip(sent, end):
+    text = _doc_text(sent.doc)
+    while end > start and text[end - 1] in " \n\t,;:":
         end -= 1
     return start, end
 
 
-def doc_text_strip(sent, end) -> bool:
-    ch = sent.doc.text[end - 1]
-    return ch in " \n\t,;:"
+def _doc_text(doc) -> str:
+    """``doc.text`` rebuilds the whole string on every access: keep it once per doc."""
+    cached = doc.user_data.get("_newsevents_text")
+    if cached is None:
+        cached = doc.user_data["_newsevents_text"] = doc.text
+    return cached
 
 
 def _codes(lex, typ, mode, actors, recipients):

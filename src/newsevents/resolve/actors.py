@@ -117,10 +117,17 @@ def np_tokens(token) -> list:
 
 
 def _entity_span(doc, token):
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The NER span holding ``token`` (walks the IOB tags instead of scanning ``doc.ents``)."""
+    if not token.ent_type_:
+        return None
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == token.ent_type_:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    from spacy.tokens import Span
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 QUANTITY_HEADS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens", "member", "members", "some",
