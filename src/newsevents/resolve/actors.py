@@ -282,7 +282,7 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
     entity_id = None
     # named entity as head: the name is the entity mention
     if ent_span is not None and ent_span.label_ in ENTITY_LABELS:
-        from ..extractors.entities import entity_at, trim
+        from ..extractors.entities import trim
         es, ee = trim(result.text, ent_span.start_char, ent_span.end_char)
         if ee > es:
             ent = entity_at(result, es, ee) if result is not None else None
@@ -409,7 +409,6 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
         start, end = name_span
     name = result.text[start:end]
     if entity_id is None and result is not None:
-        from ..extractors.entities import entity_at
         ent = entity_at(result, token.idx, token.idx + len(token))
         entity_id = ent["id"] if ent else None
     out = {
@@ -435,6 +434,29 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
         if out["sector"] or out["country"] or out["role"]:
             cache.setdefault(entity_id, {}).update({k: out[k] for k in ("sector", "country", "role") if out[k]})
     return out
+
+
+def entity_at(result, start: int, end: int) -> dict | None:
+    """The entity with the longest mention overlapping ``[start, end)`` — like
+    ``extractors.entities.entity_at`` but with a sorted index built once per result (long
+    articles have hundreds of entities)."""
+    import bisect
+    cache = result.stages.get("_actor_entity_index")
+    count = sum(len(e.get("mentions", [])) for e in result.entities)
+    if cache is None or cache[0] != count:
+        spans = sorted((m["start"], m["end"], e) for e in result.entities for m in e.get("mentions", []))
+        cache = (count, spans, [sp[0] for sp in spans], max((sp[1] - sp[0] for sp in spans), default=0))
+        result.stages["_actor_entity_index"] = cache
+    _, spans, starts, longest = cache
+    best, best_overlap = None, 0
+    i = bisect.bisect_left(starts, start - longest)
+    while i < len(spans) and spans[i][0] < end:
+        s0, e0, ent = spans[i]
+        overlap = min(end, e0) - max(start, s0)
+        if overlap > best_overlap:
+            best, best_overlap = ent, overlap
+        i += 1
+    return best
 
 
 def _coref_entity(result, token):
