@@ -66,3 +66,18 @@ def test_tables_from_data():
     assert t.country_of("Serbs") == "SRB"
     assert t.country_of("Hungarian") == "HUN"
     assert t.igo_of("the European Union")[1] == "EUR"
+
+
+def test_entity_index_with_identical_mentions():
+    """Two entities may share a mention span (a coref nominal): the index must not compare them."""
+    from newsevents.contract import Result
+    from newsevents.ingest.text import article_from_text
+    from newsevents.resolve.actors import entity_at
+
+    text = "Kosovo police said the police arrested two men."
+    result = Result(article_from_text(text, id="t"))
+    m = {"start": 0, "end": 13, "text": "Kosovo police"}
+    result.add("entities", {"name": "Kosovo police", "label": "ORG", "mentions": [dict(m)], "evidence": dict(m)})
+    result.add("entities", {"name": "Kosovo Police", "label": "ORG", "mentions": [dict(m)], "evidence": dict(m)})
+    assert entity_at(result, 7, 13)["id"] == "ent1"
+    assert entity_at(result, 30, 38) is None

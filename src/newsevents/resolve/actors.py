@@ -444,7 +444,8 @@ def entity_at(result, start: int, end: int) -> dict | None:
     cache = result.stages.get("_actor_entity_index")
     count = sum(len(e.get("mentions", [])) for e in result.entities)
     if cache is None or cache[0] != count:
-        spans = sorted((m["start"], m["end"], e) for e in result.entities for m in e.get("mentions", []))
+        spans = sorted(((m["start"], m["end"], e) for e in result.entities for m in e.get("mentions", [])),
+                       key=lambda sp: (sp[0], sp[1]))
         cache = (count, spans, [sp[0] for sp in spans], max((sp[1] - sp[0] for sp in spans), default=0))
         result.stages["_actor_entity_index"] = cache
     _, spans, starts, longest = cache
