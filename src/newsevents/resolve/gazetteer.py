@@ -409,6 +409,11 @@ def _locked_build(path: Path) -> None:
     with _file_lock(path.with_suffix(".lock")):
         if not _valid(path):
             build(path)
+    if path == index_path():  # indexes of older format versions are dead weight in the cache
+        for old in path.parent.glob("gazetteer-v*.*"):
+            if old.stem != path.stem and old.suffix in (".sqlite", ".lock"):
+                with contextlib.suppress(OSError):
+                    old.unlink()
 
 
 def _valid(path: Path) -> bool:
