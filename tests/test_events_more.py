@@ -309,3 +309,26 @@ def test_fourth_batch(types_of, sentence, accepted):
         assert types == []
     else:
         assert set(types) & accepted and set(types) <= accepted, types
+
+
+# reductions of relations (SANCTION), written before running the coder
+S8 = [
+("Saudi Arabia cut diplomatic ties with Qatar on Monday.", {"SANCTION"}),
+("The United States suspended aid to Niger after the coup.", {"SANCTION"}),
+("Lithuania closed its embassy in Minsk.", {"SANCTION"}),
+("Iran withdrew from the nuclear talks in Vienna.", {"SANCTION"}),
+("The opposition pulled out of the negotiations with the government.", {"SANCTION"}),
+("Russia halted gas supplies to Bulgaria.", {"SANCTION"}),
+("The World Bank suspended lending to Afghanistan.", {"SANCTION"}),
+("Turkey broke off relations with Israel.", {"SANCTION"}),
+("The French president cancelled his visit to Algeria.", {"SANCTION", "REJECT"}),
+("Moscow expelled 10 Polish diplomats in a tit-for-tat move.", {"SANCTION"}),
+("Ukraine severed diplomatic relations with Russia.", {"SANCTION"}),
+("The EU banned imports of Russian steel.", {"SANCTION", "COERCE"}),
+]
+
+
+@pytest.mark.parametrize("sentence,accepted", S8)
+def test_sanctions(types_of, sentence, accepted):
+    types = types_of(sentence)
+    assert set(types) & accepted and set(types) <= accepted, types

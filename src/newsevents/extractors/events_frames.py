@@ -88,6 +88,17 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
             want = set(val.split("|"))
             if any(c.dep_ == "prep" and c.lower_ in want for c in tok.children):
                 return False
+        elif key == "frompobj":
+            # "withdrew from the talks", "pulled out of the negotiations"
+            want = set(val.split("|"))
+            objs = []
+            for c in tok.children:
+                if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "of", "out"):
+                    objs += [p for p in c.children if p.dep_ == "pobj"]
+                    objs += [p for cc in c.children if cc.dep_ == "prep" and cc.lower_ in ("of", "from")
+                             for p in cc.children if p.dep_ == "pobj"]
+            if not any(o.lower_ in want or o.lemma_.lower() in want for o in objs):
+                return False
         elif key == "pobj":
             want = set(val.split("|"))
             if not any(p.lower_ in want for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
