@@ -332,3 +332,34 @@ S8 = [
 def test_sanctions(types_of, sentence, accepted):
     types = types_of(sentence)
     assert set(types) & accepted and set(types) <= accepted, types
+
+
+# retreats, supports, accusations and rejections, written before running the coder
+S9 = [
+("Armenian forces handed back three villages to Azerbaijan.", {"RETREAT"}),
+("The militants laid down their weapons on Tuesday.", {"RETREAT"}),
+("The kidnappers freed the two French journalists after a ransom was paid.", {"RETREAT"}),
+("Both sides observed the ceasefire overnight, the U.N. said.", {"RETREAT"}),
+("The government allowed U.N. inspectors into the facility.", {"CONCEDE", "RETREAT"}),
+("The president apologized for the police killings.", {"SUPPORT", "CONCEDE"}),
+("Germany recognized the new government in Tripoli.", {"SUPPORT"}),
+("Amnesty International condemned the executions.", {"ACCUSE"}),
+("The U.N. launched an inquiry into the massacre.", {"ACCUSE"}),
+("The prosecutor indicted the rebel commander for war crimes.", {"ACCUSE"}),
+("Israel denied responsibility for the attack.", {"REJECT"}),
+("The court rejected the opposition's appeal.", {"REJECT"}),
+("Hungary vetoed the EU statement on China.", {"REJECT"}),
+("The union refused to end the strike.", {"REJECT"}),
+("The Arab League welcomed the agreement between the two factions.", {"SUPPORT"}),
+]
+
+
+@pytest.mark.parametrize("sentence,accepted", S9)
+def test_retreat_support_accuse_reject(types_of, sentence, accepted):
+    types = types_of(sentence)
+    assert set(types) & accepted and set(types) <= accepted, types
+
+
+def test_conditional_offer_and_conditional_threat(types_of):
+    assert types_of("The rebels said they would lay down their arms if the government agreed to hold elections.") == ["AGREE"]
+    assert types_of("Nigeria said it would withdraw its peacekeeping force from Chad unless a ceasefire was agreed.") == ["THREATEN"]

@@ -307,8 +307,10 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
             actors, recipients = actors[:1], actors[1:]
         typ, mode, negated = "REJECT", "meet" if typ == "CONSULT" else None, False
     elif not negated and mod == "hypothetical" and attributed and \
-            (typ in CONFLICT_MATERIAL or (typ == "RETREAT" and cue in ("if", "unless"))):
-        as_threat(typ)
+            (typ in CONFLICT_MATERIAL or (typ == "RETREAT" and cue == "unless")):
+        as_threat(typ)  # "will withdraw its force unless …"
+    elif not negated and mod == "hypothetical" and attributed and typ in ("RETREAT", "CONCEDE") and cue == "if":
+        typ, mode = "AGREE", None  # "would lay down their arms if …": a conditional offer
     elif not negated and mod == "hypothetical" and cue in ("if", "unless") and attributed and typ in COOPERATIVE:
         typ, mode = "AGREE", None  # a conditional offer
     elif not negated and mod in ("future", "intent") and typ in COOPERATIVE and cue not in ("go", "leave", "way") \

@@ -95,8 +95,9 @@ def modality(token, published_year: int | None = None, light_verb=None) -> tuple
             break
     # "will withdraw … unless X": a conditional clause under the trigger makes it conditional
     for c in verb.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
-            found.append(("hypothetical", "if"))
+        marks = [m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ in ("unless", "if")]
+        if c.dep_ == "advcl" and marks:
+            found.append(("hypothetical", marks[0]))
     # governing verb of intent ("plans to visit", "left … to meet", "on his way to")
     if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         gov = verb.head
