@@ -363,3 +363,29 @@ def test_retreat_support_accuse_reject(types_of, sentence, accepted):
 def test_conditional_offer_and_conditional_threat(types_of):
     assert types_of("The rebels said they would lay down their arms if the government agreed to hold elections.") == ["AGREE"]
     assert types_of("Nigeria said it would withdraw its peacekeeping force from Chad unless a ceasefire was agreed.") == ["THREATEN"]
+
+
+# agreements, requests, threats, protests and coercion, written before running the coder
+S10 = [
+("The warring parties signed a peace deal in Juba on Saturday.", {"SUPPORT", "AGREE"}),
+("India and Pakistan agreed to resume talks on Kashmir.", {"AGREE"}),
+("The opposition promised to respect the election results.", {"AGREE"}),
+("The minister appealed to the public to stay calm.", {"REQUEST"}),
+("Egypt asked Israel to open the Rafah crossing.", {"REQUEST"}),
+("The government ordered all foreign NGOs to leave the country.", {"REQUEST", "COERCE"}),
+("Hezbollah warned Israel against any attack on Lebanon.", {"THREATEN"}),
+("The junta threatened to arrest opposition leaders who return from exile.", {"THREATEN"}),
+("Farmers dumped manure outside the European Parliament in protest.", {"PROTEST"}),
+("Workers at the port began an indefinite strike on Monday.", {"PROTEST"}),
+("Supporters of the former president stormed the parliament building.", {"ASSAULT", "PROTEST"}),
+("Police confiscated weapons and ammunition from the suspects.", {"COERCE"}),
+("The authorities blocked access to social media websites.", {"COERCE"}),
+("The regime imposed a state of emergency in the capital.", {"COERCE"}),
+("Troops fired live rounds at the demonstrators.", {"ASSAULT"}),
+]
+
+
+@pytest.mark.parametrize("sentence,accepted", S10)
+def test_agree_request_threaten_protest_coerce(types_of, sentence, accepted):
+    types = types_of(sentence)
+    assert set(types) & accepted and set(types) <= accepted, types

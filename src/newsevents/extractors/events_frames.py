@@ -88,6 +88,11 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
             want = set(val.split("|"))
             if any(c.dep_ == "prep" and c.lower_ in want for c in tok.children):
                 return False
+        elif key == "inprotest":
+            # "farmers dumped manure outside parliament in protest"
+            if not (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB"
+                    and not any(c.dep_ == "prep" for c in tok.children)):
+                return False
         elif key == "frompobj":
             # "withdrew from the talks", "pulled out of the negotiations"
             want = set(val.split("|"))

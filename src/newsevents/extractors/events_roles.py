@@ -277,6 +277,8 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
         light = head.head  # "was in contact with", "remained on alert", "put under investigation"
     elif noun_for_light.dep_ == "conj" and head.dep_ in ("dobj",) and is_light_verb(head.head):
         light = head.head
+    elif noun.lower_ == "protest" and noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
+        light = head.head  # "… in protest": the protesting act is the verb
     for c in noun.children:
         if c.dep_ == "poss" and not (c.pos_ == "PRON" and light is not None):
             actors.append(c)

@@ -171,7 +171,7 @@ def actor_like(token, result=None, _depth: int = 0) -> bool:
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     lemma = _lemma(token)
-    if lemma in t.agents or lemma in t.titles or low in t.agents:
+    if lemma in t.agents or lemma in t.titles or low in t.agents or (low.endswith("s") and low[:-1] in t.agents):
         return True
     if t.igo_of(token.text) or t.country_of(token.text):
         return True
@@ -352,7 +352,8 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
         if c:
             country = c
     head_lemma = _lemma(token)
-    head_sector = t.agents.get(head_lemma) or t.agents.get(low) or t.titles.get(head_lemma)
+    head_sector = t.agents.get(head_lemma) or t.agents.get(low) or t.titles.get(head_lemma) or \
+        (t.agents.get(low[:-1]) if low.endswith("s") else None)
     if head_lemma in t.titles or low in t.titles:
         role_words.append(token)
     if not igo:
