@@ -389,3 +389,29 @@ S10 = [
 def test_agree_request_threaten_protest_coerce(types_of, sentence, accepted):
     types = types_of(sentence)
     assert set(types) & accepted and set(types) <= accepted, types
+
+
+# consultations, cooperation and aid, written before running the coder (an empty set: no event)
+S11 = [
+("The Iranian foreign minister arrived in Damascus for talks with Syrian officials.", {"CONSULT"}),
+("Biden spoke with Zelensky by phone on Wednesday.", {"CONSULT"}),
+("The president will travel to Beijing next week to meet Xi Jinping.", {"AGREE", "CONSULT"}),
+("Qatar mediated talks between Hamas and Israel.", {"CONSULT"}),
+("Russia and China held joint naval exercises in the East China Sea.", {"COOPERATE"}),
+("Colombia extradited a drug lord to the United States.", {"COOPERATE"}),
+("The two countries exchanged prisoners on Thursday.", {"RETREAT", "COOPERATE"}),
+("Japan granted $100 million in emergency aid to Ukraine.", {"AID"}),
+("Turkish rescuers pulled survivors from the rubble.", set()),
+("Norway gave asylum to the dissident.", {"AID"}),
+("The U.S. supplied Ukraine with air defence systems.", {"AID"}),
+("The IMF approved a $3 billion loan for Egypt.", {"AID", "SUPPORT", "CONCEDE"}),
+]
+
+
+@pytest.mark.parametrize("sentence,accepted", S11)
+def test_consult_cooperate_aid(types_of, sentence, accepted):
+    types = types_of(sentence)
+    if not accepted:
+        assert types == []
+    else:
+        assert set(types) & accepted and set(types) <= accepted, types

@@ -16,7 +16,8 @@ LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "hold", "begin", 
                "organise", "make", "undertake", "open", "call", "go", "reimpose", "slap", "issue",
                "perform", "lead", "spark", "end", "enter", "engage", "have", "threaten", "face",
                "order", "unleash", "escalate", "plan", "tighten", "extend", "lift", "sign", "reach",
-               "renew", "complete", "put", "undertake", "remain", "stay", "place", "receive", "join"}
+               "renew", "complete", "put", "undertake", "remain", "stay", "place", "receive", "join",
+               "arrive", "travel", "fly", "come", "head", "return"}
 KILL_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "hit", "claim", "leave", "cause", "die",
               "sustain", "suffer"}
 MEASURE_NOUNS = {"ton", "tonne", "kg", "kilogram", "part", "shipment", "consignment", "batch", "load", "lot",
@@ -130,6 +131,8 @@ class Lexicon:
     def in_class(self, token, spec: str) -> bool:
         """Does ``token`` (a noun) match ``a|b|@class`` ("tear gas" matches ``tear_gas``)?"""
         lemma = token.lemma_.lower()
+        if token.ent_type_ == "MONEY" and "@aid" in spec.split("|"):
+            return True  # "granted $100 million in aid": money given
         from ..resolve.actors import of_member
         member = of_member(token)
         if member is not None and member.i != token.i:
