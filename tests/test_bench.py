@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -9,7 +10,7 @@ from newsevents.bench import run_bench
 from newsevents.errors import NewsEventsError
 from newsevents.extractors.registry import ordered
 
-from conftest import FIXTURES
+FIXTURES = Path(__file__).parent / "fixtures"
 
 ARTICLES = FIXTURES / "articles"
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,7 @@ from newsevents.evaluate.plover import parse_plover_line
 from newsevents.evaluate.re3d import load_re3d, score_document
 from newsevents.evaluate.run import Report, add_article
 
-from conftest import FIXTURES
+FIXTURES = Path(__file__).parent / "fixtures"
 
 TEXT = ('Kosovo police said six police officers were injured in Mitrovica. '
         '"We will fight and stop the smuggling," Prime Minister Albin Kurti said. '

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+FIXTURES = Path(__file__).parent / "fixtures"
 
 FLOORS_PATH = Path(__file__).parent / "golden" / "floors.json"
 FLOORS = json.loads(FLOORS_PATH.read_text("utf-8"))
