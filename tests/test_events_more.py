@@ -92,7 +92,8 @@ S2 = [
 ("The rebels said they would lay down their arms if the government agreed to hold elections.", "AGREE"),
 ("Venezuela expelled the German ambassador, accusing him of interfering in its internal affairs.", "SANCTION"),
 ("Gunmen abducted 30 students from a school in northwestern Nigeria, police said.", "ASSAULT"),
-("The EU condemned the arrest of opposition leader Alexei Navalny and called for his immediate release.", "ACCUSE"),
+# a coordinated predicate with the same subject is its own act: the condemnation and the demand
+("The EU condemned the arrest of opposition leader Alexei Navalny and called for his immediate release.", {"ACCUSE", "REQUEST"}),
 ("Colombia's president praised the peace deal with the FARC rebels as historic.", "SUPPORT"),
 ("China deployed warships near the disputed islands on Thursday.", "MOBILIZE"),
 ("The Supreme Court ordered the release of the detained journalists.", "REQUEST"),
@@ -123,8 +124,9 @@ NONE2 = [
 @pytest.mark.parametrize("sentence,expected", S2)
 def test_news_sentences(types_of, sentence, expected):
     types = types_of(sentence)
-    assert expected in types, types
-    assert set(types) == {expected}, types
+    want = expected if isinstance(expected, set) else {expected}
+    assert want <= set(types), types
+    assert set(types) == want, types
 
 
 @pytest.mark.parametrize("sentence", NONE2)

@@ -22,6 +22,37 @@ KIND_OF_VERB = {
     "abduct": "missing", "kidnap": "missing",
 }
 FATAL_ADVERBS = {"dead", "fatally", "mortally", "death"}
+
+
+_TERMS: dict | None = None
+
+
+def terms() -> dict[str, dict[str, str]]:
+    """``data/events/casualty_terms.tsv`` by role: euphemism, allege, bodyverb, deadgroup, staygov."""
+    global _TERMS
+    if _TERMS is None:
+        from ..resolve.actors import _read_tsv
+        out: dict[str, dict[str, str]] = {}
+        for row in _read_tsv("events/casualty_terms.tsv"):
+            out.setdefault(row[2], {})[row[0]] = row[1]
+        _TERMS = out
+    return _TERMS
+
+
+def _casualty_modality(verb, year) -> str:
+    """"accused X of killing hundreds" → alleged; "killed … in March 2022" → historical."""
+    allege = terms().get("allege", {})
+    t = verb
+    for _ in range(5):
+        if t.head.i == t.i:
+            break
+        if t.dep_ not in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "conj", "acl", "relcl"):
+            break
+        t = t.head
+        if t.lemma_.lower() in allege:
+            return "alleged"
+    from ..resolve.modality import modality
+    return modality(verb, year)[1]
 GENERIC = {"person", "people", "man", "woman", "civilian", "other", "one"}
 
 
@@ -50,7 +81,7 @@ def _patient(verb):
 
 def _kind(verb) -> str | None:
     lemma = verb.lemma_.lower()
-    kind = KIND_OF_VERB.get(lemma)
+    kind = KIND_OF_VERB.get(lemma) or terms().get("euphemism", {}).get(lemma)
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if kind == "injured" and (any(c.lower_ in FATAL_ADVERBS for c in verb.children) or (nxt is not None and nxt.lower_ == "dead")):
         return "killed"  # "shot dead", "mortally wounded"
@@ -117,11 +148,19 @@ TOLL_VERBS = {"rise", "climb", "reach", "stand", "increase", "jump", "hit", "be"
 def _state_patients(sent):
     """"12 people are dead", "30 are missing": predicative adjectives with a subject."""
     out = []
+    stay = terms().get("staygov", {})
     for tok in sent:
         subj = None
-        if tok.lower_ in STATE_ADJECTIVES and tok.dep_ == "acomp" and tok.pos_ == "ADJ" and tok.head.lemma_ == "be":
+        gov = tok.head.lemma_.lower()
+        if tok.lower_ in STATE_ADJECTIVES and tok.dep_ in ("acomp", "oprd") and gov in stay and \
+                (tok.pos_ == "ADJ" or gov != "be"):
+            # "12 people are dead", "two people were reported missing", "nine others remain missing"
             verb = tok.head
-            subj = children(verb, "nsubj")
+            subj = children(verb, "nsubj", "nsubjpass")
+        elif tok.lower_ in STATE_ADJECTIVES and tok.dep_ in ("amod", "oprd", "ccomp") and tok.i > tok.head.i and \
+                tok.head.pos_ in ("NOUN", "PROPN", "NUM") and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() == "leave":
+            verb = tok.head.head  # "the blast left 12 people dead"
+            subj = [tok.head]
         elif tok.lower_ == "missing" and tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
             verb = tok  # "30 are missing" (parsed as a progressive verb)
             subj = children(tok, "nsubj") or [c for a in children(tok, "aux") for c in children(a, "nsubj")]
@@ -131,6 +170,25 @@ def _state_patients(sent):
         if s0.lower_ in ("nobody", "none", "noone") or any(c.lower_ == "no" for c in s0.children):
             continue  # "no one was dead"
         out.append((tok, s0, STATE_ADJECTIVES[tok.lower_]))
+    return out
+
+
+def _found_bodies(sent):
+    """"17 bodies were found", "the bodies of two men were recovered": killed."""
+    out = []
+    verbs = terms().get("bodyverb", {})
+    for tok in sent:
+        if tok.lemma_.lower() not in ("body", "corpse") or tok.dep_ not in ("nsubjpass", "dobj"):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in verbs or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if tok.dep_ == "dobj" and verb.lemma_.lower() == "pull" and not any(c.lower_ in ("from", "out") for c in verb.children):
+            continue
+        if any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
+            continue
+        members = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        out.append((tok, verb, members[0] if members else None))
     return out
 
 
@@ -157,6 +215,11 @@ def _death_tolls(sent):
 def extract_casualties(doc, result) -> None:
     """Killed, injured, arrested and missing people with counts, linked to their event."""
     token_event = result.stages.get("events", {}).get("by_token", {})
+    from .events import _published_year
+    year = _published_year(result)
+    dead_group = terms().get("deadgroup", {})
+    euphemisms = terms().get("euphemism", {})
+    group_of_verb: dict[int, tuple] = {}
     seen: list[dict] = []
     patient_kinds: dict[int, str] = {}
     from .events_quantity import _word_count
@@ -173,9 +236,28 @@ def extract_casualties(doc, result) -> None:
             item = {"kind": kind, "count": count, "approximate": bool(approx),
                     "who": actor["name"] if actor else (None if who_tok.like_num else who_tok.text),
                     "sector": actor["sector"] if actor else None, "country": actor["country"] if actor else None,
-                    "event": _sentence_event(result, sent), "evidence": result.evidence(start, end)}
+                    "event": _sentence_event(result, sent), "evidence": result.evidence(start, end),
+                    "modality": "asserted", "euphemism": None}
             result.add("casualties", item)
             seen.append(dict(item, _head=who_tok.lemma_.lower(), _person=False))
+        for body, verb, member in _found_bodies(sent):
+            count, approx = _count(member) if member is not None else (None, True)
+            if count is None or (count == 1 and member is not None and not member.like_num and
+                                 not any(c.dep_ == "nummod" for c in member.children)):
+                count, approx = _count(body)
+                if body.tag_ == "NNS" and count == 1:
+                    count, approx = None, True
+            actor = resolve_token(doc, _who_token(member), result) if member is not None and not member.like_num else None
+            lo, hi = sorted((min(t.i for t in body.subtree), verb.i))
+            hi = max(hi, body.right_edge.i) if body.i > verb.i else hi
+            start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+            item = {"kind": "killed", "count": count, "approximate": bool(approx),
+                    "who": actor["name"] if actor else None,
+                    "sector": actor["sector"] if actor else None, "country": actor["country"] if actor else None,
+                    "event": _sentence_event(result, sent), "evidence": result.evidence(start, end),
+                    "modality": _casualty_modality(verb, year), "euphemism": None}
+            result.add("casualties", item)
+            seen.append(dict(item, _head="body", _person=False))
         for toll, num in _death_tolls(sent):
             count, approx = _word_count([t.text for t in num.subtree if t.like_num or t.lower_ in ("more", "than", "at", "least")])
             if count is None or any(p["kind"] == "killed" and p["count"] == count for p in seen):
@@ -183,11 +265,13 @@ def extract_casualties(doc, result) -> None:
             lo, hi = sorted((toll.i, num.i))
             start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
             item = {"kind": "killed", "count": count, "approximate": bool(approx), "who": None, "sector": None,
-                    "country": None, "event": _sentence_event(result, sent), "evidence": result.evidence(start, end)}
+                    "country": None, "event": _sentence_event(result, sent), "evidence": result.evidence(start, end),
+                    "modality": "asserted", "euphemism": None}
             result.add("casualties", item)
             seen.append(dict(item, _head="toll", _person=False))
         for verb in sent:
-            if verb.pos_ not in ("VERB", "ADJ") or verb.lemma_.lower() not in KIND_OF_VERB:
+            if verb.pos_ not in ("VERB", "ADJ") or (verb.lemma_.lower() not in KIND_OF_VERB and
+                                                     verb.lemma_.lower() not in euphemisms):
                 continue
             kind = _kind(verb)
             if kind is None:
@@ -209,6 +293,8 @@ def extract_casualties(doc, result) -> None:
             if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in verb.children):
                 continue
             who_tok = _who_token(patient)
+            if who_tok.lemma_.lower() in dead_group or who_tok.lower_ in dead_group:
+                continue  # "two of the dead were shot": already counted among the killed
             count, approx = _count(patient)
             if patient_kinds.get(patient.i, kind) != kind:
                 count, approx = None, True  # "60 civilians were killed and injured": one total, not two
@@ -218,6 +304,14 @@ def extract_casualties(doc, result) -> None:
             if who_tok.lower_ in QUANTITY_WORDS or who_tok.like_num:
                 who = None  # "dozens were injured": no group named
             sector = actor["sector"] if actor else None
+            country = actor["country"] if actor else None
+            # "killing three people and wounding dozens", "killing 14 soldiers and wounding 20
+            # others": an elided group is the coordinated verb's group
+            sib = verb.head if verb.dep_ == "conj" else None
+            if (who is None or who_tok.lemma_.lower() == "other") and sib is not None and sib.i in group_of_verb:
+                who, sector, country = group_of_verb[sib.i]
+            if who is not None:
+                group_of_verb[verb.i] = (who, sector, country)
             left = min(t.i for t in patient.subtree if t.i <= patient.i)
             lo = min(left, verb.i)
             hi = max(verb.i, patient.i if patient.i > verb.i else verb.i)
@@ -253,9 +347,11 @@ def extract_casualties(doc, result) -> None:
                 "approximate": bool(approx),
                 "who": who,
                 "sector": sector,
-                "country": actor["country"] if actor else None,
+                "country": country,
                 "event": event_id,
                 "evidence": result.evidence(start, end),
+                "modality": _casualty_modality(verb, year),
+                "euphemism": verb.lemma_.lower() if verb.lemma_.lower() in euphemisms else None,
             }
             result.add("casualties", item)
             item_ref = dict(item)

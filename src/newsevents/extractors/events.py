@@ -220,6 +220,21 @@ def _assault_mode(tok, lex) -> str | None:
     return None
 
 
+def _speaker_mention_span(doc, result, reported_by):
+    """The span of a quote speaker's first naming mention (the full name, not "the committee")."""
+    q = result.get("quotes", reported_by.get("quote")) if reported_by.get("quote") else None
+    sp = (q or {}).get("speaker") or {}
+    name = reported_by.get("name") or ""
+    text = result.text
+    m = sp.get("mention") or {}
+    pos = text.find(name) if name else -1
+    if pos >= 0:
+        return doc.char_span(pos, pos + len(name), alignment_mode="expand")
+    if isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
+        return doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    return None
+
+
 def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_event, kept):
     typ, mode = trig.type, trig.mode
     if mode is None and trig.pos == "V":
@@ -274,6 +289,12 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
                 if sp:
                     sp["name"] = reported_by["name"]
                     speaker = sp
+        else:
+            # a speaker without an entity ("a doctors' committee said"): type it from its mention
+            span = _speaker_mention_span(doc, result, reported_by)
+            sp = resolve_token(doc, span.root, result) if span is not None else None
+            if sp:
+                speaker.update({k: sp[k] for k in ("sector", "country", "country2", "role") if sp.get(k)})
     actors, recipients = [], []
     for h in a_heads:
         actors.extend(resolve_phrase(doc, h, result, speaker))
@@ -358,6 +379,12 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     if typ in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE") and not actors and speaker is not None:
         actors = [speaker]
     actors, recipients = _dedupe(actors), _dedupe(recipients)
+    if trig.pos == "V" and tok.dep_ == "advcl" and tok.tag_ == "VBG" and not recipients and \
+            not any(c.dep_ in ("mark", "aux") for c in tok.children) and token_event.get(tok.head.i):
+        # "prisoners rioted, setting fire to their mattresses": a participial adjunct without
+        # a target of its own tells how the main action went
+        token_event[tok.i] = token_event[tok.head.i]
+        return
     if actors and recipients:
         names = {a["name"].lower() for a in actors}
         recipients = [r for r in recipients if r["name"].lower() not in names]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .events_lexicon import REPORTING_VERBS
+
 def _dedupe(actors: list[dict]) -> list[dict]:
     seen, out = set(), []
     for a in actors:
@@ -62,9 +64,20 @@ def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
         if prev["negated"] != event["negated"]:
             continue
         # coordinated verbs in one sentence: "killed 20 militants and destroyed eight vehicles"
-        if tok.dep_ == "conj" and token_event.get(head.i) == prev["id"] and (pbase == base or prev["type"] == event["type"]):
+        # (also through a coordinated reporting verb: "rejected a plan, and said they also opposed …")
+        coord = head
+        if tok.dep_ == "ccomp" and head.dep_ == "conj" and head.lemma_.lower() in REPORTING_VERBS:
+            coord = head.head
+        if (tok.dep_ == "conj" or coord.i != head.i) and token_event.get(coord.i) == prev["id"] and \
+                (pbase == base or prev["type"] == event["type"]):
             if not event["actor"] or not prev["actor"] or _parties_overlap(event["actor"], prev["actor"]):
                 return prev
+        # a participial result of the same action: "fired at protesters, killing three" is one
+        # assault (its casualties link to it)
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and token_event.get(head.i) == prev["id"] and \
+                (pbase == base or prev["type"] == event["type"]) and \
+                (not event["actor"] or not prev["actor"] or _parties_overlap(event["actor"], prev["actor"])):
+            return prev
         if pbase != base or prev["sentence"] == event["sentence"]:
             continue
         # a later re-report: same (or no) actor and the same recipients

@@ -83,6 +83,14 @@ def subject(verb, _hops: int = 0):
         if verb.dep_ == "xcomp" and obj and head.lemma_ in ("urge", "ask", "order", "force", "call", "press", "allow", "permit", "help"):
             return obj[0]
         return subject(head, _hops + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") and \
+            not any(c.dep_ in ("mark", "aux") for c in verb.children):
+        # participial adjunct: "forces fired at protesters, killing three" → forces; after a
+        # passive the agent acts: "a camp was attacked by militiamen, killing 156"
+        if children(head, "nsubjpass", "auxpass"):
+            agent = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            return agent[0] if agent else None
+        return subject(head, _hops + 1)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "to" for c in verb.children):
         # "an operation to seize goods", "gathered in an organized way to block roads": the
         # subject of the verb governing the noun

@@ -9,6 +9,8 @@ def _content_tokens(tok) -> set[int]:
     """Token indices inside the content of a speech act (complements, objects, not the subject)."""
     out = set()
     for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and tok.pos_ in ("VERB", "AUX"):
+            continue  # a coordinated predicate shares the subject: "condemned … and urged …"
         if c.dep_ in CONTENT_DEPS:
             out.update(t.i for t in c.subtree)
     return out
@@ -41,6 +43,7 @@ def _dependent_triggers(kept, lex) -> set[int]:
     to Macedonia, *which is preparing an offensive*", "weapons *seized* last year")."""
     out: set[int] = set()
     ids = {t.i for t, _ in kept}
+    speech = {t.i for t, tr in kept if tr.content}
     for tok, trig in kept:
         anchor = _anchor(tok)
         for c in anchor.children:
@@ -52,6 +55,11 @@ def _dependent_triggers(kept, lex) -> set[int]:
                     out.add(tok.i)  # "sent personnel to investigate": the purpose is the event
                 else:
                     out |= purpose
+            elif c.dep_ == "advcl" and c.tag_ == "VBG" and not marks and not trig.content and \
+                    speech & {t.i for t in c.subtree}:
+                # "expelled the ambassador, accusing him of …": the stated reason; "rioted …,
+                # joining demonstrators in demanding a referendum": the protest's demand
+                out |= speech & {t.i for t in c.subtree}
             elif c.dep_ == "advcl" and marks & ({"if", "unless"} | BACKGROUND):
                 out |= {t.i for t in c.subtree}
             elif c.dep_ == "prep" and (c.lower_ in BACKGROUND or (c.lower_ == "in" and any(p.lower_ == "wake" for p in c.children))):

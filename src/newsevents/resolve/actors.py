@@ -16,7 +16,8 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 NP_MODIFIERS = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "npadvmod", "case"}
 OF_HEADS = {"representative", "member", "head", "leader", "group", "chief", "official", "delegation",
             "people", "government", "minister", "president", "ministry", "army", "parliament", "court",
-            "town", "city", "village", "province", "region", "district", "port", "camp", "enclave"}
+            "town", "city", "village", "province", "region", "district", "port", "camp", "enclave",
+            "committee", "council", "association", "federation", "syndicate", "union", "body"}
 
 
 def _read_tsv(path: str) -> list[list[str]]:
@@ -228,6 +229,13 @@ def _pronoun_fallback(token):
     return best
 
 
+# heads whose sector is their members' when a modifier names them ("protest leaders",
+# "doctors' committee", "student group"); otherwise the head's own sector
+GENERIC_BODIES = {"group", "people", "official", "force", "officer", "authority", "unit", "leader", "committee",
+                  "council", "association", "body", "organisation", "organization", "federation", "representative",
+                  "member", "spokesman", "spokeswoman", "spokesperson"}
+
+
 def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int = 0) -> dict | None:
     """The actor dict for the phrase headed by ``token`` (None when it is not an actor)."""
     if token is None or _depth > 3:
@@ -329,8 +337,9 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
             if ov or mod_sector is None:
                 mod_sector, override = s, ov or override
             continue
-        if lem in t.agents and tk.dep_ == "compound":
-            mod_sector = mod_sector or t.agents[lem]
+        agent = t.agents.get(lem) or (t.agents.get(lem[:-1]) if lem.endswith("s") and tk.tag_ == "NNPS" else None)
+        if agent and (tk.dep_ in ("compound", "poss") or (tk.dep_ == "pobj" and tk in tail)):
+            mod_sector = mod_sector or agent  # "doctors' committee", "Committee of Sudanese Doctors"
     # multiword names inside the phrase: "United Nations Emergency Relief Coordinator",
     # "Ivory Coast rebels", "United States forces"
     if (not country or not igo) and len(toks) > 1:
@@ -376,7 +385,7 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
     if override and mod_sector:
         sector = mod_sector
     elif head_sector and head_lemma not in t.titles:
-        sector = mod_sector if (head_sector in ("UNK", "CVL", "GOV") and mod_sector and head_lemma in ("group", "people", "official", "force", "officer", "authority", "unit")) else head_sector
+        sector = mod_sector if (head_sector in ("UNK", "CVL", "GOV") and mod_sector and head_lemma in GENERIC_BODIES) else head_sector
     elif title_sector:
         sector = title_sector
     elif mod_sector and not sector:
