@@ -42,7 +42,8 @@ DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:[a-z][\w
                             + r"\s+of\s+$")
 POSSESSIVE_BEFORE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(?:[a-z][\w\-]*\s+)?$")
 CONTAINER_AFTER = re.compile(r"^,\s*(?:the\s+)?([A-Z][\w\.\-’']*(?:\s+[A-Z][\w\.\-’']*){0,3})")
-IN_AFTER = re.compile(r"^\s+in\s+(?:the\s+)?(?:" + _DIR + r"\s+)?([A-Z][\w\.\-’']*(?:\s+[A-Z][\w\.\-’']*){0,2})")
+IN_AFTER = re.compile(r"^,?\s+in\s+(?:the\s+)?(?:" + _DIR + r"\s+)?([A-Z][\w\.\-’']*(?:\s+[A-Z][\w\.\-’']*){0,2})"
+                      r"(?!['’]s\b|\w)")
 LOCATIVE_WORDS = {"in", "at", "near", "into", "to", "from", "outside", "inside", "across", "around", "toward",
                   "towards", "throughout", "within", "via", "through", "across", "between", "and", "of"}
 CUE_OF = re.compile(r"\b(?:town|city|village|province|governorate|district|region|capital|outskirts|suburbs?|"
@@ -50,9 +51,9 @@ CUE_OF = re.compile(r"\b(?:town|city|village|province|governorate|district|regio
 SCAN_CUES = [
     # "the town of raska", "the city of Mosul" (lowercase allowed after an explicit feature noun)
     re.compile(r"\b(?:town|city|village|province|governorate|district|municipality|capital|suburbs?|outskirts|"
-               r"vicinity)\s+of\s+((?:al-|el-|ar-|as-)?[A-Za-z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"),
+               r"vicinity|port)\s+of\s+((?:al-|el-|ar-|as-)?[A-Za-z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"),
     # "Idlib province"
-    re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\s+(?:province|governorate|district)\b"),
+    re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\s+(?:province|governorate|district|region|oblast)\b"),
     # "in Sarmada", "near Ayn Issa" (title case only)
     # a dateline: "KYIV, March 3 (Reuters) -", "BAGHDAD (AP) —"
     re.compile(r"\A\s*([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2})(?=\s*(?:,|\(|—|–|-\s))"),
@@ -80,6 +81,7 @@ class Mention:
     entity_id: str | None = None
     hint: str | None = None  # admin1 | city
     container: tuple[str, str | None] | None = None  # (country, admin1 code or None)
+    outside: tuple[str, str | None] | None = None  # an explicit container no candidate lies in ("Boni, in the Mopti region")
     demonym: str | None = None  # alpha-2 named just before ("the Serbian town of")
     region: tuple[int, str] | None = None  # (start of the directional phrase, its direction word)
     cued: bool = False  # a locative cue word was cut off the NER span ("Near Palmyra")
@@ -217,6 +219,17 @@ def _count_context(doc, result, mentions, ctx: Context, gaz) -> None:
                 ctx.note_country(top.country, m.start, 0.5)  # "Virginia", "Scotland" (not "Tripoli")
         if m.candidates and m.candidates[0].feature == "region" and m.candidates[0].country:
             ctx.note_country(m.candidates[0].country, m.start, 0.5)
+    counted = {m.start for m in mentions}
+    for entity in result.entities:  # a country's own name under another label ("Mali" tagged PERSON)
+        if entity["label"] in PLACE_LABELS or entity["label"] == "NORP":
+            continue
+        for mention in entity["mentions"]:
+            if mention["start"] in counted or _TITLES.search(ctx.text[max(0, mention["start"] - 30):mention["start"]]):
+                continue
+            cc = _plain_country(mention["text"], gaz)
+            if cc:
+                ctx.note_country(cc, mention["start"], 1.0)
+                counted.add(mention["start"])
     table = demonyms()
     seen = set()
     for entity in result.entities:
@@ -233,6 +246,15 @@ def _count_context(doc, result, mentions, ctx: Context, gaz) -> None:
         cc = table.get(normalize(token.text))
         if cc and token.pos_ in ("ADJ", "PROPN", "NOUN"):
             ctx.note_country(cc, token.idx, 0.5)
+
+
+def _plain_country(name: str, gaz) -> str | None:
+    """The country ``name`` is the main name of, when nothing big shares it ("Mali", not "Georgia")."""
+    found = gaz.lookup(name, loose=False)
+    countries = [c for c in found if c.feature == "country" and c.main]
+    if len(countries) != 1 or any(c.feature != "country" and c.population >= 1_000_000 for c in found):
+        return None
+    return countries[0].country
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,6 +288,9 @@ def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: Contex
     cont = comma or IN_AFTER.match(after)
     if cont:
         m.container = _container(cont.group(1), gaz, candidates)
+        if m.container is None and not any(c.feature in ("country", "admin1", "region") and c.main for c in candidates) \
+                and not re.search(r"['’]s$", cont.group(1)) and _CONTAINER_END.match(after, cont.end(1)):
+            m.outside = _named_container(cont.group(1), gaz)
         if m.container and comma and m.container[1] is not None:  # an admin1 qualifier, not a country
             m.container_span = (end + comma.start(1), end + comma.end(1))
         if m.container and m.container[1] is None and any(c.feature == "country" and c.main for c in candidates):
@@ -296,6 +321,23 @@ def _container(name: str, gaz, candidates) -> tuple[str, str | None] | None:
             if c.feature == "country" and any(x.country == c.country and x.feature != "country" for x in candidates):
                 return (c.country, None)
             if c.feature == "admin1" and any(x.admin1 == c.admin1 and x.feature == "city" for x in candidates):
+                return (c.country, c.admin1)
+    return None
+
+
+_CONTAINER_END = re.compile(r"\s*(?:(?:region|province|state|governorate|district|oblast|prefecture|county)\b\s*)?"
+                            r"(?:[,.;:)—–]|\s-\s|$)")
+
+
+def _named_container(name: str, gaz) -> tuple[str, str | None] | None:
+    """The country or first-level subdivision ``name`` names under its own name, if any ("Mopti" in
+    "in the Mopti region"): an explicit container none of a mention's candidates lies in."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        for c in gaz.lookup(" ".join(words[:n]), loose=False):
+            if c.main and c.feature == "country":
+                return (c.country, None)
+            if c.main and c.feature == "admin1":
                 return (c.country, c.admin1)
     return None
 
@@ -352,6 +394,8 @@ _TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Prime Minister|Gener
 
 
 OTHER_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT"}
+_LOCATIVE_ADJ = {"nearby", "neighbouring", "neighboring", "the", "restive", "besieged", "embattled",
+                 "war-torn", "frontline", "front-line", "remote"}
 _LEADING_CUE = re.compile(r"^(?:near|in|at|outside|from|around)\s+", re.I)
 
 
@@ -509,6 +553,8 @@ def _one_sense(mentions: list[Mention]) -> None:
 def _accept(m: Mention, ctx: Context) -> bool:
     """Precision guard: NER places need a plausible referent; PERSON/scan ones need context."""
     c = m.best
+    if m.outside and not m.container and c.feature in ("city", "admin1"):
+        return False  # "Boni, in the Mopti region": the text says where, and no candidate lies there
     supported = bool(m.container or (m.demonym and m.demonym == c.country)
                      or ctx.share_for(c.country, normalize(m.text)) >= 0.25)
     if m.source == "ner":
@@ -520,7 +566,7 @@ def _accept(m: Mention, ctx: Context) -> bool:
             return c.population >= 500_000
         return c.population >= 10_000
     if m.source == "person":
-        before = ctx.text[max(0, m.start - 25):m.start].lower().split()
+        before = [w for w in ctx.text[max(0, m.start - 40):m.start].lower().split() if w not in _LOCATIVE_ADJ]
         cue = m.cued or (bool(before) and before[-1] in LOCATIVE_WORDS) \
             or bool(CUE_OF.search(ctx.text[max(0, m.start - 25):m.start])) \
             or bool(re.search(r"\bsuch\s+as\s+$", ctx.text[max(0, m.start - 25):m.start]))

@@ -1,0 +1,112 @@
+"""Held-out style toponym cases: short realistic news paragraphs written for generalisation, not
+taken from the development articles. Each names a place the way wire copy does (datelines,
+"in the town of X", "X, Y province", "northern Idlib", "the Syrian town of X", ambiguous names)
+and asserts the country and approximate coordinates of the place listed for that name; ``None``
+as country means the name must NOT be resolved to any place (the gazetteer has no fitting
+referent and a far-away namesake would be wrong).
+"""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+CASES = [
+    # (id, text, name, country, lat, lon, km)
+    ("burkina-djibo", "OUAGADOUGOU, Burkina Faso (AP) — Gunmen killed at least 20 civilians in the town of Djibo, "
+     "in northern Burkina Faso, local officials said on Sunday.", "Djibo", "BF", 14.10, -1.63, 30),
+    ("niger-tillaberi", "Soldiers were ambushed near Tillaberi, in western Niger, on Thursday, the defence ministry "
+     "said. Niger's army has been fighting jihadists for a decade.", "Tillaberi", "NE", 14.21, 1.45, 30),
+    ("somalia-dateline", "MOGADISHU, Somalia (Reuters) - Al Shabaab fighters attacked a military base in "
+     "Beledweyne, Hiiraan region, on Friday, killing five soldiers.", "MOGADISHU", "SO", 2.04, 45.34, 30),
+    ("somalia-beledweyne", "MOGADISHU, Somalia (Reuters) - Al Shabaab fighters attacked a military base in "
+     "Beledweyne, Hiiraan region, on Friday, killing five soldiers.", "Beledweyne", "SO", 4.74, 45.20, 30),
+    ("ethiopia-lalibela", "Fighting spread to the town of Lalibela in Ethiopia's Amhara region, residents said, "
+     "as militiamen clashed with federal troops.", "Lalibela", "ET", 12.03, 39.04, 30),
+    ("ethiopia-amhara", "Fighting spread to the town of Lalibela in Ethiopia's Amhara region, residents said, "
+     "as militiamen clashed with federal troops.", "Amhara", "ET", 11.5, 38.5, 250),
+    ("syria-saraqeb", "Government air strikes hit the Syrian town of Saraqeb overnight, rescuers said, as "
+     "fighting intensified across northern Idlib.", "Saraqeb", "SY", 35.86, 36.80, 30),
+    ("lebanon-tripoli", "Clashes erupted in Tripoli, Lebanon's second-largest city, between supporters of rival "
+     "factions, the army said.", "Tripoli", "LB", 34.44, 35.85, 30),
+    ("libya-tripoli-dateline", "TRIPOLI, Libya (Reuters) - Armed groups clashed overnight in the south of the "
+     "capital, the health ministry said on Tuesday.", "TRIPOLI", "LY", 32.89, 13.19, 30),
+    ("yemen-marib", "ADEN, Yemen (Reuters) - Houthi drones struck Marib, the government's last stronghold in "
+     "northern Yemen, on Saturday, a military spokesman said.", "Marib", "YE", 15.46, 45.33, 30),
+    ("yemen-hodeidah", "Saudi-led coalition jets bombed the port of Hodeidah on Monday, Yemen's Houthi-run "
+     "health ministry said.", "Hodeidah", "YE", 14.80, 42.95, 30),
+    ("afghanistan-kunduz", "A suicide bomber struck a Shi'ite mosque in Kunduz, in northern Afghanistan, during "
+     "Friday prayers, the Taliban said.", "Kunduz", "AF", 36.73, 68.86, 30),
+    ("pakistan-quetta", "A bomb exploded near a police vehicle in Quetta, the capital of Balochistan province, "
+     "killing four officers, Pakistani police said.", "Quetta", "PK", 30.19, 67.01, 30),
+    ("pakistan-hyderabad", "Floodwaters reached the outskirts of Hyderabad in Pakistan's Sindh province on "
+     "Wednesday, officials said.", "Hyderabad", "PK", 25.39, 68.37, 30),
+    ("myanmar-myawaddy", "Resistance fighters seized army posts around Myawaddy, a trading town on Myanmar's "
+     "border with Thailand, a spokesman said.", "Myawaddy", "MM", 16.69, 98.51, 30),
+    ("colombia-jamundi", "Guerrillas attacked a police station in Jamundi, Valle del Cauca, with explosives on "
+     "Tuesday, Colombian authorities said.", "Jamundi", "CO", 3.26, -76.54, 30),
+    ("mexico-culiacan", "Gunmen killed 10 people at a party in Culiacan, Sinaloa, the state prosecutor said, as "
+     "cartel violence spread across Mexico.", "Culiacan", "MX", 24.80, -107.39, 30),
+    ("mexico-cordoba", "Police found five bodies on a highway near Córdoba, in the Mexican state of Veracruz, "
+     "prosecutors said.", "Córdoba", "MX", 18.88, -96.93, 30),
+    ("ukraine-kherson", "KYIV, Ukraine (AP) — Russian shelling hit a market in Kherson on Sunday, killing three "
+     "people, the regional governor said.", "Kherson", "UA", 46.64, 32.61, 30),
+    ("ukraine-village-region", "A Russian drone struck a village in the Kharkiv region overnight, wounding two "
+     "people, Ukrainian officials said.", "Kharkiv", "UA", 49.99, 36.23, 100),
+    ("caucasus-lachin", "Azerbaijani forces set up a checkpoint on the road near Lachin, the only route between "
+     "Armenia and Nagorno-Karabakh, officials in Yerevan said.", "Lachin", "AZ", 39.64, 46.55, 30),
+    ("balkans-novi-pazar", "Police in Novi Pazar, in southwestern Serbia, detained three men suspected of "
+     "planning attacks, the interior ministry said.", "Novi Pazar", "RS", 43.14, 20.51, 30),
+    ("balkans-srebrenica", "Thousands gathered in the Bosnian town of Srebrenica on Tuesday to bury newly "
+     "identified victims.", "Srebrenica", "BA", 44.10, 19.30, 30),
+    ("bangladesh-sylhet", "Monsoon floods cut off villages around Sylhet, in northeastern Bangladesh, officials "
+     "said on Friday.", "Sylhet", "BD", 24.90, 91.87, 30),
+    ("chile-santiago", "Chilean police fired tear gas at protesters marching in Santiago against pension "
+     "reforms on Thursday.", "Santiago", "CL", -33.45, -70.66, 30),
+    ("venezuela-valencia", "Venezuelan troops were deployed in Valencia, Carabobo state, after a prison riot, "
+     "the government said.", "Valencia", "VE", 10.16, -68.00, 30),
+    ("egypt-alexandria", "Egyptian police arrested dozens of protesters in Alexandria after Friday prayers, "
+     "security sources said.", "Alexandria", "EG", 31.20, 29.92, 30),
+    ("canada-hamilton", "Police in Hamilton, Ontario, said two men were charged after a shooting at a bar.",
+     "Hamilton", "CA", 43.25, -79.87, 30),
+    ("mali-douentza-nearby", "BAMAKO, Mali (AP) — Jihadists attacked an army post in central Mali on Tuesday. "
+     "Villagers in nearby Douentza said they had not seen any soldiers since the attack.",
+     "Douentza", "ML", 15.00, -2.95, 30),
+    ("mali-boni-container", "BAMAKO, Mali (AP) — Suspected jihadists attacked a military camp in central Mali "
+     "on Tuesday, the army said. The attack on the camp in Boni, in the Mopti region, was claimed by JNIM. "
+     "Mali's army has fought jihadists since 2012.", "Boni", None, 0, 0, 0),
+    ("mali-mopti-region", "BAMAKO, Mali (AP) — Suspected jihadists attacked a military camp in central Mali "
+     "on Tuesday, the army said. The attack on the camp in Boni, in the Mopti region, was claimed by JNIM. "
+     "Mali's army has fought jihadists since 2012.", "Mopti", "ML", 14.48, -4.18, 100),
+    ("sudan-omdurman", "KHARTOUM, March 4 (Reuters) - Two of the dead were shot in the city of Omdurman, across "
+     "the Nile from the capital, Sudanese doctors said.", "Omdurman", "SD", 15.64, 32.48, 30),
+]
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def _place_named(out: dict, text: str, name: str) -> dict | None:
+    start = text.index(name)
+    for place in out["places"]:
+        for m in place["mentions"]:
+            if m["start"] <= start < m["end"]:
+                return place
+    return None
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_heldout_place(extract_text, case):
+    _id, text, name, country, lat, lon, km = case
+    out = extract_text(text, published="2023-09-13")
+    place = _place_named(out, text, name)
+    if country is None:
+        assert place is None, f"{name} must stay unresolved, got {place and (place['country'], place['name'])}"
+        return
+    assert place is not None, f"{name} not found; places: {[(p['name'], p['country']) for p in out['places']]}"
+    assert place["country"] == country, (place["name"], place["country"], place["lat"], place["lon"])
+    assert _km(place["lat"], place["lon"], lat, lon) <= km, (place["name"], place["lat"], place["lon"])
