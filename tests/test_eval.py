@@ -425,3 +425,36 @@ def test_gold_folder_stands_for_its_gold_files():
 
     assert [p.name for p in expand_gold_paths([FIXTURES / "gold"])] == [
         "idlib-airstrikes.gold.json", "kosovo-mitrovica.gold.json", "syria-service-member.gold.json"]
+
+
+def test_same_type_events_in_one_sentence_pair_by_actor_and_recipient():
+    """Two ASSAULTs in one sentence: each gold event gets the prediction about it, whatever the
+    order of the predictions (the matching is optimal, not first-come)."""
+    text = "Rebels shelled the town of Kaga while government jets bombed rebel positions near Bama."
+    gold = parse_gold({"id": "t", "events": [
+        {"type": "ASSAULT", "source": ["government jets", "government"], "target": ["rebel positions", "rebels"],
+         "evidence": "government jets bombed rebel positions"},
+        {"type": "ASSAULT", "source": ["Rebels"], "target": ["Kaga", "town of Kaga"],
+         "evidence": "Rebels shelled the town of Kaga"},
+    ]})
+    doc = {"text": text, "events": [
+        {"type": "ASSAULT", "actor": [actor("Rebels")], "recipient": [actor("town of Kaga")],
+         "evidence": span(text, "Rebels shelled the town of Kaga")},
+        {"type": "ASSAULT", "actor": [actor("government jets")], "recipient": [actor("rebel positions")],
+         "evidence": span(text, "government jets bombed rebel positions")},
+    ]}
+    scores = flat(gold, doc)
+    assert scores["events.f1"] == 1.0
+    assert scores["events.actor"] == 1.0
+    assert scores["events.recipient"] == 1.0
+    doc["events"].reverse()
+    assert flat(gold, doc)["events.actor"] == 1.0
+
+
+def test_optimal_matching_keeps_the_matching_maximal():
+    from newsevents.evaluate.match import max_weight_matching
+    # gold 0 prefers pred 1, but only pred 1 can take gold 1: both must be matched
+    assert max_weight_matching({0: {0: 1000.0, 1: 1012.0}, 1: {1: 1000.0}}) == {0: 0, 1: 1}
+    assert max_weight_matching({0: {0: 1000.0, 1: 1012.0}, 1: {}}) == {0: 1}
+    assert max_weight_matching({0: {5: 1001.0}, 1: {5: 1009.0}, 2: {5: 1003.0}}) == {1: 5}
+    assert max_weight_matching({}) == {}

@@ -2,8 +2,9 @@
 
 * A predicted event matches a gold event when its type is the gold type or one of ``alt_types``
   AND it lies in a sentence that holds the gold evidence: its trigger's sentence when it has a
-  trigger, else a sentence its evidence overlaps. Matching is one-to-one and maximal (an exact
-  type is preferred over an alternative one).
+  trigger, else a sentence its evidence overlaps. Matching is one-to-one, maximal and optimal:
+  among maximal matchings, the one whose pairs also agree on actor, then recipient, then exact
+  type (over an alternative one), then evidence wording (:func:`pair_weights`).
 * ``type``: of the gold events that have at least one predicted event in their sentence, the share
   where one of those has an accepted type (detection and classification kept apart).
 * ``actor`` / ``recipient``: of the matched pairs, the share where some predicted actor (recipient)
@@ -21,7 +22,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .gold import Gold
-from .match import find_all, max_bipartite, name_matches, sentences_of, split_sentences
+from .match import find_all, max_weight_matching, name_matches, sentences_of, split_sentences
 from .scores import FieldScore, Issue
 
 
@@ -97,6 +98,35 @@ def date_right(gold_value: str, pred_value: str | None) -> bool:
     return bool(pred_value) and len(pred_value) >= len(gold_value) and pred_value.startswith(gold_value)
 
 
+PAIR_BASE = 1000.0  # every allowed pair: a maximum matching first, then the best pairs
+
+
+def pair_weights(gold: Gold, preds: list[dict], candidates: dict[int, list[int]],
+                 entity_names: dict[str, str], text: str) -> dict[int, dict[int, float]]:
+    """Weights of the allowed (gold, predicted) pairs: matching actor (8) and recipient (4) first,
+    then the exact type over an alternative one (2), then evidence overlap (≤ 1), so that in a
+    sentence with several events of one type each gold event gets the prediction about it."""
+    from .match import token_overlap
+    weights: dict[int, dict[int, float]] = {}
+    for g, cands in candidates.items():
+        ge = gold.events[g]
+        row: dict[int, float] = {}
+        for p in cands:
+            pe = preds[p]
+            w = PAIR_BASE
+            if parties_right(pe.get("actor"), ge["source"], entity_names):
+                w += 8
+            if parties_right(pe.get("recipient"), ge["target"], entity_names):
+                w += 4
+            if pe.get("type") == ge["type"]:
+                w += 2
+            ev = (pe.get("evidence") or {}).get("text") or ""
+            w += token_overlap(ev, ge["evidence"])
+            row[p] = w
+        weights[g] = row
+    return weights
+
+
 def score_events(gold: Gold, doc: dict, issues: list[Issue] | None = None,
                  sentences: Sequence[tuple[int, int]] | None = None) -> FieldScore:
     issues = issues if issues is not None else []
@@ -121,7 +151,7 @@ def score_events(gold: Gold, doc: dict, issues: list[Issue] | None = None,
         exact = [p for p in near if preds[p].get("type") == ge["type"]]
         alt = [p for p in near if preds[p].get("type") in ge["alt_types"] and p not in exact]
         candidates[g] = exact + alt
-    pairs = max_bipartite(candidates)
+    pairs = max_weight_matching(pair_weights(gold, preds, candidates, entity_names, text))
 
     for g, ge in enumerate(gold.events):
         prf.gold += 1

@@ -163,3 +163,65 @@ def max_bipartite(candidates: dict[int, list[int]]) -> dict[int, int]:
     for g in sorted(candidates):
         assign(g, set())
     return {g: p for p, g in owner.items()}
+
+
+def max_weight_matching(weights: dict[int, dict[int, float]]) -> dict[int, int]:
+    """Optimal one-to-one matching ``gold index → predicted index`` maximising the total weight
+    (Hungarian algorithm). ``weights[g][p]`` is the value of pairing ``g`` with ``p`` (only listed
+    pairs may match). Give every allowed pair a large base weight to get a maximum matching first
+    and, among those, the best pairs."""
+    rows = sorted(g for g, ws in weights.items() if ws)
+    cols = sorted({p for ws in weights.values() for p in ws})
+    if not rows or not cols:
+        return {}
+    transpose = len(rows) > len(cols)
+    if transpose:
+        rows, cols = cols, rows
+
+    def value(r: int, c: int) -> float | None:
+        g, p = (c, r) if transpose else (r, c)
+        return weights.get(g, {}).get(p)
+
+    n, m = len(rows), len(cols)
+    top = max(w for ws in weights.values() for w in ws.values())
+    # cost matrix (1-indexed): allowed pairs cost top - w; others more than any set of allowed ones
+    cost = [[0.0] * (m + 1)] + [[0.0] + [(top - v) if (v := value(rows[i], cols[j])) is not None else (top + 1) * (n + 2)
+                                          for j in range(m)] for i in range(n)]
+    inf = float("inf")
+    u, v_, way = [0.0] * (n + 1), [0.0] * (m + 1), [0] * (m + 1)
+    match_col = [0] * (m + 1)  # column j → row
+    for i in range(1, n + 1):
+        match_col[0] = i
+        j0 = 0
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = match_col[j0], inf, 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = cost[i0][j] - u[i0] - v_[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[match_col[j]] += delta
+                    v_[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if match_col[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match_col[j0] = match_col[j1]
+            j0 = j1
+    out: dict[int, int] = {}
+    for j in range(1, m + 1):
+        i = match_col[j]
+        if i and value(rows[i - 1], cols[j - 1]) is not None:
+            g, p = (cols[j - 1], rows[i - 1]) if transpose else (rows[i - 1], cols[j - 1])
+            out[g] = p
+    return out
