@@ -6,8 +6,11 @@ ORG. The merge is conservative: a short name joins a longer one only when it is 
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 
 from .registry import extractor
 
@@ -97,7 +100,7 @@ def extract_entities(doc, result) -> None:
     """Named entities (PERSON, ORG, GPE, NORP, LOC, FAC, …), one per real-world referent."""
     text = result.text
     mentions = []
-    for ent in doc.ents:
+    for ent in _fixed_spans(doc):
         if ent.label_ not in KEEP_LABELS:
             continue
         start, end = trim(text, ent.start_char, ent.end_char)
@@ -109,7 +112,7 @@ def extract_entities(doc, result) -> None:
     for m in mentions:
         by_span.setdefault((m[0], m[1]), m)
     clusters = cluster_mentions(list(by_span.values()))
-    clusters = [ms + _repeats(text, ms, by_span) for ms in clusters]
+    clusters = [_given_names(doc, ms + _repeats(text, ms, by_span)) for ms in clusters]
     clusters.sort(key=lambda ms: ms[0][0])
     token_entity = result.stages.setdefault("entity_by_char", {})
     for ms in clusters:
@@ -123,6 +126,96 @@ def extract_entities(doc, result) -> None:
         })
         for m in ms:
             token_entity[(m[0], m[1])] = entity_id
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict[str, frozenset[str]]:
+    """Titles, ranks, name particles and platforms from ``data/quote_cues.json``."""
+    raw = json.loads(resources.files("newsevents").joinpath("data/quote_cues.json").read_text("utf-8"))
+    nouns = raw["nouns"]
+    low = lambda key: frozenset(w.lower() for w in nouns[key])  # noqa: E731
+    return {"titles": low("person_titles") | low("ranks") | low("honorifics"),
+            "particles": low("name_particles"),
+            "platforms": frozenset(p.lower() for p in raw["platforms"] if len(p) > 2)}
+
+
+def _fixed_spans(doc) -> list:
+    """spaCy's entity spans with three general repairs of person names: titles and ranks before a
+    name are not part of it ("Col. Assimi Goita" → "Assimi Goita", "Sheikh Tamim …" → "Tamim …"); a
+    name runs on over its particles ("Ursula von der" + "Leyen" → "Ursula von der Leyen"); a surname
+    takes the capitalised given name the NER left out (see :func:`_given_names`). A social platform
+    ("Twitter", often tagged PERSON) is an organisation."""
+    words = _name_words()
+    ents = list(doc.ents)
+    taken = {}
+    for k, ent in enumerate(ents):
+        for i in range(ent.start, ent.end):
+            taken[i] = k
+    out = []
+    drop = set()
+    for k, ent in enumerate(ents):
+        if k in drop:
+            continue
+        label = ent.label_
+        start, end = ent.start, ent.end
+        bare = _POSSESSIVE.sub("", ent.text.strip()).lower()
+        if bare in words["platforms"] and label != "ORG":
+            out.append(_span(doc, start, end, "ORG"))
+            continue
+        if label == "PERSON":
+            while end - start > 1 and (doc[start].lower_.rstrip(".") in words["titles"] and doc[start].text[:1].isupper()
+                                       or doc[start].text in (".", "-")):
+                start += 1
+            # particles: "von der" + "Leyen", "bin" + "Salman"
+            while end < len(doc) and end - ent.end < 4:
+                t = doc[end]
+                last = doc[end - 1]
+                if t.lower_ in words["particles"] and t.text.islower() and end + 1 < len(doc) \
+                        and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
+                    end += 1
+                elif last.lower_ in words["particles"] and last.text.islower() and t.text[:1].isupper() and t.is_alpha:
+                    if end in taken and taken[end] != k:
+                        other = ents[taken[end]]
+                        if other.end > end + 1 or other.label_ in ("PERSON",):
+                            break
+                        drop.add(taken[end])
+                    end += 1
+                else:
+                    break
+            if doc[end - 1].lower_ in words["particles"] and end - start > 1:
+                end -= 1
+            if start != ent.start or end != ent.end:
+                out.append(_span(doc, start, end, label))
+                continue
+        out.append(ent)
+    return [e for i, e in enumerate(out) if e is not None]
+
+
+def _given_names(doc, cluster: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A person named by surname alone takes the given name the NER left out before it:
+    "The envoy, Volker Perthes, …" when only a later "Perthes" was tagged → "Volker Perthes" (a
+    capitalised proper noun compounded to the surname, in no entity, not a title)."""
+    if _label(cluster) != "PERSON":
+        return cluster
+    titles = _name_words()["titles"]
+    text = doc.text
+    out = []
+    for m in cluster:
+        span = doc.char_span(m[0], m[1])
+        if span is not None and len(span) == 1 and span.start > 0:
+            g = doc[span.start - 1]
+            if g.pos_ == "PROPN" and g.is_alpha and g.text.istitle() and g.whitespace_ == " " and not g.ent_type_ \
+                    and g.dep_ == "compound" and g.head.i == span.start and g.lower_ not in titles \
+                    and not any(o[0] <= g.idx < o[1] for o in cluster):
+                m = (g.idx, m[1], text[g.idx:m[1]], m[3])
+        out.append(m)
+    return sorted(out)
+
+
+def _span(doc, start: int, end: int, label: str):
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)
 
 
 def entity_at(result, start: int, end: int) -> dict | None:

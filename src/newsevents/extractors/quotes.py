@@ -268,12 +268,15 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
                  and not _is_trailing_cue(c, lex)), None)
     if comp is None:
         # "told Reuters in an interview that …": the that-clause hangs on the interview/statement
+        # "told reporters on a conference call that …", "said at a news conference that …": any
+        # prepositional object the parse hung a that-clause on (a complementiser, with its own subject)
         for p in children:
-            if p.dep_ == "prep" and p.lower_ in ("in", "during"):
+            if p.dep_ == "prep" and p.lower_ in ("in", "during", "on", "at", "after", "before", "via", "through"):
                 for n in p.children:
-                    if n.dep_ == "pobj" and (n.lemma_.lower() in lex["document"] or n.lemma_.lower() == "interview"):
-                        comp = next((a for a in n.children if a.dep_ in ("acl", "relcl", "ccomp")
-                                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)), comp)
+                    if n.dep_ == "pobj":
+                        comp = next((a for a in n.children if a.dep_ in ("acl", "relcl", "ccomp") and a.i > n.i
+                                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)
+                                     and any(m.dep_ in SUBJ and m.lower_ != "that" for m in a.children)), comp)
     content = None
     form = "clausal"
     if comp is not None and not any(c.dep_ == "mark" and c.lower_ in _WH for c in comp.children) \

@@ -21,8 +21,40 @@ def load_nlp(model: str | None = None):
         except (OSError, ImportError):
             continue
         nlp.max_length = max(nlp.max_length, 2_000_000)
+        _keep_title_abbreviations(nlp)
         return nlp
     raise ConfigError("E008", tried=", ".join(candidates))
+
+
+@lru_cache(maxsize=1)
+def title_abbreviations() -> frozenset[str]:
+    """"Col", "Maj", "Capt" … (data/quote_cues.json "abbreviations", without the full stop)."""
+    import json
+    from importlib import resources
+
+    raw = json.loads(resources.files("newsevents").joinpath("data/quote_cues.json").read_text("utf-8"))
+    return frozenset(a.rstrip(".") for a in raw.get("abbreviations", []))
+
+
+def _keep_title_abbreviations(nlp) -> None:
+    """The tokenizer splits "Maj." into "Maj" "." and the parser then ends the sentence in the middle
+    of "police spokesman Maj. Daniel Owusu told …": mark the word after such a full stop as no
+    sentence start (the parser respects it; tokens and entities are unchanged)."""
+    from spacy.language import Language
+
+    name = "newsevents_title_abbreviations"
+    if name not in Language.factories:
+        abbreviations = title_abbreviations()
+
+        @Language.component(name)
+        def _no_break_after_titles(doc):
+            for tok in doc[1:-1]:
+                if tok.text == "." and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].text in abbreviations \
+                        and doc[tok.i + 1].text[:1].isupper():
+                    doc[tok.i + 1].is_sent_start = False
+            return doc
+    if "parser" in nlp.pipe_names and name not in nlp.pipe_names:
+        nlp.add_pipe(name, before="parser")
 
 
 def parse(articles: Iterable, *, n_process: int = 1, batch_size: int = 16,

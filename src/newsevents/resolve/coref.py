@@ -50,6 +50,7 @@ class Referent:
     speaker: bool = False     # subject of a speech verb
     definite: bool = False
     lemma: str = ""
+    words: frozenset = frozenset()  # noun lemmas of a named mention ("committee", "doctor")
 
 
 def _is_cue(tok, lex) -> bool:
@@ -106,7 +107,10 @@ def collect_referent(ctx, tok) -> Referent | None:
             kind = "thing"
         entity = ent["id"] if label in ("PERSON", "ORG") or kind == "person" else None
         start, end = hit[1], hit[2]
+        words = frozenset(doc[i].lemma_.lower() for i in ctx.tokens_between(start, end)
+                          if doc[i].pos_ in ("NOUN", "PROPN"))
     else:
+        words = frozenset()
         if lemma in lex["document"] or low in lex["document"]:
             kind = "doc"
         elif lemma in lex["media"] or low in lex["media"]:
@@ -138,7 +142,7 @@ def collect_referent(ctx, tok) -> Referent | None:
         number = "pl"
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts)
     return Referent(tok.i, start, end, kind, number, entity, tok.dep_ in SUBJ, ctx.sent_id[tok.i],
-                    ctx.tok_para[tok.i], speaker=_speaks(tok, lex), definite=definite, lemma=lemma)
+                    ctx.tok_para[tok.i], speaker=_speaks(tok, lex), definite=definite, lemma=lemma, words=words)
 
 
 def _compatible(pron: str, info: dict, ref: Referent, speaking: bool, genders, ctx) -> bool:
@@ -281,8 +285,11 @@ def _definite_antecedent(ctx, ref: Referent, history: list[Referent]) -> Referen
             # "… Islamic Jihad movement rejected …, the group said": the organisation just named
             return next((c for c in reversed(history[-MAX_CANDIDATES:]) if c.kind == "org" and c.head != ref.head
                          and ref.sent - c.sent <= 3), None)
-        # an organisation named once is "the ministry" for the rest of the article
-        return next((c for c in reversed(history[-400:]) if c.kind == "org" and c.lemma == ref.lemma and c.head != ref.head
+        # an organisation named once is "the ministry" for the rest of the article; a named one by any
+        # of its nouns ("the committee" → "The Central Committee of Sudanese Doctors", "the ministry" →
+        # "Ministry of Emergency Situations")
+        return next((c for c in reversed(history[-400:]) if c.kind == "org" and c.head != ref.head
+                     and (c.lemma == ref.lemma or c.entity and ref.lemma in c.words)
                      and (c.entity or not c.definite)), None)
     for cand in reversed(history[-MAX_CANDIDATES:]):
         if cand.kind == ref.kind and cand.head != ref.head and (cand.lemma == ref.lemma or ref.kind == "doc") \

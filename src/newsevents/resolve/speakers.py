@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..extractors.quotemarks import find_quotations, paragraphs
+from ..nlp.pipeline import title_abbreviations
 
 PRON_FIRST_SECOND = {"i", "me", "we", "us", "you", "my", "our", "your", "myself", "ourselves", "yourself"}
 _DETS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her"}
@@ -61,7 +62,7 @@ def lexicon() -> dict:
         "anonymity": [a.lower() for a in raw.get("anonymity", [])],
     }
     for key in ("document", "document_modifiers", "media", "organisation", "anonymous", "person",
-                "title_female", "title_male", "person_titles"):
+                "title_female", "title_male", "person_titles", "ranks", "honorifics", "name_particles"):
         lex[key] = {w.lower() for w in nouns[key]}
     lex["cue_verbs"] = lex["clausal"] | lex["directive"] | lex["object"] | lex["quoting"] | set(lex["media_verbs"]) \
         | lex["commissive"]
@@ -185,9 +186,7 @@ class Context:
                         continue
                     head = self.doc[_span_head(self.doc, toks)]
                     if e["label"] == "PERSON" or person_evidence(self.doc, head):
-                        left = _name_left(self.doc, head.i)
-                        while left < head.i and self.doc[left].lower_.rstrip(".") in self.lex["person_titles"]:
-                            left += 1
+                        left = strip_titles(self.doc, _name_left(self.doc, head.i), head.i)
                         if head.i > left:
                             full = self.text[self.doc[left].idx: head.idx + len(head)]
                             names.setdefault(head.text, (full, e["id"]))
@@ -237,7 +236,9 @@ class Context:
             prev_para = para
             if t.is_space:
                 continue
-            cut_next = self.tok_quote[t.i] < 0 and t.text in (".", "!", "?") and t.pos_ == "PUNCT"
+            cut_next = self.tok_quote[t.i] < 0 and t.text in (".", "!", "?") and t.pos_ == "PUNCT" \
+                and not (t.text == "." and t.i > 0 and not doc[t.i - 1].whitespace_
+                         and doc[t.i - 1].text in title_abbreviations())  # "Maj." split by the tokenizer
         return out
 
     def sentence_range(self, i: int) -> range:
@@ -263,7 +264,7 @@ class Context:
         for e in self.result.entities:
             if e["label"] not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
-            prof: dict = {"role": None, "country": None, "words": set(), "gender": None}
+            prof: dict = {"role": None, "country": None, "words": set(), "gender": None, "rank": None}
             for m in e["mentions"]:
                 if m.get("kind") in ("pronoun", "nominal"):
                     continue
@@ -273,8 +274,9 @@ class Context:
                 head = _span_head(self.doc, toks)
                 if e["label"] != "PERSON" and not person_evidence(self.doc, self.doc[head]):
                     continue
-                role, country, words, gender = person_attributes(self, head, m["start"], m["end"])
+                role, country, words, gender, rank = person_attributes(self, head, m["start"], m["end"])
                 prof["role"] = prof["role"] or role
+                prof["rank"] = prof["rank"] or rank
                 prof["country"] = prof["country"] or country
                 prof["words"] |= words
                 prof["gender"] = prof["gender"] or gender
@@ -302,10 +304,7 @@ def _span_head(doc, toks: list[int]) -> int:
 
 def np_left(doc, head: int, stop: int | None = None) -> int:
     """First token of the noun phrase headed by ``head`` (its left modifiers, not past ``stop``)."""
-    left = head
-    for child in doc[head].lefts:
-        if child.dep_ in NP_LEFT_DEPS:
-            left = min(left, child.left_edge.i)
+    left = _np_left_edge(doc[head], 0)
     if stop is not None:
         left = max(left, stop)
     for i in range(head - 1, left - 1, -1):  # a dateline ("Sept 5 (Reuters) - Serbian President …") is no modifier
@@ -319,11 +318,82 @@ def np_left(doc, head: int, stop: int | None = None) -> int:
     return left
 
 
+def _np_left_edge(tok, depth: int) -> int:
+    """Leftmost token reached from ``tok`` through noun-phrase modifiers only (not through a clause
+    or a quotation mark the parse hung on the noun: "“…,” police spokesman Maj. X told")."""
+    left = tok.i
+    if depth > 6:
+        return left
+    for child in tok.lefts:
+        if child.dep_ in NP_LEFT_DEPS and not (child.is_punct and child.dep_ == "punct"):
+            left = min(left, _np_left_edge(child, depth + 1))
+    return left
+
+
 def appositive(doc, head: int):
+    """The apposition of the phrase headed by ``head``: "the mayor, Ivan Petrov"; also a name the parse
+    hangs on the phrase's prepositional object ("The United Nations envoy to Sudan, Volker Perthes")."""
     for child in doc[head].rights:
         if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
             return child
+    frontier = [doc[head]]
+    for _ in range(2):  # "envoy to Sudan, X", "head of the office in Gaza, X"
+        nxt = []
+        for tok in frontier:
+            for prep in tok.rights:
+                if prep.dep_ != "prep":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for child in pobj.rights:
+                        if child.dep_ == "appos" and child.pos_ == "PROPN" and _comma_before(doc, child) \
+                                and (child.ent_type_ == "PERSON" or looks_like_person_name(doc, child)):
+                            return child
+                    nxt.append(pobj)
+        frontier = nxt
     return None
+
+
+def _comma_before(doc, tok) -> bool:
+    i = tok.left_edge.i - 1
+    return i >= 0 and doc[i].text in (",", "—", "–", "(")
+
+
+def strip_titles(doc, left: int, head: int) -> int:
+    """First token of a personal name after the titles, ranks and forms of address before it
+    ("Col. Souleymane Dembele" → "Souleymane", "Sheikh Tamim …" → "Tamim")."""
+    lex = lexicon()
+    words = lex["person_titles"] | lex["ranks"] | lex["honorifics"]
+    while left < head and (doc[left].lower_.rstrip(".") in words or doc[left].text in (".", "-")):
+        left += 1
+    return left
+
+
+def _rank_run(ctx: "Context", first: int, stop: int) -> tuple[list[int], list[int], int]:
+    """Ranks and forms of address written right before a name (token ``first``), scanning left
+    down to ``stop``: (rank tokens, honorific tokens, first token of the run)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    ranks, hon = [], []
+    j = first - 1
+    while j >= stop:
+        t = doc[j]
+        w = t.lower_.rstrip(".")
+        if t.text == "." and j - 1 >= stop and doc[j - 1].lower_ in lex["ranks"] | lex["honorifics"]:
+            j -= 1
+            continue
+        if w in lex["ranks"] and t.text[:1].isupper():
+            ranks.append(j)
+        elif w in lex["honorifics"] and t.text[:1].isupper():
+            hon.append(j)
+        else:
+            break
+        j -= 1
+    # a rank modifier alone is no rank ("Vice President" stops before it anyway)
+    if ranks and all(doc[k].lower_ in ("vice", "rear", "field", "air", "staff") for k in ranks):
+        ranks = []
+    return sorted(ranks), sorted(hon), j + 1
 
 
 def _clean_span(doc, a: int, b: int) -> tuple[int, int] | None:
@@ -338,12 +408,20 @@ def _clean_span(doc, a: int, b: int) -> tuple[int, int] | None:
 
 
 def person_attributes(ctx: Context, head: int, mstart: int, mend: int):
-    """(role, country, role words, gender) of a person mention from its title and apposition."""
+    """(role, country, role words, gender, rank) of a person mention from the title before it, an
+    apposition after it ("X, the head of …"), or the phrase it is the apposition of ("Mali's
+    transitional president, Col. Assimi Goita"). Ranks ("Col.", "Lt. Gen.") go to ``rank``; forms of
+    address ("Mr", "Dr", "Sheikh") are neither."""
     doc = ctx.doc
     lex = ctx.lex
     left = np_left(doc, head)
     country = None
     gender = None
+    first = ctx.token_at(mstart)
+    if first > head or first < left:
+        first = head
+    rank_toks, hon_toks, run_start = _rank_run(ctx, first, left)
+    skip = set(range(run_start, first))
     title_toks = []
     for i in range(left, head + 1):
         t = doc[i]
@@ -353,6 +431,8 @@ def person_attributes(ctx: Context, head: int, mstart: int, mend: int):
             gender = "m"
         elif t.lower_.rstrip(".") in lex["title_female"]:
             gender = "f"
+        if i in skip:
+            continue
         c = _country_token(ctx, i)
         if c:
             country = country or c
@@ -361,7 +441,8 @@ def person_attributes(ctx: Context, head: int, mstart: int, mend: int):
             continue
         title_toks.append(i)
     role = None
-    words = {doc[i].lower_.rstrip(".") for i in title_toks}
+    rank = _join(ctx, rank_toks) if rank_toks else None
+    words = {doc[i].lower_.rstrip(".") for i in title_toks + rank_toks}
     if title_toks:
         role = ctx.text[doc[title_toks[0]].idx: doc[title_toks[-1]].idx + len(doc[title_toks[-1]])]
         if lex["title_male"] & {role.lower().rstrip(".")} or lex["title_female"] & {role.lower().rstrip(".")}:
@@ -372,13 +453,16 @@ def person_attributes(ctx: Context, head: int, mstart: int, mend: int):
         kept = []
         dropped = set()
         for i in sub:
-            c = _country_token(ctx, i) if doc[i].dep_ in ("amod", "compound", "poss") and doc[i].head.i == app.i else None
+            c = _country_token(ctx, i) if doc[i].dep_ in ("amod", "compound", "poss") and doc[i].head.i == app.i \
+                or not kept and i < app.i else None
             if c:
                 country = country or c
                 dropped.add(i)
                 continue
-            if doc[i].dep_ == "case" and doc[i].head.i in dropped:
+            if doc[i].dep_ == "case" and (doc[i].head.i in dropped or not kept):
                 continue  # the "'s" of "Serbia's foreign minister"
+            if not kept and (doc[i].lower_ in _DETS or doc[i].is_punct):
+                continue
             kept.append(i)
         if kept:
             span = _clean_span(doc, kept[0], kept[-1])
@@ -389,14 +473,96 @@ def person_attributes(ctx: Context, head: int, mstart: int, mend: int):
                     gender = gender or "m"
                 elif app.lower_ in lex["title_female"]:
                     gender = gender or "f"
-    return role, country, words, gender
+    if role is None:
+        described = _described_by(ctx, head, run_start if rank_toks or hon_toks else np_left(doc, head))
+        if described is not None:
+            a, b = described
+            while a <= b and (doc[a].lower_ in _DETS or doc[a].dep_ == "case" or doc[a].is_punct
+                              or _country_token(ctx, a)):
+                c = _country_token(ctx, a)
+                if c:
+                    country = country or c
+                a += 1
+            span = _clean_span(doc, a, b)
+            if span:
+                role = ctx.text[span[0]:span[1]]
+                words |= {doc[i].lower_ for i in range(a, b + 1)}
+                noun = doc[b] if doc[b].pos_ == "NOUN" else None
+                if noun is not None and noun.lower_ in lex["title_male"]:
+                    gender = gender or "m"
+                elif noun is not None and noun.lower_ in lex["title_female"]:
+                    gender = gender or "f"
+    if role is None and not rank and hon_toks and any(doc[i].lower_ in lex["person_titles"] - {"mr", "mrs", "ms", "miss"}
+                                                      and doc[i].lower_ not in ("dr", "prof", "sir", "dame")
+                                                      for i in hon_toks):
+        role = _join(ctx, hon_toks)  # "Sheikh", "Emir", "King" with nothing else said of the person
+    return role, country, words, gender, rank
+
+
+def _join(ctx: Context, toks: list[int]) -> str:
+    doc = ctx.doc
+    a, b = toks[0], toks[-1]
+    if b + 1 < len(doc) and doc[b + 1].text == "." and not doc[b].whitespace_:
+        b += 1  # "Col" "." split by the tokenizer
+    return ctx.text[doc[a].idx: doc[b].idx + len(doc[b])]
+
+
+def _described_by(ctx: Context, head: int, name_left: int) -> tuple[int, int] | None:
+    """The person-noun phrase a name is the apposition of: "Mali's transitional president, Col.
+    Assimi Goita", "The United Nations envoy to Sudan, Volker Perthes" → the token span of the
+    description (up to the comma before the name)."""
+    doc = ctx.doc
+    tok = doc[head]
+    if tok.dep_ != "appos":
+        return None
+    anchor = tok.head
+    for _ in range(3):  # the parse may hang the name on the description's prepositional object
+        if in_lexicon(anchor, "person") and anchor.pos_ in ("NOUN", "PROPN"):
+            break
+        if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.i != anchor.head.i:
+            anchor = anchor.head.head
+        else:
+            return None
+    else:
+        return None
+    if not in_lexicon(anchor, "person") or anchor.i >= head or ctx.tok_para[anchor.i] != ctx.tok_para[head]:
+        return None
+    b = name_left - 1
+    while b > anchor.i and (doc[b].is_punct or doc[b].is_space):
+        b -= 1
+    if b < anchor.i or b - anchor.i > 12:
+        return None
+    return np_left(doc, anchor.i), b
 
 
 def _country_token(ctx: Context, i: int) -> str | None:
+    """Country of a modifier token: a demonym or country name ("Serbian", "Kosovo’s"), the whole
+    name for a multi-word one ("Burkina Faso's", "South Sudan"), a possessive country name the NER
+    labelled otherwise ("Mali's transitional president")."""
     t = ctx.doc[i]
-    if t.ent_type_ in ("GPE", "NORP") or t.pos_ == "ADJ" and t.text[:1].isupper():
-        return country_of(t.text, t.ent_type_ or "NORP")
-    return None
+    if not t.text[:1].isupper():
+        return None
+    hit = ctx.tok_entity[i]
+    if hit is not None and hit[2] - hit[1] > len(t.text):
+        ent = ctx.entities.get(hit[0])
+        if ent is not None and ent["label"] in ("GPE", "NORP"):
+            c = country_of(ctx.text[hit[1]:hit[2]], ent["label"])
+            if c:
+                return c
+    if t.ent_type_ in ("GPE", "NORP") or t.pos_ == "ADJ":
+        c = country_of(t.text, t.ent_type_ or "NORP")
+        if c:
+            return c
+    if t.dep_ == "compound" and t.head.i > i and t.head.dep_ == "poss" and t.head.i - i <= 3:
+        t = t.head  # "Burkina" of "Burkina Faso's"
+        i = t.i
+    if t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children):
+        a = i
+        while a > 0 and ctx.doc[a - 1].dep_ == "compound" and ctx.doc[a - 1].head.i == i and ctx.doc[a - 1].text[:1].isupper():
+            a -= 1
+        return country_of(ctx.text[ctx.doc[a].idx: t.idx + len(t)], "")
+    demonyms, _ = _country_tables()
+    return demonyms.get(t.lower_)
 
 
 def unresolved(word: str | None, mention: dict | None) -> dict:
@@ -463,6 +629,15 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
 
     if lemma in lex["media"] or low in lex["media"]:
         app = appositive(doc, head)
+        nxt = head + 1
+        if app is None and nxt < len(doc) and ctx.tok_para[nxt] == ctx.tok_para[head] and doc[nxt].pos_ == "PROPN" \
+                and ctx.tok_entity[nxt] is not None and ctx.tok_entity[nxt][1] == doc[nxt].idx \
+                and ctx.entity_of(nxt)["label"] in ("ORG", "PERSON", "GPE", "PRODUCT", "WORK_OF_ART"):
+            # "the state news agency SUNA", "the broadcaster NHK": the name right after the description
+            ent = ctx.entity_of(nxt)
+            last = ctx.token_at(ctx.tok_entity[nxt][2] - 1)
+            return {"name": ent["name"], "entity": ent["id"], "role": None, "country": _np_country(ctx, left, head),
+                    "kind": "media", "mention": _mention(ctx, left, last)}
         if app is not None and app.pos_ == "PROPN":  # "the state news agency IRNA"
             ent = ctx.entity_of(app.i)
             return {"name": ent["name"] if ent else _np_name(ctx, np_left(doc, app.i), app.i),
@@ -517,8 +692,13 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
             out["mention"] = mention
             return out
     if kind == "other" and tok.pos_ == "PROPN" and looks_like_person_name(doc, tok):
-        return {"name": _np_name(ctx, _name_left(doc, head), head), "entity": None, "role": None,
-                "country": _np_country(ctx, left, head), "kind": "person", "mention": mention}
+        first = strip_titles(doc, _name_left(doc, head), head)
+        role, country, _, _, rank = person_attributes(ctx, head, doc[first].idx, tok.idx + len(tok))
+        out = {"name": _np_name(ctx, first, head), "entity": None, "role": role,
+               "country": country or _np_country(ctx, left, head), "kind": "person", "mention": mention}
+        if rank:
+            out["rank"] = rank
+        return out
     return {"name": _np_name(ctx, left, head, drop_adjectives=kind == "organisation"), "entity": None, "role": None,
             "country": _np_country(ctx, left, head), "kind": kind, "mention": mention}
 
@@ -579,19 +759,24 @@ def _name_left(doc, head: int) -> int:
 
 def _describe_person(ctx: Context, ent: dict, head: int, mention) -> dict:
     hit = ctx.tok_entity[head]
-    role, country, _, _ = person_attributes(ctx, head, hit[1], hit[2])
+    role, country, _, _, rank = person_attributes(ctx, head, hit[1], hit[2])
     prof = ctx.profile(ent["id"])
     name = ent["name"]
     if ent["label"] != "PERSON":
         # an NER label other than PERSON: the mention may carry the title ("Major General Ozkan Ulutas")
-        left = _name_left(ctx.doc, head)
-        while left < head and ctx.doc[left].lower_.rstrip(".") in ctx.lex["person_titles"]:
-            left += 1
+        left = strip_titles(ctx.doc, _name_left(ctx.doc, head), head)
         name = _np_name(ctx, left, head)
-        if not role:
-            role = _title_before(ctx, left, hit[1])
-    return {"name": name, "entity": ent["id"], "role": role or prof.get("role"),
-            "country": country or prof.get("country"), "kind": "person", "mention": mention}
+        if not role and not rank:
+            a = ctx.token_at(hit[1])
+            ranks, _, start = _rank_run(ctx, left, a)
+            rank = _join(ctx, ranks) if ranks else None
+            if not rank:
+                role = _title_before(ctx, left, hit[1])
+    out = {"name": name, "entity": ent["id"], "role": role or prof.get("role"),
+           "country": country or prof.get("country"), "kind": "person", "mention": mention}
+    if rank or prof.get("rank"):
+        out["rank"] = rank or prof.get("rank")
+    return out
 
 
 def _title_before(ctx: Context, left: int, mstart: int) -> str | None:
@@ -611,7 +796,8 @@ def _describe_entity(ctx: Context, ent: dict, head: int, mention) -> dict:
     left = np_left(ctx.doc, head)
     country = _np_country(ctx, left, head)
     name = ent["name"]
-    if label == "ORG" and left < hit[1] and any(ctx.doc[i].dep_ == "poss" for i in range(left, head)):
+    if label == "ORG" and left < hit[1] and any(ctx.doc[i].dep_ == "poss" for i in range(left, head)) \
+            and not _proper_name(ctx.text[hit[1]:hit[2]]):
         span = _clean_span(ctx.doc, left, ctx.token_at(hit[2] - 1))
         name = ctx.text[span[0]:span[1]] if span else name  # "Russia's defence ministry"
     if label in ("GPE",):
@@ -624,6 +810,14 @@ def _describe_entity(ctx: Context, ent: dict, head: int, mention) -> dict:
         kind = "organisation"
     return {"name": name, "entity": ent["id"], "role": None, "country": country, "kind": kind,
             "mention": mention}
+
+
+def _proper_name(text: str) -> bool:
+    """"Ministry of Emergency Situations": a name of its own (two or more words, the content words
+    capitalised), which a possessor before it ("Russia's") does not become part of."""
+    words = text.split()
+    content = [w for w in words if w.lower() not in ("of", "for", "and", "the", "on", "in", "de", "al")]
+    return len(words) >= 2 and all(w[:1].isupper() for w in content)
 
 
 def _describe_document(ctx: Context, head: int, left: int, mention, depth: int, fallback) -> dict:

@@ -1,0 +1,206 @@
+"""Quotes on short news paragraphs written after the rules (not used to write them first).
+
+Wire-copy attribution styles the three annotated articles do not show: "…, the ministry said in a
+statement", "said X, a spokesman for Y", "according to a statement from Z", "X told reporters",
+"X wrote on Facebook", anonymous officials, quotes running over paragraphs, military and religious
+titles (Gen., Col., Dr., Sheikh), Arabic and Dutch/German name particles (al-, bin, van der, von
+der), a woman referred to as "she", two speakers alternating, and a quotation whose speaker is
+named in the next sentence.
+
+Each case lists *all* the quotes its text should give as ``(kind, text, speaker)`` or
+``(kind, text, speaker, {field: value})`` with further speaker fields (``role``, ``country``,
+``kind``, ``anonymous``, ``resolved_from``) or quote fields (``medium``, ``via`` as a list of names).
+"""
+from __future__ import annotations
+
+import pytest
+
+import newsevents
+from newsevents.contract import validate
+
+QUOTE_FIELDS = {"medium", "via", "attribution"}
+
+CASES = [
+    ("ministry-said-in-statement",
+     "Russian forces struck energy facilities in three regions overnight, Ukraine's energy ministry said in a statement.",
+     [("indirect", "Russian forces struck energy facilities in three regions overnight", "Ukraine's energy ministry",
+       {"kind": "organisation", "country": "UA"})]),
+    ("said-x-a-spokesman-for-y",
+     "“We will not allow the convoy to pass through our territory,” said Ahmed Hassan Ali, a spokesman for the "
+     "regional government.",
+     [("direct", "We will not allow the convoy to pass through our territory,", "Ahmed Hassan Ali",
+       {"role": "spokesman for the regional government", "kind": "person"})]),
+    ("according-to-statement-from",
+     "At least 12 civilians were killed in the shelling, according to a statement from the International Committee "
+     "of the Red Cross.",
+     [("indirect", "At least 12 civilians were killed in the shelling",
+       "International Committee of the Red Cross", {"kind": "organisation"})]),
+    ("told-reporters",
+     "French Interior Minister Gerald Darmanin told reporters that 150 people had been detained overnight.",
+     [("indirect", "150 people had been detained overnight", "Gerald Darmanin",
+       {"role": "Interior Minister", "country": "FR", "via": []})]),
+    ("wrote-on-facebook",
+     "Kyiv Mayor Vitali Klitschko wrote on Facebook that two people were injured when debris fell on a residential "
+     "building in the Darnytskyi district.",
+     [("indirect", "two people were injured when debris fell on a residential building in the Darnytskyi district",
+       "Vitali Klitschko", {"role": "Kyiv Mayor", "medium": "Facebook"})]),
+    ("anonymous-official",
+     "A senior Egyptian official, who spoke on condition of anonymity because he was not authorised to brief the "
+     "media, said the talks had stalled over the release of prisoners.",
+     [("indirect", "the talks had stalled over the release of prisoners", "senior Egyptian official",
+       {"anonymous": True, "country": "EG"})]),
+    ("quote-over-two-paragraphs",
+     "“The water came at night and took our house and our goats,” said Fatima Abdi, a mother of five who fled to "
+     "the camp last week. “We ran with nothing.\n\n"
+     "“Now we sleep under a tree and wait for help that does not come.”",
+     [("direct", "The water came at night and took our house and our goats,", "Fatima Abdi",
+       {"role": "mother of five who fled to the camp last week"}),
+      ("direct", "We ran with nothing.", "Fatima Abdi"),
+      ("direct", "Now we sleep under a tree and wait for help that does not come.", "Fatima Abdi")]),
+    ("gen-title-apposition",
+     "Gen. Mark Milley, chairman of the Joint Chiefs of Staff, told lawmakers the withdrawal had been a strategic "
+     "failure.",
+     [("indirect", "the withdrawal had been a strategic failure", "Mark Milley",
+       {"role": "chairman of the Joint Chiefs of Staff", "kind": "person"})]),
+    ("dr-title-said-after",
+     "“The hospital has run out of fuel and oxygen,” said Dr. Mohammed Abu Salmiya, the director of al-Shifa "
+     "Hospital.",
+     [("direct", "The hospital has run out of fuel and oxygen,", "Mohammed Abu Salmiya",
+       {"role": "director of al-Shifa Hospital"})]),
+    ("sheikh-bin-possessive-apposition",
+     "Qatar's emir, Sheikh Tamim bin Hamad Al Thani, said mediation efforts would continue despite the setbacks.",
+     [("indirect", "mediation efforts would continue despite the setbacks", "Tamim bin Hamad Al Thani",
+       {"role": "emir", "country": "QA"})]),
+    ("von-der-particle",
+     "European Commission President Ursula von der Leyen said the bloc would propose a new package of sanctions "
+     "next week.",
+     [("indirect", "the bloc would propose a new package of sanctions next week", "Ursula von der Leyen",
+       {"kind": "person"})]),
+    ("van-der-particle-spokesman",
+     "“Our ships will stay in the Red Sea as long as necessary,” said Pieter van der Berg, a spokesman for the Dutch "
+     "defence ministry.",
+     [("direct", "Our ships will stay in the Red Sea as long as necessary,", "Pieter van der Berg",
+       {"role": "spokesman for the Dutch defence ministry"})]),
+    ("al-particle-title",
+     "Iraqi Prime Minister Mohammed Shia al-Sudani said the government would not allow armed groups to drag the "
+     "country into war.",
+     [("indirect", "the government would not allow armed groups to drag the country into war",
+       "Mohammed Shia al-Sudani", {"role": "Prime Minister", "country": "IQ"})]),
+    ("she-next-sentence",
+     "Amina Mohammed, the UN deputy secretary-general, visited the camp on Friday. She said the humanitarian "
+     "situation was catastrophic.",
+     [("indirect", "the humanitarian situation was catastrophic", "Amina Mohammed",
+       {"resolved_from": "She", "role": "UN deputy secretary-general"})]),
+    ("two-speakers-alternating",
+     "“We are ready to sign the agreement tomorrow,” said Armenian Prime Minister Nikol Pashinyan.\n\n"
+     "Azerbaijani President Ilham Aliyev was more cautious. “There are still questions to resolve,” he told "
+     "reporters in Baku.\n\n"
+     "“The text is agreed and there is nothing left to negotiate,” Pashinyan insisted.",
+     [("direct", "We are ready to sign the agreement tomorrow,", "Nikol Pashinyan",
+       {"role": "Prime Minister", "country": "AM"}),
+      ("direct", "There are still questions to resolve,", "Ilham Aliyev", {"role": "President", "country": "AZ"}),
+      ("direct", "The text is agreed and there is nothing left to negotiate,", "Nikol Pashinyan")]),
+    ("speaker-in-next-sentence",
+     "“I thought we would all die down there.” Maria Petrenko, 67, said she hid in the basement of her building "
+     "for three days.",
+     [("direct", "I thought we would all die down there.", "Maria Petrenko"),
+      ("indirect", "she hid in the basement of her building for three days", "Maria Petrenko")]),
+    ("org-then-the-group",
+     "The Kurdistan Workers' Party said in a statement that it would observe a ceasefire. The group said its "
+     "fighters would withdraw from Turkish territory.",
+     [("indirect", "it would observe a ceasefire", "Kurdistan Workers' Party"),
+      ("indirect", "its fighters would withdraw from Turkish territory", "Kurdistan Workers' Party")]),
+    ("named-ministry-then-the-ministry",
+     "A drone attack on a factory in the Tatarstan region injured 12 workers, a defence ministry spokesman said.\n\n"
+     "Russia's Ministry of Emergency Situations said firefighters had put out a blaze at the site. The ministry "
+     "said no one had been killed.",
+     [("indirect", "A drone attack on a factory in the Tatarstan region injured 12 workers",
+       "defence ministry spokesman", {"kind": "unnamed"}),
+      ("indirect", "firefighters had put out a blaze at the site", "Ministry of Emergency Situations"),
+      ("indirect", "no one had been killed", "Ministry of Emergency Situations")]),
+    ("non-speech-verbs",
+     "The European Union condemned the attack and promised more humanitarian aid. Germany rejected the proposal, "
+     "and Hungary blocked a joint declaration.",
+     []),
+    ("directive-and-accusation",
+     "The foreign minister urged both sides to show restraint. The opposition accused the government of rigging "
+     "the vote.",
+     [("indirect", "both sides to show restraint", "foreign minister"),
+      ("indirect", "the government of rigging the vote", "opposition")]),
+    ("sources-told-outlet",
+     "Two security sources told Reuters that the militants had crossed the border from Niger overnight.",
+     [("indirect", "the militants had crossed the border from Niger overnight", "Two security sources",
+       {"anonymous": True, "via": ["Reuters"]})]),
+    ("lt-col-military-spokesman",
+     "“The operation in the area is continuing,” said Lt. Col. Nadav Shoshani, an Israeli military spokesman.",
+     [("direct", "The operation in the area is continuing,", "Nadav Shoshani",
+       {"role": "military spokesman", "country": "IL"})]),
+    ("possessive-role-rank-apposition",
+     "Burkina Faso's military leader, Capt. Ibrahim Traore, said on state television that the attack had been "
+     "repelled.",
+     [("indirect", "the attack had been repelled", "Ibrahim Traore", {"role": "military leader", "country": "BF"})]),
+    ("envoy-apposition-then-surname",
+     "The U.S. special envoy for Sudan, Tom Perriello, said in a statement that both sides had agreed to allow "
+     "aid deliveries. “This is a first step,” Perriello said.",
+     [("indirect", "both sides had agreed to allow aid deliveries", "Tom Perriello",
+       {"role": "special envoy for Sudan", "country": "US"}),
+      ("direct", "This is a first step,", "Tom Perriello", {"role": "special envoy for Sudan", "country": "US"})]),
+    ("kremlin-spokesman-conference-call",
+     "Kremlin spokesman Dmitry Peskov told reporters on a conference call that Moscow had not received any "
+     "proposals from Kyiv.",
+     [("indirect", "Moscow had not received any proposals from Kyiv", "Dmitry Peskov", {"role": "Kremlin spokesman"})]),
+    ("agency-quoted-as-saying",
+     "The Interfax news agency quoted Deputy Foreign Minister Sergei Ryabkov as saying that Moscow was ready for "
+     "talks on strategic stability.",
+     [("indirect", "Moscow was ready for talks on strategic stability", "Sergei Ryabkov",
+       {"role": "Deputy Foreign Minister", "via": ["Interfax"]})]),
+    ("female-added-she",
+     "“We have documented at least 40 cases of torture,” said Agnes Callamard, Amnesty International's "
+     "secretary-general. She added that the findings would be sent to the International Criminal Court.",
+     [("direct", "We have documented at least 40 cases of torture,", "Agnes Callamard"),
+      ("indirect", "the findings would be sent to the International Criminal Court", "Agnes Callamard",
+       {"resolved_from": "She"})]),
+    ("telegram-post",
+     "Regional governor Vyacheslav Gladkov said on Telegram that a woman was killed when a drone hit her car.",
+     [("indirect", "a woman was killed when a drone hit her car", "Vyacheslav Gladkov",
+       {"medium": "Telegram", "role": "Regional governor"})]),
+    ("rank-between-role-and-name",
+     "“The situation is under control,” police spokesman Maj. Daniel Owusu told The Associated Press by phone.",
+     [("direct", "The situation is under control,", "Daniel Owusu",
+       {"role": "police spokesman", "via": ["Associated Press"]})]),
+    ("health-ministry-spokesman-said-x",
+     "“The death toll has risen to 27,” said Ashraf al-Qudra, spokesman for the Health Ministry in Gaza.",
+     [("direct", "The death toll has risen to 27,", "Ashraf al-Qudra",
+       {"role": "spokesman for the Health Ministry in Gaza"})]),
+]
+
+
+def _quotes(text: str) -> tuple[dict, list[dict]]:
+    doc = newsevents.extract(text, extractors=["quotes"])
+    validate(doc)
+    return doc, doc["quotes"]
+
+
+def test_at_least_twenty_cases():
+    assert len(CASES) >= 20
+
+
+@pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_heldout_case(nlp, name, text, expected):
+    doc, quotes = _quotes(text)
+    for q in quotes:
+        assert doc["text"][q["start"]:q["end"]] == q["text"]
+    got = [(q["kind"], q["text"], q["speaker"]["name"]) for q in quotes]
+    want = [tuple(e[:3]) for e in expected]
+    assert sorted(got, key=str) == sorted(want, key=str), got
+    for exp in expected:
+        if len(exp) < 4:
+            continue
+        q = next(q for q in quotes if (q["kind"], q["text"]) == exp[:2])
+        for key, value in exp[3].items():
+            if key == "via":
+                assert [v["name"] for v in q["via"]] == value, (key, q)
+            elif key in QUOTE_FIELDS:
+                assert q[key] == value, (key, q)
+            else:
+                assert q["speaker"].get(key) == value, (key, q["speaker"])
