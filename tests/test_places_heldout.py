@@ -110,3 +110,50 @@ def test_heldout_place(extract_text, case):
     assert place is not None, f"{name} not found; places: {[(p['name'], p['country']) for p in out['places']]}"
     assert place["country"] == country, (place["name"], place["country"], place["lat"], place["lon"])
     assert _km(place["lat"], place["lon"], lat, lon) <= km, (place["name"], place["lat"], place["lon"])
+
+
+# ---------------------------------------------------------------------------------------------
+# where and when events happened, on wire-style articles with a dateline
+
+MALI = ("BAMAKO, Mali (AP) — Suspected jihadists attacked a military camp in central Mali on Tuesday, killing 14 "
+        "soldiers, the army said in a statement.\n\n"
+        "The assailants, who arrived on motorcycles, set fire to vehicles and looted weapons before fleeing, "
+        "according to the statement.\n\n"
+        "The attack on the camp in Boni, in the Mopti region, was claimed by an al-Qaida-linked group, JNIM.\n\n"
+        "Mali's transitional president visited wounded soldiers at a hospital on Wednesday.\n\n"
+        "Villagers in nearby Douentza said they had not seen any soldiers since Tuesday.")
+
+
+def _event(out, trigger):
+    return next(e for e in out["events"] if e["trigger"]["text"] == trigger)
+
+
+def test_dateline_city_is_not_the_focus_when_the_body_names_where(extract_text):
+    out = extract_text(MALI, published="2023-09-13")
+    names = {p["name"]: p for p in out["places"]}
+    assert "Boni" not in names  # only far namesakes (France, Germany) outside the stated Mopti region
+    assert names["Mopti"]["country"] == "ML"
+    assert names["Douentza"]["country"] == "ML"
+    fire = _event(out, "set")
+    assert fire["place"]["country"] == "ML" and fire["place"]["name"] != "BAMAKO", fire["place"]
+    assert _event(out, "attack")["place"]["name"] == "Mopti"
+
+
+def test_dateline_city_stays_focus_when_the_story_happens_there(extract_text):
+    text = ("KHARTOUM, March 4 (Reuters) - Security forces fired tear gas at protesters in Khartoum on Sunday, "
+            "a doctors' committee said.\n\nPolice said 45 officers were injured during the demonstrations. "
+            "A police statement accused protesters of setting fire to a police station in Bahri.")
+    out = extract_text(text, published="2022-03-07")
+    assert _event(out, "injured")["place"]["name"].lower() == "khartoum"  # Bahri belongs to the next sentence
+    assert _event(out, "setting")["place"]["name"] == "Bahri"
+
+
+def test_relative_dates_read_from_a_dated_dateline(extract_text):
+    text = ("KHARTOUM, March 4 (Reuters) - Security forces fired tear gas at protesters in Khartoum on Sunday, "
+            "a doctors' committee said.")
+    out = extract_text(text, published="2022-03-07")
+    sunday = next(d for d in out["dates"] if d["evidence"]["text"] == "Sunday")
+    assert sunday["value"] == "2022-02-27" and sunday["method"] == "relative:dateline"
+    # without a dated dateline the publication date anchors
+    out = extract_text(text.replace("KHARTOUM, March 4 (Reuters) - ", ""), published="2022-03-07")
+    assert next(d for d in out["dates"] if d["evidence"]["text"] == "Sunday")["value"] == "2022-03-06"

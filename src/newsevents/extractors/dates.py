@@ -72,14 +72,19 @@ def extract_dates(doc, result) -> None:
     base = _published(result)
     spans = _candidate_spans(doc, text)
     dateline = DATELINE.match(text[:200])
+    anchor = _dateline_day(dateline, base)  # "KHARTOUM, March 4 (Reuters) -": written that day
     out = []
     for start, end in spans:
         expr = text[start:end]
-        resolved = resolve(expr, base, context=_clause_before(text, start) + " " + text[end:end + 40],
+        own = dateline is not None and dateline.start(1) == start
+        resolved = resolve(expr, base if (own or anchor is None) else anchor,
+                           context=_clause_before(text, start) + " " + text[end:end + 40],
                            before=text[max(0, start - 30):start])
         if resolved is None:
             continue
         value, precision, relative, method = resolved
+        if anchor is not None and not own and method == "relative:published":
+            method = "relative:dateline"
         item = {"value": value, "precision": precision, "relative": relative, "method": method,
                 "evidence": result.evidence(start, end)}
         date_id = result.add("dates", item)
@@ -88,6 +93,18 @@ def extract_dates(doc, result) -> None:
         if dateline and dateline.start(1) == start:
             result.stages["dateline"] = date_id
     result.stages["date_spans"] = out
+
+
+def _dateline_day(dateline, base: dt.date | None) -> dt.date | None:
+    """The day of a dated dateline when it lies in the fortnight before publication: relative
+    expressions ("on Sunday", "yesterday") are then read from the day the story was written."""
+    if dateline is None or base is None:
+        return None
+    resolved = resolve(dateline.group(1), base)
+    if not resolved or resolved[1] != "day" or not resolved[0]:
+        return None
+    day = dt.date.fromisoformat(resolved[0])
+    return day if dt.timedelta(0) < base - day <= dt.timedelta(days=14) else None
 
 
 REPORTING_LEMMAS = {"say", "tell", "issue", "announce", "release", "report", "add", "publish", "state", "confirm",

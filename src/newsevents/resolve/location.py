@@ -35,7 +35,7 @@ def locate_events(doc, result) -> None:
     mentions = [m if "locative" in m else dict(m, **mention_role(doc, text, m["start"], m["end"]))
                 for m in result.stages.get("place_mentions", [])]
     paragraphs = _paragraphs(text)
-    focus = focus_place(result, mentions, lead_end=_lead_end(doc, paragraphs))
+    focus = focus_place(result, mentions, lead_end=_lead_end(doc, paragraphs), dateline_end=dateline_end(text))
     for event in result.events:
         trigger = event.get("trigger") or event.get("evidence")
         sentence = event.get("sentence") or _sentence_of(doc, trigger["start"])
@@ -78,9 +78,22 @@ def _sentence_of(doc, pos: int) -> dict:
     return {"start": 0, "end": len(doc.text)}
 
 
-def focus_place(result, mentions: list[dict], lead_end: int = 0) -> dict | None:
+# "BAMAKO, Mali (AP) —", "KHARTOUM, March 4 (Reuters) -", "KYIV —": where the story was filed
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,[^\n()—–]{1,40}?)?\s*"
+                       r"(?:\([^()\n]{1,40}\)\s*)?(?:—|–|--|-\s)")
+
+
+def dateline_end(text: str) -> int:
+    """End of the article's dateline (0 when there is none)."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def focus_place(result, mentions: list[dict], lead_end: int = 0, dateline_end: int = 0) -> dict | None:
     """The article's focus: the specific place named most (locative mentions count double, those
-    in the lead — up to ``lead_end`` — three times more), else the most-named country."""
+    in the lead — up to ``lead_end`` — three times more), else the most-named country. A dateline
+    place (before ``dateline_end``) is where the story was filed, not where it happened: it counts
+    once, like a plain mention outside the lead."""
     weights: Counter = Counter()
     first_seen: dict[str, int] = {}
     for m in mentions:
@@ -88,6 +101,10 @@ def focus_place(result, mentions: list[dict], lead_end: int = 0) -> dict | None:
             continue
         place = result.get("places", m["place"])
         if place is None:
+            continue
+        if m["start"] < dateline_end:
+            weights[m["place"]] += 1.0
+            first_seen.setdefault(m["place"], m["start"])
             continue
         w = 2.0 if m["locative"] else 1.0
         if m["start"] < lead_end:
@@ -136,6 +153,8 @@ def event_place(result, mentions, paragraphs, focus, trigger, sentence, clause) 
     para = next(((s, e) for s, e in paragraphs if s <= t < e), None)
     if para is not None:
         pool = [m for m in candidates(*para) if m["locative"]] or candidates(*para)
+        # a place named in a later sentence of the paragraph belongs to that sentence's event
+        pool = [m for m in pool if m["start"] < sentence["end"]] or ([] if focus is not None else pool)
         if pool:
             nearest = min(pool, key=lambda m: abs(m["start"] - t))
             return _as_event_place(result.get("places", nearest["place"]), "paragraph")
