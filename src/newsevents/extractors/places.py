@@ -394,7 +394,7 @@ _TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Prime Minister|Gener
 
 
 OTHER_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT"}
-_LOCATIVE_ADJ = {"nearby", "neighbouring", "neighboring", "the", "restive", "besieged", "embattled",
+_LOCATIVE_ADJ = {"nearby", "neighbouring", "neighboring", "restive", "besieged", "embattled",
                  "war-torn", "frontline", "front-line", "remote"}
 _LEADING_CUE = re.compile(r"^(?:near|in|at|outside|from|around)\s+", re.I)
 
@@ -407,6 +407,7 @@ def _person_mentions(result, gaz, ctx: Context, mentions, doc=None) -> list[Ment
     text = result.text
     table = demonyms()
     ner_label = {e.start_char: e.label_ for e in doc.ents} if doc is not None else {}
+    orgs = [e.end_char for e in doc.ents if e.label_ == "ORG" and " of " in e.text] if doc is not None else []
     for entity in result.entities:
         if entity["label"] not in OTHER_LABELS:
             continue
@@ -426,6 +427,10 @@ def _person_mentions(result, gaz, ctx: Context, mentions, doc=None) -> list[Ment
             name = text[start:end]
             if name.isupper() and len(name) <= 5:
                 continue  # acronyms: SDF, ISF
+            if len(name.split()) > 1 and name.split()[-1].lower() in _cues()["agent_heads"]:
+                continue  # an organisation named after a place: "the Kurdistan Regional Government"
+            if _inside_org_name(orgs, start, text):
+                continue  # "Islamic State of Iraq and the Levant"
             m = _make_mention(text, start, end, "person", gaz, ctx, None if lead else entity["id"])
             if m is not None and m.start not in place_starts:
                 m.label = ner_label.get(span["start"], entity["label"])  # this mention's own NER label
