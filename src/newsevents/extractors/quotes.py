@@ -136,6 +136,14 @@ def _meaningful_outside(ctx, span) -> int:
     return n
 
 
+def _has_verb_outside(ctx, span) -> bool:
+    """Does ``span`` hold a clause verb outside quotation marks (a proposition, not a noun phrase
+    — "including" and participles modifying a noun do not count)?"""
+    return any(ctx.doc[i].pos_ == "VERB" and ctx.tok_quote[i] < 0
+               and ctx.doc[i].dep_ in ("pcomp", "xcomp", "ccomp", "advcl", "csubj", "ROOT")
+               for i in ctx.tokens_between(*span))
+
+
 def _has_verb(ctx, span) -> bool:
     return any(ctx.doc[i].pos_ in ("VERB", "AUX") for i in ctx.tokens_between(*span))
 
@@ -303,6 +311,8 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
             toks = _subtree(dobj) + sum((_subtree(p) for p in preps), [])
             content = _span_of(ctx, toks, region)
             form = "object"
+            if content is not None and lemma not in lex["claim_objects"] and not _has_verb_outside(ctx, content):
+                content = None  # "demanded the release of the prisoners": a request, not a proposition
         elif lemma in lex["object"] and dobj is None and preps:
             content = _span_of(ctx, sum((_prep_object(p) for p in preps), []), region)  # "warned of …"
             form = "object"

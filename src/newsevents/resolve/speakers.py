@@ -49,6 +49,7 @@ def lexicon() -> dict:
         "clausal": set(verbs["clausal"]),
         "directive": set(verbs["directive"]),
         "object": set(verbs["object"]),
+        "claim_objects": set(verbs.get("claim_objects", verbs["object"])),
         "object_preps": {k: set(v) for k, v in verbs["object_preps"].items()},
         "quoting": set(verbs["quoting"]),
         "media_verbs": dict(verbs["media"]),
@@ -421,6 +422,14 @@ def person_attributes(ctx: Context, head: int, mstart: int, mend: int):
     if first > head or first < left:
         first = head
     rank_toks, hon_toks, run_start = _rank_run(ctx, first, left)
+    if hon_toks and run_start - 1 >= left and doc[run_start - 1].text[:1].isupper() \
+            and doc[run_start - 1].pos_ in ("PROPN", "NOUN", "ADJ") and not _country_token(ctx, run_start - 1) \
+            and not in_lexicon(doc[run_start - 1], "person") \
+            and doc[run_start - 1].lower_.rstrip(".") not in lex["person_titles"] | lex["ranks"]:
+        # "Crown Prince", "Grand Mufti": the form of address is part of the title before it
+        run_start = max(rank_toks) + 1 if rank_toks else first
+        rank_toks = [i for i in rank_toks if i < run_start]
+        hon_toks = []
     skip = set(range(run_start, first))
     title_toks = []
     for i in range(left, head + 1):
@@ -711,9 +720,10 @@ def person_evidence(doc, tok) -> bool:
     if tok.pos_ != "PROPN":
         return False
     for c in tok.children:
-        if c.dep_ == "appos" and c.pos_ == "NOUN" and in_lexicon(c, "person"):
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and in_lexicon(c, "person") and not in_lexicon(c, "organisation"):
             return True
-    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and in_lexicon(tok.head, "person"):
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and in_lexicon(tok.head, "person") \
+            and not in_lexicon(tok.head, "organisation"):
         return True
     names = 0
     for i in range(tok.i, max(-1, tok.i - 8), -1):
