@@ -156,7 +156,8 @@ def _state_patients(sent):
                 (tok.pos_ == "ADJ" or gov != "be"):
             # "12 people are dead", "two people were reported missing", "nine others remain missing"
             verb = tok.head
-            subj = children(verb, "nsubj", "nsubjpass")
+            # "clashes left 11 people dead": the object is the casualty, not the cause
+            subj = children(verb, "dobj") if gov == "leave" else children(verb, "nsubj", "nsubjpass")
         elif tok.lower_ in STATE_ADJECTIVES and tok.dep_ in ("amod", "oprd", "ccomp") and tok.i > tok.head.i and \
                 tok.head.pos_ in ("NOUN", "PROPN", "NUM") and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() == "leave":
             verb = tok.head.head  # "the blast left 12 people dead"

@@ -41,7 +41,8 @@ def _word_count(words: list[str]) -> tuple[int | None, bool]:
 
 def count_of(noun) -> tuple[int | None, bool, tuple[int, int] | None]:
     """``(count, approximate, (start, end))`` of the number modifying ``noun`` (or None)."""
-    nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "det" and c.lower_ in ("a", "an", "one"))]
+    nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "det" and c.lower_ in ("a", "an", "one"))
+            or (c.dep_ == "compound" and c.pos_ == "NUM" and c.i < noun.i)]  # "Eleven attackers" (compound)
     # "dozens of protesters": the noun is the object of "of" under the quantity word
     if not nums and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         q = noun.head.head

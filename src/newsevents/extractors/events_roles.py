@@ -210,6 +210,10 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
     preps = RECIPIENT_PREPS.get(trig.type, ()) + RECIPIENT_PREPS["default"]
     if not recipients:
         recipients = prep_objects(verb, preps)[:1]
+        # "withdrew from the town of Shire", "fired at the city of Homs": the named place
+        from ..resolve.actors import actor_like
+        recipients = [next((q for q in prep_objects(r, ("of",)) if q.ent_type_ in ("GPE", "LOC")), r)
+                      if not actor_like(r) and r.ent_type_ not in ("GPE", "LOC") else r for r in recipients]
         # "fired tear gas to disperse a crowd", "used grenades against officers"
         if not recipients and dobj:
             preps2 = ("against", "on", "at", "to") + (("with",) if trig.type in ("CONSULT", "COOPERATE") else ())
@@ -241,7 +245,10 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
     if not recipients and trig.type in ("CONCEDE", "RETREAT", "COERCE", "SANCTION", "MOBILIZE"):
         # "lifted a state of emergency in West Darfur State", "evacuate settlements in the Gaza Strip"
         for holder in [verb] + dobj[:1]:
-            places = [p for p in prep_objects(holder, ("in", "from")) if p.ent_type_ in ("GPE",)]
+            objs = prep_objects(holder, ("in", "from"))
+            # "withdrew from the town of Shire": the named place of a place noun
+            objs += [q for o in objs for q in prep_objects(o, ("of",)) if o.ent_type_ not in ("GPE",)]
+            places = [p for p in objs if p.ent_type_ in ("GPE",)]
             if places:
                 recipients = places[:1]
                 break
@@ -253,6 +260,11 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
                 if objs:
                     recipients = objs[:1]
                     break
+    if not recipients and dobj and trig.type == "SANCTION" and trig.lemma in ("expel", "recall", "withdraw"):
+        # "expelled two Russian diplomats": the diplomats (and so their country) bear it
+        from ..resolve.actors import actor_like
+        if actor_like(dobj[0]):
+            recipients = dobj[:1]
     if trig.type in ("REQUEST", "AID", "SANCTION", "REJECT", "ACCUSE") and not recipients and dobj:
         # "demanded quick reaction from the international community"
         recipients = prep_objects(dobj[0], ("from", "to", "by", "of"))[:1]

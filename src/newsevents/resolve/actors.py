@@ -508,13 +508,7 @@ def expand_conj(token) -> list:
     return out
 
 
-TARGET_NOUNS = {"headquarters", "compound", "building", "base", "position", "positions", "vehicle", "convoy",
-                "infrastructure", "facility", "depot", "camp", "stronghold", "checkpoint", "post", "station",
-                "outpost", "village", "town", "city", "district", "neighborhood", "neighbourhood", "area", "home",
-                "house", "school", "hospital", "mosque", "church", "market", "embassy", "office", "bridge",
-                "airport", "port", "plant", "refinery", "pipeline", "tank", "ship", "aircraft", "plane",
-                "helicopter", "truck", "car", "bus", "unit", "target", "site", "territory", "settlement",
-                "line", "tower", "warehouse", "hideout", "bunker", "tunnel"}
+TARGET_NOUNS = {row[0] for row in _read_tsv("actors/target_nouns.tsv")}
 
 
 def resolve_target(doc, token, result) -> dict | None:

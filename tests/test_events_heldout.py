@@ -1,0 +1,205 @@
+"""Held-out news sentences (written before running the coder on them): wire styles from several
+regions, each asserting the event type, its actor and recipient, and the casualties.
+
+A case is ``(sentence, type, actor, recipient, casualties)``:
+
+* ``actor`` / ``recipient``: words one of the event's actor (recipient) names must contain (any of
+  a tuple), ``""`` for "no actor stated" (the list must be empty), None for "not asserted";
+* ``casualties``: ``(kind, count, who)`` each; ``who`` is a word the group must contain, ``""``
+  for "no group stated", None for "not asserted".
+"""
+from __future__ import annotations
+
+import pytest
+
+STAGES = ["entities", "events", "casualties"]
+
+
+@pytest.fixture(scope="module")
+def run(extract_text):
+    def go(text, published="2024-05-06"):
+        return extract_text(text, published=published, extractors=STAGES)
+    return go
+
+
+CASES = [
+    # air strikes, shelling, ambushes, IEDs
+    ("Israeli air strikes on the southern Gaza Strip killed at least 12 people, including five children, health officials said.",
+     "ASSAULT", "Israeli", ("Gaza", "people"), [("killed", 12, "people")]),
+    ("Russian forces shelled the city of Kharkiv overnight, leaving three civilians dead and 15 wounded, the regional governor said.",
+     "ASSAULT", "Russian forces", "Kharkiv", [("killed", 3, "civilians"), ("injured", 15, None)]),
+    ("Gunmen ambushed a police convoy in Zamfara state on Saturday, killing eight officers.",
+     "ASSAULT", "Gunmen", ("convoy", "officers"), [("killed", 8, "officers")]),
+    ("A roadside bomb struck an army patrol near the Afghan border, killing two soldiers and wounding four others, the military said.",
+     "ASSAULT", None, "patrol", [("killed", 2, "soldiers"), ("injured", 4, "soldiers")]),
+    ("Turkish drones struck Kurdish militant positions in northern Iraq, the defence ministry said.",
+     "ASSAULT", "Turkish", "positions", []),
+    ("Colombian troops killed 10 FARC dissidents in a bombing raid in Guaviare province, the defence minister said.",
+     "ASSAULT", "Colombian troops", "dissidents", [("killed", 10, "dissidents")]),
+    ("A car bomb exploded outside a police station in Mogadishu, killing at least six people.",
+     "ASSAULT", None, None, [("killed", 6, "people")]),
+    ("The explosion killed 17 people, including four children, and wounded dozens more.",
+     "ASSAULT", None, "people", [("killed", 17, "people"), ("injured", 12, None)]),
+    ("At least 30 people were wounded when security forces opened fire on protesters in Khartoum.",
+     "ASSAULT", "security forces", "protesters", [("injured", 30, "people")]),
+    # kidnappings, arrests, curfews
+    ("Armed men kidnapped 15 students from a boarding school in Kebbi state, police said.",
+     "ASSAULT", "Armed men", "students", [("missing", 15, "students")]),
+    ("Unidentified gunmen abducted a French aid worker in Niger's Tillaberi region.",
+     "ASSAULT", "gunmen", "aid worker", [("missing", 1, "aid worker")]),
+    ("Soldiers arrested 40 suspected members of the Islamic State group in raids across Nineveh province.",
+     "COERCE", "Soldiers", ("members", "Islamic State"), [("arrested", 40, None)]),
+    ("Israeli forces arrested 20 Palestinians in overnight raids in the occupied West Bank, the Palestinian Prisoners' Society said.",
+     "COERCE", "Israeli forces", "Palestinians", [("arrested", 20, "Palestinians")]),
+    ("Authorities imposed a dusk-to-dawn curfew in the northern city of Kano after clashes between rival groups left 11 people dead.",
+     "COERCE", "Authorities", None, [("killed", 11, "people")]),
+    ("Riot police dispersed hundreds of opposition supporters outside parliament in Nairobi.",
+     "COERCE", "police", "supporters", []),
+    # sanctions, expulsions
+    ("The United States imposed sanctions on three Iranian officials it accused of human rights abuses.",
+     "SANCTION", "United States", "Iranian officials", []),
+    ("Poland expelled two Russian diplomats on Thursday, accusing them of espionage.",
+     "SANCTION", "Poland", "Russian diplomats", []),
+    # agreements, aid, talks
+    ("The warring parties signed a ceasefire agreement in Addis Ababa on Wednesday.",
+     "SUPPORT", "warring parties", None, []),
+    ("The World Food Programme delivered food aid to 50,000 displaced people in North Kivu.",
+     "AID", "World Food Programme", "displaced people", []),
+    ("Government and rebel negotiators resumed peace talks in Doha on Tuesday.",
+     "CONSULT", "negotiators", None, []),
+    ("China and the Philippines agreed to hold talks on their dispute in the South China Sea.",
+     "AGREE", ("China", "Philippines"), None, []),
+    # protests and labour strikes
+    ("Thousands of workers went on strike in Lagos on Monday to demand higher wages.",
+     "PROTEST", "workers", None, []),
+    ("Hundreds of Tamil protesters marched to the UN office in Colombo, demanding justice for victims of the civil war.",
+     "PROTEST", "protesters", None, []),
+    # threats, demands, denials, rejections
+    ("The militant group threatened to attack foreign oil companies operating in the Niger Delta.",
+     "THREATEN", "militant group", "oil companies", []),
+    ("Opposition leaders demanded the release of all political prisoners.",
+     "REQUEST", "Opposition leaders", None, []),
+    ("Hamas rejected an Egyptian proposal for a three-day truce.",
+     "REJECT", "Hamas", "Egyptian", []),
+    ("The army denied responsibility for the deaths of the two journalists.",
+     "REJECT", "army", None, []),
+    # retreats
+    ("Ethiopian troops withdrew from the town of Shire on Friday, residents said.",
+     "RETREAT", "Ethiopian troops", "Shire", []),
+    # casualty phrasings
+    ("Pirates attacked a fishing boat off the Somali coast; seven fishermen were rescued but 12 others remain missing.",
+     "ASSAULT", "Pirates", "boat", [("missing", 12, None)]),
+]
+
+CASUALTY_ONLY = [
+    ("The death toll from Sunday's suicide bombing at a mosque in Peshawar rose to 59, officials said.",
+     [("killed", 59, "")]),
+    ("Rescuers said 23 bodies were found in the rubble of the market.", [("killed", 23, "")]),
+    ("The bodies of 14 migrants were recovered off the coast of Libya.", [("killed", 14, "migrants")]),
+    ("Two people were reported missing after the flash floods.", [("missing", 2, "people")]),
+]
+
+
+def _names(parties):
+    return [p["name"].lower() for p in parties]
+
+
+def _has(parties, want) -> bool:
+    if want == "":
+        return not parties
+    wants = want if isinstance(want, tuple) else (want,)
+    return any(w.lower() in n for n in _names(parties) for w in wants)
+
+
+def _check_casualties(items, expected):
+    for kind, count, who in expected:
+        hits = [c for c in items if c["kind"] == kind and c["count"] == count]
+        assert hits, (kind, count, [(c["kind"], c["count"], c["who"]) for c in items])
+        if who == "":
+            assert hits[0]["who"] is None, hits[0]
+        elif who is not None:
+            assert hits[0]["who"] and who.lower() in hits[0]["who"].lower(), hits[0]
+
+
+@pytest.mark.parametrize("text,typ,actor,recipient,casualties", CASES)
+def test_heldout_sentence(run, text, typ, actor, recipient, casualties):
+    doc = run(text)
+    events = [e for e in doc["events"] if e["type"] == typ]
+    assert events, [(e["type"], _names(e["actor"]), _names(e["recipient"])) for e in doc["events"]]
+    if actor is not None:
+        assert any(_has(e["actor"], actor) for e in events), [(_names(e["actor"])) for e in events]
+    if recipient is not None:
+        assert any(_has(e["recipient"], recipient) for e in events), [(_names(e["recipient"])) for e in events]
+    _check_casualties(doc["casualties"], casualties)
+    # casualties reported with a violent event link to it
+    for c in doc["casualties"]:
+        if c["kind"] in ("killed", "injured") and typ == "ASSAULT":
+            assert c["event"] is not None, c
+
+
+@pytest.mark.parametrize("text,casualties", CASUALTY_ONLY)
+def test_heldout_casualty_phrasings(run, text, casualties):
+    _check_casualties(run(text)["casualties"], casualties)
+
+
+# ---- the lead's held-out checks, as general rules ----
+
+def test_participial_adjunct_inherits_the_agent(run):
+    doc = run("Sudanese security forces fired live ammunition at protesters in Khartoum on Sunday, "
+              "killing at least three people and wounding dozens, a doctors' committee said.")
+    assaults = [e for e in doc["events"] if e["type"] == "ASSAULT"]
+    assert assaults and all(e["actor"] for e in assaults), assaults
+    kinds = {(c["kind"], c["count"]): c for c in doc["casualties"]}
+    assert kinds[("killed", 3)]["who"] == "people"
+    assert kinds[("injured", 12)]["who"] == "people"  # "wounding dozens" = dozens of people
+    assert all(c["event"] in {e["id"] for e in assaults} for c in doc["casualties"])
+
+
+def test_participle_after_a_passive_takes_the_by_agent(run):
+    doc = run("A camp for refugees was attacked by militiamen armed with machetes, killing at least 156 people.")
+    assaults = [e for e in doc["events"] if e["type"] == "ASSAULT"]
+    assert len(assaults) == 1 and "militiamen" in _names(assaults[0]["actor"])[0]
+
+
+def test_subset_of_the_dead_is_not_injured(run):
+    doc = run("Security forces killed five protesters on Sunday. Two of the dead were shot in the chest.")
+    assert not [c for c in doc["casualties"] if c["kind"] == "injured"], doc["casualties"]
+
+
+def test_alleged_and_historical_casualties_are_flagged(run):
+    doc = run("Rights groups have accused the army of killing hundreds of civilians in Moura in March 2022.",
+              published="2023-09-13")
+    killed = [c for c in doc["casualties"] if c["kind"] == "killed"]
+    assert killed and killed[0]["modality"] == "alleged"
+    doc = run("Soldiers killed 40 villagers in the area in 2019.", published="2023-09-13")
+    assert doc["casualties"][0]["modality"] == "historical"
+    doc = run("Soldiers killed 40 villagers on Sunday.", published="2023-09-13")
+    assert doc["casualties"][0]["modality"] == "asserted"
+
+
+def test_euphemism_is_counted_and_marked(run):
+    doc = run('Eleven attackers were "neutralized," the army said.')
+    c = doc["casualties"][0]
+    assert (c["kind"], c["count"], c["euphemism"]) == ("killed", 11, "neutralize")
+
+
+def test_coordinated_speech_acts_are_both_coded(run):
+    doc = run("The United Nations envoy condemned the violence and urged the authorities to respect "
+              "the right to peaceful protest.")
+    types = {e["type"]: e for e in doc["events"]}
+    assert {"ACCUSE", "REQUEST"} <= set(types)
+    assert "authorities" in _names(types["REQUEST"]["recipient"])[0]
+    assert types["REQUEST"]["actor"][0]["sector"] == "IGO"
+
+
+@pytest.mark.parametrize("phrase,sector", [
+    ("Protest leaders", "CVL"),
+    ("The doctors' committee", "MED"),
+    ("Student leaders", "EDU"),
+    ("Opposition leaders", "OPP"),
+    ("The Central Committee of Sudanese Doctors", "MED"),
+])
+def test_bodies_take_their_members_sector(run, phrase, sector):
+    doc = run(f"{phrase} rejected an offer of talks with the military.")
+    ev = [e for e in doc["events"] if e["type"] == "REJECT"]
+    assert ev and ev[0]["actor"][0]["sector"] == sector, ev
