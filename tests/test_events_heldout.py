@@ -91,12 +91,55 @@ CASES = [
      "ASSAULT", "Pirates", "boat", [("missing", 12, None)]),
 ]
 
+# second batch, also written before running the coder on it
+CASES2 = [
+    ("Houthi rebels fired a ballistic missile at a commercial tanker in the Red Sea, the U.S. military said.",
+     "ASSAULT", "Houthi", "tanker", []),
+    ("Two suicide bombers blew themselves up at a crowded market in Maiduguri, killing at least 19 people and injuring 48.",
+     "ASSAULT", "suicide bombers", None, [("killed", 19, "people"), ("injured", 48, "people")]),
+    ("Police said five officers were killed when their vehicle hit an improvised explosive device in Balochistan.",
+     "ASSAULT", None, "officers", [("killed", 5, "officers")]),
+    ("Myanmar's military junta executed four pro-democracy activists, state media reported.",
+     "ASSAULT", "junta", "activists", [("killed", 4, "activists")]),
+    ("Sri Lankan authorities lifted the nationwide curfew on Tuesday.",
+     "CONCEDE", "Sri Lankan authorities", None, []),
+    ("Venezuela's government released 17 political prisoners, opposition groups said.",
+     "RETREAT", "government", "prisoners", []),
+    ("Kosovo police arrested a Serb man suspected of war crimes at a border crossing.",
+     "COERCE", "Kosovo police", ("Serb", "man"), [("arrested", 1, None)]),
+    ("South Korea's president called on North Korea to return to denuclearization talks.",
+     "REQUEST", "president", "North Korea", []),
+    ("Thousands of Kenyans marched through Nairobi on Tuesday to protest against a new finance bill.",
+     "PROTEST", "Kenyans", None, []),
+    ("Iran summoned the British ambassador to protest against what it called interference in its internal affairs.",
+     "ACCUSE", "Iran", "British", []),
+    ("Dozens of people were killed and more than 100 injured in clashes between the army and rebels in Darfur.",
+     "ASSAULT", ("army", "rebels"), None, [("killed", 12, "people"), ("injured", 100, None)]),
+    ("Tanzanian police fired live bullets at opposition supporters, killing two, the party said.",
+     "ASSAULT", "Tanzanian police", "supporters", [("killed", 2, None)]),
+    ("The Security Council imposed an arms embargo on South Sudan.",
+     "COERCE", "Security Council", "South Sudan", []),
+    ("A landmine killed three children in Kandahar province on Sunday, police said.",
+     "ASSAULT", None, "children", [("killed", 3, "children")]),
+    ("Militants stormed a hotel in Mogadishu, taking dozens of guests hostage.",
+     "ASSAULT", "Militants", "hotel", []),
+    ("Bandits killed 12 villagers and burned dozens of homes in an overnight attack in Zamfara.",
+     "ASSAULT", "Bandits", "villagers", [("killed", 12, "villagers")]),
+    ("The rebels said they would release the hostages if the government freed their jailed commanders.",
+     "AGREE", "rebels", None, []),
+    ("Security forces arrested more than 300 people during the protests, a rights group said.",
+     "COERCE", "Security forces", "people", [("arrested", 300, "people")]),
+]
+
 CASUALTY_ONLY = [
     ("The death toll from Sunday's suicide bombing at a mosque in Peshawar rose to 59, officials said.",
      [("killed", 59, "")]),
     ("Rescuers said 23 bodies were found in the rubble of the market.", [("killed", 23, "")]),
     ("The bodies of 14 migrants were recovered off the coast of Libya.", [("killed", 14, "migrants")]),
     ("Two people were reported missing after the flash floods.", [("missing", 2, "people")]),
+    ("Greek coast guard officials said 78 migrants drowned when their boat capsized off the Peloponnese.",
+     [("killed", 78, "migrants")]),
+    ("At least 40 people died in the stampede.", [("killed", 40, "people")]),
 ]
 
 
@@ -121,7 +164,7 @@ def _check_casualties(items, expected):
             assert hits[0]["who"] and who.lower() in hits[0]["who"].lower(), hits[0]
 
 
-@pytest.mark.parametrize("text,typ,actor,recipient,casualties", CASES)
+@pytest.mark.parametrize("text,typ,actor,recipient,casualties", CASES + CASES2)
 def test_heldout_sentence(run, text, typ, actor, recipient, casualties):
     doc = run(text)
     events = [e for e in doc["events"] if e["type"] == typ]

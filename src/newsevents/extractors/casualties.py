@@ -14,7 +14,7 @@ from .registry import extractor
 
 KIND_OF_VERB = {
     "kill": "killed", "murder": "killed", "slay": "killed", "behead": "killed", "execute": "killed",
-    "massacre": "killed", "slaughter": "killed", "die": "killed", "assassinate": "killed",
+    "massacre": "killed", "slaughter": "killed", "die": "killed", "assassinate": "killed", "drown": "killed",
     "injure": "injured", "wound": "injured", "hurt": "injured", "shoot": "injured", "stab": "injured",
     "beat": "injured",
     "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "jail": "arrested",
@@ -60,7 +60,7 @@ def _patient(verb):
     """The victims of ``verb``: passive subject (also shared by a coordinated verb: "were killed
     and injured"), object, the subject of an elided passive ("six officers injured") or of
     "died"."""
-    if verb.lemma_.lower() == "die":
+    if verb.lemma_.lower() in ("die", "drown") and not children(verb, "dobj"):
         subj = children(verb, "nsubj")
         return subj[0] if subj else None
     if is_passive(verb):

@@ -272,6 +272,16 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
                     r_heads = nr
                 if mode is None:
                     mode = nt.mode
+        if not a_heads:
+            # "were killed in clashes between the army and rebels", "killed in a U.S. strike":
+            # the merged attack noun names the attackers
+            inside = {t.i for t in tok.subtree}
+            for other, otrig in kept:
+                if otrig.pos == "N" and otrig.type == typ and other.i in inside and other.i != tok.i:
+                    na = noun_roles(other, lex)[0]
+                    if na:
+                        a_heads = na
+                        break
     else:
         a_heads, r_heads, light = noun_roles(tok, lex)
         passive = False

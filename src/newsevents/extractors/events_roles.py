@@ -260,8 +260,10 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
                 if objs:
                     recipients = objs[:1]
                     break
-    if not recipients and dobj and trig.type == "SANCTION" and trig.lemma in ("expel", "recall", "withdraw"):
-        # "expelled two Russian diplomats": the diplomats (and so their country) bear it
+    if not recipients and dobj and ((trig.type == "SANCTION" and trig.lemma in ("expel", "recall", "withdraw"))
+                                    or (trig.type == "RETREAT" and trig.mode == "release")):
+        # "expelled two Russian diplomats": the diplomats (and so their country) bear it;
+        # "released 17 political prisoners": the freed
         from ..resolve.actors import actor_like
         if actor_like(dobj[0]):
             recipients = dobj[:1]
