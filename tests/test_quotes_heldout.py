@@ -195,7 +195,7 @@ CASES = [
     ("post-on-x",
      "Polish Foreign Minister Radoslaw Sikorski said in a post on X that Warsaw would send more air defence systems.",
      [("indirect", "Warsaw would send more air defence systems", "Radoslaw Sikorski",
-       {"role": "Foreign Minister", "country": "PL"})]),
+       {"role": "Foreign Minister", "country": "PL", "medium": "X"})]),
     ("witnesses-told-outlet",
      "Witnesses told Reuters that gunmen on motorbikes opened fire on worshippers leaving the mosque.",
      [("indirect", "gunmen on motorbikes opened fire on worshippers leaving the mosque", "Witnesses",
@@ -233,6 +233,20 @@ CASES = [
      "Residents said the power had been cut since Sunday. The mayor promised an investigation and condemned the "
      "looting.",
      [("indirect", "the power had been cut since Sunday", "Residents", {"kind": "unnamed"})]),
+    ("facebook-page-medium",
+     "The Fano militia said on its Facebook page that it had captured several towns. Those claims could not be "
+     "independently verified.",
+     [("indirect", "it had captured several towns", "Fano militia", {"medium": "Facebook", "kind": "organisation"})]),
+    ("coast-guard-is-a-body",
+     "MANILA, Philippines (AP) — A Chinese ship fired water cannon at a Philippine supply vessel near a disputed "
+     "shoal on Saturday, the Philippine coast guard said.",
+     [("indirect", "A Chinese ship fired water cannon at a Philippine supply vessel near a disputed shoal on Saturday",
+       "Philippine coast guard", {"kind": "organisation", "country": "PH"})]),
+    ("suffix-jr-surname-later",
+     "Philippine President Ferdinand Marcos Jr. convened his security council on Sunday. Marcos later said in a "
+     "televised speech that the country would not give up any of its territory.",
+     [("indirect", "the country would not give up any of its territory", "Ferdinand Marcos Jr",
+       {"role": "President", "country": "PH"})]),
     ("health-ministry-spokesman-said-x",
      "“The death toll has risen to 27,” said Ashraf al-Qudra, spokesman for the Health Ministry in Gaza.",
      [("direct", "The death toll has risen to 27,", "Ashraf al-Qudra",

@@ -17,6 +17,7 @@ from .registry import extractor
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _NAMEISH = re.compile(r"^[A-Z][\w\-’'.]*(?:\s+[A-Z][\w\-’'.]*)*$")
 
 
@@ -58,6 +59,8 @@ def cluster_mentions(mentions: list[tuple[int, int, str, str]]) -> list[list[tup
             if long == short or len(long) <= len(short):
                 continue
             long_tokens = long.split()
+            while len(long_tokens) > 2 and long_tokens[-1].rstrip(".") in _SUFFIXES:
+                long_tokens = long_tokens[:-1]  # "Ferdinand Marcos Jr." ends with "Marcos"
             if long in person_like and len(short_tokens) < len(long_tokens) and long_tokens[-len(short_tokens):] == short_tokens:
                 candidates.append(long)
             elif long in person_like and len(short_tokens) == 1 and short_tokens[0] == long_tokens[0] and short in person_like \

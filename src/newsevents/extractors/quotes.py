@@ -35,9 +35,11 @@ _WORD = re.compile(r"\w+")
 _WH = {"whether", "if", "how", "what", "why", "when", "where", "who", "which"}
 SUBJ = ("nsubj", "nsubjpass")
 # a wire-copy dateline opening a paragraph: "KYIV, March 3 (Reuters) - ", "GAZA (AP) — "
+# (also with the country or state after the city: "KYIV, Ukraine (AP) — ", "KHARTOUM, Sudan, March 4 (Reuters) - ")
+_DATELINE_PLACE = r"(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,30}\))?"
-    r"|[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([A-Za-z .]{2,30}\))\s*[-–—]{1,2}\s+")
+    r"(?:[A-Z][A-Z.'’ -]{2,30}" + _DATELINE_PLACE + r"\s*(?:\([A-Za-z .]{2,30}\))?"
+    r"|[A-Z][A-Za-z.'’ -]{1,40}" + _DATELINE_PLACE + r"\s*\([A-Za-z .]{2,30}\))\s*[-–—]{1,2}\s+")
 
 
 @dataclass
@@ -238,12 +240,7 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
     region = _region(ctx, v)
     para = ctx.tok_para[v.i]
     cue_span = (v.idx, v.idx + len(v))
-    medium = lex["media_verbs"].get(lemma)
-    for c in v.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "via"):
-            p = next((x for x in c.children if x.dep_ == "pobj"), None)
-            if p is not None and p.text.lower() in lex["platforms"]:
-                medium = lex["platforms"][p.text.lower()]
+    medium = lex["media_verbs"].get(lemma) or _platform(ctx, v)
 
     # "X quoted Y as saying …" / "Y was quoted as saying …"
     if lemma in lex["quoting"]:
@@ -348,6 +345,25 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
     via.extend(i for i in _interview_outlets(ctx, v) if i not in via)
     # a cue with neither content nor a quotation next to it is still kept: direct quotes look for it
     return Cue(v.i, cue_span, subj.i, content, para, via=via, medium=medium, lemma=lemma, form=form)
+
+
+def _platform(ctx, v) -> str | None:
+    """The social platform a cue names: "said on Telegram", "wrote on its Facebook page", "said in
+    a post on X", "via WhatsApp"."""
+    platforms = ctx.lex["platforms"]
+    for c in v.children:
+        if c.dep_ != "prep" or c.lower_ not in ("on", "via", "in"):
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            words = [p] + [x for x in p.lefts if x.dep_ in ("compound", "poss", "nmod")]
+            words += [y for x in p.rights if x.dep_ == "prep" and x.lower_ in ("on", "to")
+                      for y in x.children if y.dep_ == "pobj"]  # "in a post on X"
+            for w in words:
+                if w.text.lower() in platforms and (c.lower_ != "in" or w is not p):
+                    return platforms[w.text.lower()]
+    return None
 
 
 def _outlet(ctx, tok) -> bool:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..extractors.registry import extractor
-from .speakers import get_context, looks_like_person_name, np_left, person_evidence
+from .speakers import collective, get_context, looks_like_person_name, np_left, person_evidence
 
 SUBJ = ("nsubj", "nsubjpass")
 SPEAKING = {"person", "org", "media", "doc", "anonymous"}
@@ -117,7 +117,7 @@ def collect_referent(ctx, tok) -> Referent | None:
             kind = "media"
         elif lemma in lex["anonymous"] or low in lex["anonymous"]:
             kind = "anonymous"
-        elif lemma in lex["person"] or low in lex["person"]:
+        elif (lemma in lex["person"] or low in lex["person"]) and not collective(tok):
             if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
                 return None  # "Marko Djuric, Serbia's foreign minister": the name is the referent
             kind = "person"

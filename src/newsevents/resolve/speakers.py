@@ -664,7 +664,7 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
         return {"name": _np_name(ctx, left, _np_right(ctx, head)), "entity": None, "role": None,
                 "country": _np_country(ctx, left, head), "kind": "anonymous", "anonymous": True, "mention": mention}
 
-    if lemma in lex["person"] or low in lex["person"]:
+    if (lemma in lex["person"] or low in lex["person"]) and not collective(tok):
         app = appositive(doc, head)
         if app is not None and app.pos_ == "PROPN":
             # "The minister, Ivica Dacic, said": the name in apposition is the speaker
@@ -712,6 +712,15 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
             "country": _np_country(ctx, left, head), "kind": kind, "mention": mention}
 
 
+def collective(tok) -> bool:
+    """A word that names a person or a body ("guard", "monitor") names the body when a noun or a
+    country modifies it: "the Philippine coast guard", "a war monitor" (not "a guard said")."""
+    if not (in_lexicon(tok, "person") and in_lexicon(tok, "organisation")):
+        return False
+    return any(c.dep_ in ("compound", "amod", "poss") and (c.pos_ in ("NOUN", "PROPN") or c.text[:1].isupper())
+               for c in tok.lefts)
+
+
 def person_evidence(doc, tok) -> bool:
     """Structural evidence that a proper name is a person, whatever the NER label: an apposition
     with a person noun ("Marko Djuric, Serbia's foreign minister"), being the apposition of one
@@ -720,10 +729,10 @@ def person_evidence(doc, tok) -> bool:
     if tok.pos_ != "PROPN":
         return False
     for c in tok.children:
-        if c.dep_ == "appos" and c.pos_ == "NOUN" and in_lexicon(c, "person") and not in_lexicon(c, "organisation"):
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and in_lexicon(c, "person") and not collective(c):
             return True
     if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and in_lexicon(tok.head, "person") \
-            and not in_lexicon(tok.head, "organisation"):
+            and not collective(tok.head):
         return True
     names = 0
     for i in range(tok.i, max(-1, tok.i - 8), -1):
