@@ -157,3 +157,14 @@ def test_relative_dates_read_from_a_dated_dateline(extract_text):
     # without a dated dateline the publication date anchors
     out = extract_text(text.replace("KHARTOUM, March 4 (Reuters) - ", ""), published="2022-03-07")
     assert next(d for d in out["dates"] if d["evidence"]["text"] == "Sunday")["value"] == "2022-03-06"
+
+
+def test_country_abbreviation_as_adjective_is_no_place_mention(extract_text):
+    text = ("The loan guarantee underscores ongoing U.S. efforts to help Iraq, the embassy said. "
+            "Two U.S. citizens were detained in Iraq, and the aid reached U.S. soil.")
+    out = extract_text(text, published="2023-09-13")
+    us = next((p for p in out["places"] if p["country"] == "US"), None)
+    spans = {text[m["start"]:m["end"] + 6] for m in us["mentions"]} if us else set()
+    assert not any(s.startswith("U.S. effo") for s in spans), spans
+    assert us is not None and any(s.startswith("U.S. soil") for s in spans), spans  # a place noun keeps it
+    assert any(p["country"] == "IQ" for p in out["places"])

@@ -226,7 +226,12 @@ def _count_context(doc, result, mentions, ctx: Context, gaz) -> None:
         for mention in entity["mentions"]:
             if mention["start"] in counted or _TITLES.search(ctx.text[max(0, mention["start"] - 30):mention["start"]]):
                 continue
-            cc = _plain_country(mention["text"], gaz)
+            before = ctx.text[max(0, mention["start"] - 30):mention["start"]]
+            words = before.lower().split()
+            used_as_place = (bool(words) and words[-1] in LOCATIVE_WORDS - {"and"}) \
+                or bool(re.match(r"['’]s\b", ctx.text[mention["end"]:mention["end"] + 3])) \
+                or bool(re.search(r"\b[A-Z]{2,}[A-Z .'\-]*,\s*$", before))  # "in Mali", "Mali's", "BAMAKO, Mali"
+            cc = _plain_country(mention["text"], gaz) if used_as_place else None
             if cc:
                 ctx.note_country(cc, mention["start"], 1.0)
                 counted.add(mention["start"])
@@ -659,6 +664,26 @@ def mention_role(doc, text: str, start: int, end: int) -> dict:
 # ---------------------------------------------------------------------------------------------
 # output
 
+_ABBREVIATION = re.compile(r"^[A-Z](?:\.?[A-Z]){1,3}\.?$")  # "U.S.", "UK", "U.A.E."
+
+
+def _attributive(doc, start: int, end: int) -> bool:
+    """A country name used as an adjective before a common noun that is no place noun ("U.S.
+    efforts", "U.K. commitment"), not where something is ("U.S. soil", "U.S. territory")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "amod", "nmod") or head.i <= root.i or head.pos_ != "NOUN":
+        return False
+    cues = _cues()
+    if head.lower_ in cues["place_nouns"] or head.lower_ in _OF_PLACE or head.lower_ in {"soil", "territory", "waters",
+                                                                                         "airspace", "side", "coast"}:
+        return False
+    return not any(t.pos_ == "PROPN" for t in doc[root.i + 1:head.i])  # "U.S. Central Command" is a name
+
+
 def _rank(place: Place, direction: str | None) -> float:
     """How specific a place is: city 3, admin1 2, country-level 1.5 (a country's region) or 1."""
     if place.feature == "city":
@@ -677,6 +702,9 @@ def _emit(doc, result, kept: list[Mention], gaz) -> None:
         key = (m.best.id, m.region[1] if m.region else None)
         groups.setdefault(key, []).append(m)
         roles[id(m)] = mention_role(doc, result.text, m.region[0] if m.region else m.start, m.end)
+        if m.best.feature == "country" and m.region is None and not roles[id(m)]["locative"] \
+                and _ABBREVIATION.match(m.text) and _attributive(doc, m.start, m.end):
+            roles[id(m)]["modifier"] = True  # "U.S. efforts", "the U.S. commitment": an adjective
     # a place named only as a modifier ("U.S. airstrikes", "Kosovo police") or only as the state or
     # province qualifying a town ("Woodbridge, Virginia") is not listed; a place also named otherwise keeps only its
     # non-modifier mentions
