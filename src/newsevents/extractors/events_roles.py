@@ -212,7 +212,11 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
         recipients = prep_objects(verb, preps)[:1]
         # "withdrew from the town of Shire", "fired at the city of Homs": the named place
         from ..resolve.actors import actor_like
-        recipients = [next((q for q in prep_objects(r, ("of",)) if q.ent_type_ in ("GPE", "LOC")), r)
+        if not recipients and trig.type == "RETREAT":
+            # "pulled out of the town"
+            recipients = [p for c in verb.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "out"
+                          for p in prep_objects(c, ("of",))][:1]
+        recipients = [next((q for q in prep_objects(r, ("of",)) if q.ent_type_ in ("GPE", "LOC") or q.pos_ == "PROPN"), r)
                       if not actor_like(r) and r.ent_type_ not in ("GPE", "LOC") else r for r in recipients]
         # "fired tear gas to disperse a crowd", "used grenades against officers"
         if not recipients and dobj:
@@ -313,6 +317,9 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
         actors = by[:1]
     between = prep_objects(noun, ("between",))
     recipients = prep_objects(noun, ("on", "against", "at", "into", "with", "upon", "of"))[:1]
+    if not recipients and by:
+        # "an attack by militants on a church": the parse often hangs the target on the attacker
+        recipients = prep_objects(by[0], ("on", "against", "upon"))[:1]
     if recipients and recipients[0].head.lower_ == "of":
         from ..resolve.actors import actor_like
         if not actor_like(recipients[0]):
