@@ -247,6 +247,13 @@ CASES = [
      "televised speech that the country would not give up any of its territory.",
      [("indirect", "the country would not give up any of its territory", "Ferdinand Marcos Jr",
        {"role": "President", "country": "PH"})]),
+    ("title-name-subject-then-he",
+     "U.S. Secretary of State Marco Rubio told reporters in Washington that the talks had made progress.\n\n"
+     "Russian Foreign Ministry spokesman Alexei Fadeev rejected the proposal and said Moscow would not accept a "
+     "freeze of the front line. He said Russia's conditions had not changed.",
+     [("indirect", "the talks had made progress", "Marco Rubio", {"role": "Secretary of State", "country": "US"}),
+      ("indirect", "Moscow would not accept a freeze of the front line", "Alexei Fadeev"),
+      ("indirect", "Russia's conditions had not changed", "Alexei Fadeev", {"resolved_from": "He"})]),
     ("health-ministry-spokesman-said-x",
      "“The death toll has risen to 27,” said Ashraf al-Qudra, spokesman for the Health Ministry in Gaza.",
      [("direct", "The death toll has risen to 27,", "Ashraf al-Qudra",

@@ -58,8 +58,12 @@ def _is_cue(tok, lex) -> bool:
 
 
 def _speaks(tok, lex) -> bool:
-    """Is ``tok`` the subject of a speech verb?"""
-    return tok.dep_ in SUBJ and _is_cue(tok.head, lex)
+    """Is ``tok`` the subject of a speech verb (also of one conjoined with its verb: "X condemned
+    the move and said …"), or the name in apposition to one ("spokesman Esmaeil Baghaei said")?"""
+    if tok.dep_ == "appos" and tok.head.i != tok.i and tok.head.i < tok.i:
+        tok = tok.head
+    return tok.dep_ in SUBJ and (_is_cue(tok.head, lex) or any(c.dep_ == "conj" and _is_cue(c, lex)
+                                                                for c in tok.head.children))
 
 
 def _number(tok) -> str:
@@ -120,6 +124,8 @@ def collect_referent(ctx, tok) -> Referent | None:
         elif (lemma in lex["person"] or low in lex["person"]) and not collective(tok):
             if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
                 return None  # "Marko Djuric, Serbia's foreign minister": the name is the referent
+            if any(c.dep_ == "appos" and c.pos_ == "PROPN" and ctx.label_of(c.i) == "PERSON" for c in tok.rights):
+                return None  # "spokesman Esmaeil Baghaei": the name is the referent
             kind = "person"
         elif lemma in lex["organisation"] or low in lex["organisation"]:
             kind = "org"
@@ -141,7 +147,9 @@ def collect_referent(ctx, tok) -> Referent | None:
     if lemma == "police" or low == "police":
         number = "pl"
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts)
-    return Referent(tok.i, start, end, kind, number, entity, tok.dep_ in SUBJ, ctx.sent_id[tok.i],
+    subj = tok.dep_ in SUBJ or kind == "person" and tok.dep_ == "appos" and tok.head.dep_ in SUBJ \
+        and tok.head.i < tok.i  # "The minister, Ivica Dacic, said"
+    return Referent(tok.i, start, end, kind, number, entity, subj, ctx.sent_id[tok.i],
                     ctx.tok_para[tok.i], speaker=_speaks(tok, lex), definite=definite, lemma=lemma, words=words)
 
 
