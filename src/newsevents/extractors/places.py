@@ -153,6 +153,7 @@ class Context:
         self.taken: list[tuple[int, int]] = []
         self.extra: Counter = Counter()  # pass 2: countries of the other resolved places
         self.resolved: dict[str, Counter] = {}  # name → countries its mentions resolved to
+        self.own: dict[str, Counter] = defaultdict(Counter)  # name → weight its own non-place-label mentions gave
 
     def share_for(self, cc: str | None, name: str) -> float:
         """The country's share counting the other names' resolutions, never this name's own."""
@@ -161,12 +162,14 @@ class Context:
             if other != name:
                 self.extra.update(counts)
         try:
-            return self.share(cc)
+            return self.share(cc, minus=self.own.get(name))
         finally:
             self.extra = Counter()
 
-    def share(self, cc: str | None) -> float:
+    def share(self, cc: str | None, minus: Counter | None = None) -> float:
         weights = self.country_w + self.extra
+        if minus:
+            weights = weights - minus
         if not cc or not weights:
             return 0.0
         top = max(weights.values())
@@ -234,6 +237,7 @@ def _count_context(doc, result, mentions, ctx: Context, gaz) -> None:
             cc = _plain_country(mention["text"], gaz) if used_as_place else None
             if cc:
                 ctx.note_country(cc, mention["start"], 1.0)
+                ctx.own[normalize(mention["text"])][cc] += 1.0  # context for other names, never for itself
                 counted.add(mention["start"])
     table = demonyms()
     seen = set()
