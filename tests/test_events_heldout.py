@@ -284,3 +284,19 @@ def test_bodies_take_their_members_sector(run, phrase, sector):
     doc = run(f"{phrase} rejected an offer of talks with the military.")
     ev = [e for e in doc["events"] if e["type"] == "REJECT"]
     assert ev and ev[0]["actor"][0]["sector"] == sector, ev
+
+
+def test_a_statement_speaks_for_its_owner(run):
+    """The content of an accusation is not an asserted event: "A police statement accused
+    protesters of setting fire …" is ACCUSE by the police, no ASSAULT."""
+    doc = run("A police statement accused protesters of setting fire to a police station in Bahri.")
+    assert [(e["type"], _names(e["actor"]), _names(e["recipient"])) for e in doc["events"]] == \
+        [("ACCUSE", ["police"], ["protesters"])]
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("The assailants set fire to vehicles and looted weapons before fleeing.", "ASSAULT"),
+    ("Rioters looted shops in Johannesburg.", "PROTEST"),
+])
+def test_looting_by_attackers_is_assault_by_crowds_riot(run, text, typ):
+    assert {e["type"] for e in run(text)["events"]} == {typ}

@@ -56,7 +56,7 @@ def subject(verb, _hops: int = 0):
     """The subject of ``verb``, inherited through control/purpose/coordination when missing."""
     subj = children(verb, "nsubj", "csubj")
     if subj:
-        return subj[0]
+        return _speaking_owner(subj[0])
     if _hops > 4 or verb.head.i == verb.i:
         return None
     head = verb.head
@@ -105,6 +105,18 @@ def subject(verb, _hops: int = 0):
         if gov.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubj"):
             return subject(gov, _hops + 1) if head.dep_ == "dobj" else None
     return None
+
+
+def _speaking_owner(subj):
+    """"A police statement accused protesters …", "the UN report said …": a statement speaks for
+    its owner."""
+    if subj.pos_ not in ("NOUN",):
+        return subj
+    from .events_lexicon import lexicon
+    if not lexicon().in_class(subj, "@statement"):
+        return subj
+    own = owner(subj)
+    return own if own is not None else subj
 
 
 def passive_subject(verb):
