@@ -249,11 +249,28 @@ CASES = [
        {"role": "President", "country": "PH"})]),
     ("title-name-subject-then-he",
      "U.S. Secretary of State Marco Rubio told reporters in Washington that the talks had made progress.\n\n"
+     "Speaking to CNN, Rubio said: “We are closer than we have ever been.\n\n"
+     "“But nothing is agreed until everything is agreed.”\n\n"
      "Russian Foreign Ministry spokesman Alexei Fadeev rejected the proposal and said Moscow would not accept a "
      "freeze of the front line. He said Russia's conditions had not changed.",
      [("indirect", "the talks had made progress", "Marco Rubio", {"role": "Secretary of State", "country": "US"}),
+      ("direct", "We are closer than we have ever been.", "Marco Rubio", {"via": ["CNN"]}),
+      ("direct", "But nothing is agreed until everything is agreed.", "Marco Rubio"),
       ("indirect", "Moscow would not accept a freeze of the front line", "Alexei Fadeev"),
       ("indirect", "Russia's conditions had not changed", "Alexei Fadeev", {"resolved_from": "He"})]),
+    ("bbc-style-colon-over-paragraphs-then-other-speaker",
+     "Speaking to the BBC's Today programme, Mr Lammy said: \"We will not stand by while peaceful protesters are "
+     "killed in the streets.\n\n"
+     "\"Those responsible must be held to account.\"\n\n"
+     "Iran's foreign ministry spokesman Esmaeil Baghaei condemned the move and said London had \"no moral "
+     "standing\" to lecture Tehran. He said Iran would respond in kind.",
+     [("direct", "We will not stand by while peaceful protesters are killed in the streets.", "Lammy",
+       {"via": ["BBC"]}),
+      ("direct", "Those responsible must be held to account.", "Lammy"),
+      ("indirect", "London had \"no moral standing\" to lecture Tehran", "Esmaeil Baghaei",
+       {"role": "foreign ministry spokesman", "country": "IR"}),
+      ("direct", "no moral standing", "Esmaeil Baghaei"),
+      ("indirect", "Iran would respond in kind", "Esmaeil Baghaei", {"resolved_from": "He"})]),
     ("health-ministry-spokesman-said-x",
      "“The death toll has risen to 27,” said Ashraf al-Qudra, spokesman for the Health Ministry in Gaza.",
      [("direct", "The death toll has risen to 27,", "Ashraf al-Qudra",

@@ -340,8 +340,8 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
     if lemma == "tell":
         # "told Reuters": the outlet the words were given to
         obj = next((c for c in children if c.dep_ in ("dobj", "dative") and ctx.tok_para[c.i] == para), None)
-        if obj is not None and _outlet(ctx, obj):
-            via.append(obj.i)
+        if obj is not None:
+            via.extend(_outlets(ctx, obj))
     via.extend(i for i in _interview_outlets(ctx, v) if i not in via)
     # a cue with neither content nor a quotation next to it is still kept: direct quotes look for it
     return Cue(v.i, cue_span, subj.i, content, para, via=via, medium=medium, lemma=lemma, form=form)
@@ -370,6 +370,16 @@ def _outlet(ctx, tok) -> bool:
     return ctx.label_of(tok.i) == "ORG" or tok.lemma_.lower() in ctx.lex["media"]
 
 
+def _outlets(ctx, tok) -> list[int]:
+    """``tok`` if it is an outlet, else the outlet that owns it: "the BBC's Today programme"."""
+    if ctx.label_of(tok.i) == "ORG":
+        return [tok.i]
+    owners = [c.i for c in tok.lefts if c.dep_ == "poss" and ctx.label_of(c.i) == "ORG"]
+    if owners:
+        return owners[:1]
+    return [tok.i] if tok.lemma_.lower() in ctx.lex["media"] else []
+
+
 def _interview_outlets(ctx, v) -> list[int]:
     """"said in an interview with the BBC", "Speaking to Al Jazeera, X said": the outlet."""
     out = []
@@ -379,12 +389,12 @@ def _interview_outlets(ctx, v) -> list[int]:
                 if p.dep_ == "pobj" and p.lemma_.lower() in ("interview", "conversation"):
                     for w in p.children:
                         if w.dep_ == "prep" and w.lower_ in ("with", "to"):
-                            out += [x.i for x in w.children if x.dep_ == "pobj" and _outlet(ctx, x)]
+                            out += [i for x in w.children if x.dep_ == "pobj" for i in _outlets(ctx, x)]
                     out += [x.i for x in p.lefts if x.dep_ in ("compound", "poss") and _outlet(ctx, x)]
         if c.dep_ in ("advcl", "prep") and c.lemma_.lower() in ("speak", "talk") and c.tag_ == "VBG":
             for w in c.children:
                 if w.dep_ == "prep" and w.lower_ in ("to", "with"):
-                    out += [x.i for x in w.children if x.dep_ == "pobj" and _outlet(ctx, x)]
+                    out += [i for x in w.children if x.dep_ == "pobj" for i in _outlets(ctx, x)]
     return out
 
 
