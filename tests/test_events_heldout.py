@@ -300,3 +300,16 @@ def test_a_statement_speaks_for_its_owner(run):
 ])
 def test_looting_by_attackers_is_assault_by_crowds_riot(run, text, typ):
     assert {e["type"] for e in run(text)["events"]} == {typ}
+
+
+def test_a_later_mention_of_the_attacked_place_is_the_same_attack(run):
+    doc = run("Jihadists attacked a military camp in central Mali on Tuesday. "
+              "The attack on the camp was claimed by an al-Qaida-linked group.")
+    assert len([e for e in doc["events"] if e["type"] == "ASSAULT"]) == 1, doc["events"]
+    doc = run("Jihadists attacked a military camp on Tuesday. The attack on the hospital killed two nurses.")
+    assert len([e for e in doc["events"] if e["type"] == "ASSAULT"]) == 2, doc["events"]
+
+
+def test_a_vow_to_hunt_down_is_a_threat(run):
+    doc = run("The president vowed that the perpetrators would be hunted down.")
+    assert [e["type"] for e in doc["events"]] == ["THREATEN"]

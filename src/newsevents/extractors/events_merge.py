@@ -55,6 +55,20 @@ def _parties_overlap(a: list[dict], b: list[dict], strict: bool = False) -> bool
     return False
 
 
+def _same_target(a: list[dict], b: list[dict]) -> bool:
+    """Physical targets named with the same head word and no conflicting words ("the camp",
+    "a military camp"; not "the camp in Boni" vs "the camp in Kidal")."""
+    ta = [x for x in a if x.get("kind") == "target"]
+    tb = b  # the earlier mention may have typed it ("a military camp" → MIL)
+    if not ta or len(ta) != len(a):
+        return False
+    for x in ta:
+        for y in tb:
+            if _head_word(x) == _head_word(y) and (_words(x) <= _words(y) or _words(y) <= _words(x)):
+                return True
+    return False
+
+
 def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
     """An earlier event this one repeats, or None."""
     base = (event.get("recast_from") or {}).get("type", event["type"])
@@ -87,6 +101,8 @@ def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
             continue
         if _parties_overlap(event["recipient"], prev["recipient"], strict=bool(event["actor"])):
             return prev
+        if not event["actor"] and base == "ASSAULT" and _same_target(event["recipient"], prev["recipient"]):
+            return prev  # "the attack on the camp …" after "attacked a military camp"
         if not event["actor"] and base == "ASSAULT" and all(_head_word(r) in GENERIC_HEADS for r in event["recipient"]):
             return prev  # "one person was seriously injured" after the incident was reported
     return None
