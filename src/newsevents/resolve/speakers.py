@@ -310,8 +310,11 @@ def np_left(doc, head: int, stop: int | None = None) -> int:
         left = max(left, stop)
     for i in range(head - 1, left - 1, -1):  # a dateline ("Sept 5 (Reuters) - Serbian President …") is no modifier
         t = doc[i]
-        if t.text in ("—", "–", ":", "|") or t.text == "-" and t.whitespace_ and i > 0 and doc[i - 1].whitespace_ \
-                or t.ent_type_ in ("DATE", "TIME"):
+        dash = t.text in ("—", "–") or t.text == "-" and t.whitespace_ and i > 0 and doc[i - 1].whitespace_
+        if t.text in (":", "|") or t.ent_type_ in ("DATE", "TIME") or dash and (
+                i == 0 or doc[i - 1].text == ")" or doc[i - 1].is_upper and len(doc[i - 1].text) > 1
+                or doc[i - 1].ent_type_ in ("DATE", "TIME") or not doc[i - 1].text[:1].isupper()):
+            # (a dash between two capitalised parts of a name stays: "Combined Joint Task Force – Inherent Resolve")
             left = i + 1
             break
     while left < head and (doc[left].is_punct or doc[left].is_space):
