@@ -271,6 +271,19 @@ CASES = [
        {"role": "foreign ministry spokesman", "country": "IR"}),
       ("direct", "no moral standing", "Esmaeil Baghaei"),
       ("indirect", "Iran would respond in kind", "Esmaeil Baghaei", {"resolved_from": "He"})]),
+    ("the-source-said-refers-back",
+     "A security source, who asked not to be identified, said the convoy had been escorting civilians. \"It was a "
+     "trap,\" the source said.",
+     [("indirect", "the convoy had been escorting civilians", "security source", {"anonymous": True}),
+      ("direct", "It was a trap,", "security source", {"anonymous": True})]),
+    ("untagged-org-name-then-inverted-said",
+     "Human Rights Watch has accused Niger's army of executing civilians during counter-insurgency operations. "
+     "\"Abuses by soldiers only fuel recruitment by armed groups,\" said Ilaria Allegrozzi, senior Sahel researcher "
+     "at the group.",
+     [("indirect", "Niger's army of executing civilians during counter-insurgency operations", "Human Rights Watch",
+       {"kind": "organisation"}),
+      ("direct", "Abuses by soldiers only fuel recruitment by armed groups,", "Ilaria Allegrozzi",
+       {"role": "senior Sahel researcher at the group", "kind": "person"})]),
     ("health-ministry-spokesman-said-x",
      "“The death toll has risen to 27,” said Ashraf al-Qudra, spokesman for the Health Ministry in Gaza.",
      [("direct", "The death toll has risen to 27,", "Ashraf al-Qudra",

@@ -247,9 +247,10 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         return _quoting_cue(ctx, v, region, cue_span)
 
     subj = _subject(doc, v)
-    if subj is None and v.i > 0 and ctx.tok_quote[_prev_word(doc, v.i)] >= 0:
-        # "“Who will pay for this?” asked a resident": the inverted subject is parsed as an object
-        subj = next((c for c in v.rights if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
+    if (subj is None or ctx.tok_quote[subj.i] >= 0) and v.i > 0 and ctx.tok_quote[_prev_word(doc, v.i)] >= 0:
+        # "“Who will pay for this?” asked a resident": the inverted subject is parsed as an object (or
+        # the parse took a word inside the quotation as the subject: "“Abuses … groups,” said X")
+        subj = next((c for c in v.rights if c.dep_ in SUBJ + ("dobj", "attr", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
                      and ctx.tok_quote[c.i] < 0), None)
     if subj is not None and subj.pos_ == "VERB":
         # "The Red Cross operating in Iraq said": a participle parsed as the subject; its own subject speaks

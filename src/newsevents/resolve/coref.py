@@ -255,7 +255,7 @@ def resolve(doc, result) -> dict:
         ref = collect_referent(ctx, tok)
         if ref is None:
             continue
-        if ref.definite and ref.entity is None and ref.kind in ("person", "doc", "media", "org"):
+        if ref.definite and ref.entity is None and ref.kind in ("person", "doc", "media", "org", "anonymous"):
             ante = _definite_antecedent(ctx, ref, history)
             if ante is not None:
                 antecedent[tok.i] = ante

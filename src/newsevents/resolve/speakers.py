@@ -63,7 +63,7 @@ def lexicon() -> dict:
         "anonymity": [a.lower() for a in raw.get("anonymity", [])],
     }
     for key in ("document", "document_modifiers", "media", "organisation", "anonymous", "person",
-                "title_female", "title_male", "person_titles", "ranks", "honorifics", "name_particles"):
+                "title_female", "title_male", "person_titles", "ranks", "honorifics", "name_particles", "org_name_words"):
         lex[key] = {w.lower() for w in nouns[key]}
     lex["cue_verbs"] = lex["clausal"] | lex["directive"] | lex["object"] | lex["quoting"] | set(lex["media_verbs"]) \
         | lex["commissive"]
@@ -664,6 +664,13 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
                 "kind": "media", "mention": mention}
 
     if lemma in lex["anonymous"] or low in lex["anonymous"]:
+        ante = ctx.antecedent.get(head)
+        if ante is not None and ante.head != head and depth < 4:  # "the source said" → "a security source"
+            out = describe(ctx, ante.head, depth=depth + 1, fallback=fallback)
+            if out.get("name"):
+                out = dict(out)
+                out["mention"] = mention
+                return out
         return {"name": _np_name(ctx, left, _np_right(ctx, head)), "entity": None, "role": None,
                 "country": _np_country(ctx, left, head), "kind": "anonymous", "anonymous": True, "mention": mention}
 
@@ -696,6 +703,9 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
         return {"name": full, "entity": ent_id, "role": prof.get("role"), "country": prof.get("country"),
                 "kind": "person", "mention": mention}
     kind = "organisation" if (lemma in lex["organisation"] or low in lex["organisation"]) else "other"
+    if kind == "other" and tok.pos_ == "PROPN" and \
+            {doc[i].lower_ for i in range(_name_left(doc, head), head + 1)} & lex["org_name_words"]:
+        kind = "organisation"  # "Human Rights Watch"
     ante = ctx.antecedent.get(head)
     if kind == "organisation" and ante is not None and ante.head != head:
         out = describe(ctx, ante.head, depth=depth + 1, fallback=fallback)  # "the ministry" → the one named before
@@ -764,6 +774,9 @@ def looks_like_person_name(doc, tok) -> bool:
     words = {c.lower_.rstrip(".") for c in tok.lefts}
     if words & (lex["organisation"] | lex["media"] | lex["document"]):
         return False
+    chain = {doc[i].lower_ for i in range(_name_left(doc, tok.i), tok.i + 1)}
+    if chain & lex["org_name_words"]:
+        return False  # "Human Rights Watch", "Doctors Without Borders"
     if tok.lower_ in lex["organisation"] or not tok.text[:1].isupper() or tok.text.isupper():
         return False
     prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -773,8 +786,10 @@ def looks_like_person_name(doc, tok) -> bool:
 
 
 def _name_left(doc, head: int) -> int:
+    """First token of the proper-name compound chain ending at ``head`` ("Human" of "Human Rights Watch")."""
     i = head
-    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" and doc[i - 1].head.i == head:
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" and head - 6 < doc[i - 1].head.i <= head \
+            and doc[i - 1].head.i >= i - 1:
         i -= 1
     return i
 
