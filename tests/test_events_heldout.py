@@ -164,6 +164,35 @@ CASES3 = [
      "ASSAULT", "coalition", "bus", [("killed", 29, "children")]),
 ]
 
+# fourth batch (reported speech, reciprocal accusations, hostage releases, evacuations), written
+# before running the coder on it
+CASES4 = [
+    ("Sudan's army and the Rapid Support Forces accused each other of violating the truce.",
+     "ACCUSE", ("army", "Rapid Support Forces"), None, []),
+    ("Hamas freed four Israeli hostages on Saturday in exchange for 200 Palestinian prisoners.",
+     "RETREAT", "Hamas", "hostages", []),
+    ("Ukraine said its forces had shot down 30 Russian drones overnight.",
+     "ASSAULT", "forces", "drones", []),
+    ("Police in Dhaka charged student protesters with batons, injuring at least 50, witnesses said.",
+     "ASSAULT", "Police", "protesters", [("injured", 50, "protesters")]),
+    ("The government evacuated thousands of residents from the border villages ahead of the offensive.",
+     None, None, None, []),
+    ("Niger's junta ordered the French ambassador to leave the country within 48 hours.",
+     "SANCTION", "junta", "French", []),
+    ("Qatar and Egypt mediated talks between Israel and Hamas in Cairo.",
+     "CONSULT", None, None, []),
+    ("Japan pledged $500 million in reconstruction aid to Ukraine.",
+     "AGREE", "Japan", "Ukraine", []),
+    ("Gunmen killed a village chief and his two sons in Cameroon's Anglophone region, local sources said.",
+     "ASSAULT", "Gunmen", "chief", [("killed", 1, "chief")]),
+    ("Eight people were arrested after clashes between rival fans in Belgrade.",
+     "COERCE", "", "people", [("arrested", 8, "people")]),
+    ("Rebels released 12 aid workers abducted last month in the Central African Republic.",
+     "RETREAT", "Rebels", "aid workers", []),
+    ("Thousands of teachers went on strike across Zimbabwe on Monday, demanding to be paid in U.S. dollars.",
+     "PROTEST", "teachers", None, []),
+]
+
 CASUALTY_ONLY = [
     ("The death toll from Sunday's suicide bombing at a mosque in Peshawar rose to 59, officials said.",
      [("killed", 59, "")]),
@@ -197,7 +226,7 @@ def _check_casualties(items, expected):
             assert hits[0]["who"] and who.lower() in hits[0]["who"].lower(), hits[0]
 
 
-@pytest.mark.parametrize("text,typ,actor,recipient,casualties", CASES + CASES2 + CASES3)
+@pytest.mark.parametrize("text,typ,actor,recipient,casualties", CASES + CASES2 + CASES3 + CASES4)
 def test_heldout_sentence(run, text, typ, actor, recipient, casualties):
     doc = run(text)
     if typ is None:  # casualties only: no violent event invented

@@ -193,6 +193,22 @@ def _found_bodies(sent):
     return out
 
 
+CIVILIAN_SECTORS = {"CVL", "OPP", "EDU", "LAB", "MED", "REF", "JRN", "REL", "AGR"}
+
+
+def _main_clause_people(doc, main, result):
+    """``(who, sector, country)`` of the civilian group a main clause targets (object, or the
+    object of at/on/into), or None."""
+    cands = children(main, "dobj") + [p for c in main.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "into")
+                                       for p in children(c, "pobj")]
+    for c in cands:
+        who_tok = _who_token(c)
+        actor = resolve_token(doc, who_tok, result)
+        if actor and actor.get("sector") in CIVILIAN_SECTORS:
+            return actor["name"], actor["sector"], actor["country"]
+    return None
+
+
 def _death_tolls(sent):
     """"the death toll rose to 45", "a death toll of 30": killed, count as stated."""
     out = []
@@ -311,6 +327,12 @@ def extract_casualties(doc, result) -> None:
             sib = verb.head if verb.dep_ == "conj" else None
             if (who is None or who_tok.lemma_.lower() == "other") and sib is not None and sib.i in group_of_verb:
                 who, sector, country = group_of_verb[sib.i]
+            if who is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+                # "charged student protesters with batons, injuring at least 50": the main
+                # clause's civilian targets
+                group = _main_clause_people(doc, verb.head, result)
+                if group is not None:
+                    who, sector, country = group
             if who is not None:
                 group_of_verb[verb.i] = (who, sector, country)
             left = min(t.i for t in patient.subtree if t.i <= patient.i)

@@ -256,6 +256,10 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
                 if own is not None:
                     recipients = [own]
                     break
+    if not recipients and trig.type == "AGREE":
+        # "pledged $500 million in aid to Ukraine"
+        from ..resolve.actors import actor_like
+        recipients = [p for p in prep_objects(verb, ("to",)) if actor_like(p) or p.ent_type_ == "GPE"][:1]
     if not recipients and (trig.content or trig.type in ("AGREE", "REJECT", "CONCEDE")):
         recipients = _complement_recipient(verb)
     if not recipients and trig.type in ("CONCEDE", "RETREAT", "COERCE", "SANCTION", "MOBILIZE"):
