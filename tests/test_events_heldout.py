@@ -342,3 +342,9 @@ def test_a_later_mention_of_the_attacked_place_is_the_same_attack(run):
 def test_a_vow_to_hunt_down_is_a_threat(run):
     doc = run("The president vowed that the perpetrators would be hunted down.")
     assert [e["type"] for e in doc["events"]] == ["THREATEN"]
+
+
+def test_a_participle_after_a_light_verb_joins_the_noun_event(run):
+    doc = run("Rebels launched an attack on the base, killing 12 soldiers.")
+    assert [e["type"] for e in doc["events"]] == ["ASSAULT"]
+    assert doc["casualties"][0]["event"] == doc["events"][0]["id"]

@@ -389,11 +389,13 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     if typ in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE") and not actors and speaker is not None:
         actors = [speaker]
     actors, recipients = _dedupe(actors), _dedupe(recipients)
+    main_event = token_event.get(tok.head.i) or next(
+        (token_event[c.i] for c in tok.head.children if c.dep_ in ("dobj", "attr") and c.i in token_event), None)
     if trig.pos == "V" and tok.dep_ == "advcl" and tok.tag_ == "VBG" and not recipients and \
-            not any(c.dep_ in ("mark", "aux") for c in tok.children) and token_event.get(tok.head.i):
+            not any(c.dep_ in ("mark", "aux") for c in tok.children) and main_event:
         # "prisoners rioted, setting fire to their mattresses": a participial adjunct without
         # a target of its own tells how the main action went
-        token_event[tok.i] = token_event[tok.head.i]
+        token_event[tok.i] = main_event
         return
     if actors and recipients:
         names = {a["name"].lower() for a in actors}

@@ -88,7 +88,8 @@ def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
                 return prev
         # a participial result of the same action: "fired at protesters, killing three" is one
         # assault (its casualties link to it)
-        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and token_event.get(head.i) == prev["id"] and \
+        main_ids = {token_event.get(head.i)} | {token_event.get(c.i) for c in head.children if c.dep_ in ("dobj", "attr")}
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and prev["id"] in main_ids and \
                 (pbase == base or prev["type"] == event["type"]) and \
                 (not event["actor"] or not prev["actor"] or _parties_overlap(event["actor"], prev["actor"])):
             return prev
