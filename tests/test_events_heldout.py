@@ -348,3 +348,13 @@ def test_a_participle_after_a_light_verb_joins_the_noun_event(run):
     doc = run("Rebels launched an attack on the base, killing 12 soldiers.")
     assert [e["type"] for e in doc["events"]] == ["ASSAULT"]
     assert doc["casualties"][0]["event"] == doc["events"][0]["id"]
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("The rebels claimed to have killed 30 soldiers in the ambush.", "alleged"),
+    ("The government denied that its troops had killed 12 civilians.", "alleged"),
+    ("The Islamic State group claimed the bombing, which killed 32 people.", "asserted"),
+])
+def test_claimed_and_denied_casualties(run, text, modality):
+    killed = [c for c in run(text)["casualties"] if c["kind"] == "killed"]
+    assert killed and killed[0]["modality"] == modality, killed

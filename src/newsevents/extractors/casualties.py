@@ -48,9 +48,12 @@ def _casualty_modality(verb, year) -> str:
             break
         if t.dep_ not in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "conj", "acl", "relcl"):
             break
+        dep = t.dep_
         t = t.head
         if t.lemma_.lower() in allege:
             return "alleged"
+        if t.lemma_.lower() in terms().get("claim", {}) and dep in ("xcomp", "ccomp"):
+            return "alleged"  # "the rebels claimed to have killed 30 soldiers" (not "claimed the attack that killed")
     from ..resolve.modality import modality
     return modality(verb, year)[1]
 GENERIC = {"person", "people", "man", "woman", "civilian", "other", "one"}
