@@ -358,3 +358,11 @@ def test_a_participle_after_a_light_verb_joins_the_noun_event(run):
 def test_claimed_and_denied_casualties(run, text, modality):
     killed = [c for c in run(text)["casualties"] if c["kind"] == "killed"]
     assert killed and killed[0]["modality"] == modality, killed
+
+
+def test_an_accusation_about_the_past_is_itself_current(run):
+    doc = run("Human rights groups have accused Malian troops of killing hundreds of civilians in Moura in March 2022.",
+              published="2023-09-13")
+    acc = [e for e in doc["events"] if e["type"] == "ACCUSE"]
+    assert acc and acc[0]["modality"] == "asserted"
+    assert doc["casualties"][0]["modality"] == "alleged"

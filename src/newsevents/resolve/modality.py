@@ -39,7 +39,8 @@ def _local(token) -> list:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj"))
+        # (nor a gerund's clause: "accused X of killing … in March 2022" dates the killing)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "pcomp"))
     return sorted(out, key=lambda t: t.i)
 
 
