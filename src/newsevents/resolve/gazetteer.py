@@ -311,8 +311,10 @@ def _build_into(tmp: Path) -> None:
             add_name(norm(alt), pid, 0)
     for row in _data_rows("gazetteer_extras.tsv"):
         key = norm(row["alias"])
-        if row["kind"] == "country" and row["target"] in country_id:
-            add_name(key, country_id[row["target"]], 0)
+        if row["kind"] in ("country", "country_name") and row["target"] in country_id:
+            # country_name: the short name news gives the country itself ("Congo" is DR Congo in
+            # AP style), ranked like a main name; country: any other alias
+            add_name(key, country_id[row["target"]], 1 if row["kind"] == "country_name" else 0)
         elif row["kind"] == "city" and "@" in row["target"]:
             name, cc = row["target"].rsplit("@", 1)
             hit = by_key_country.get((norm(name), cc))
