@@ -202,6 +202,14 @@ CASUALTY_ONLY = [
     ("Greek coast guard officials said 78 migrants drowned when their boat capsized off the Peloponnese.",
      [("killed", 78, "migrants")]),
     ("At least 40 people died in the stampede.", [("killed", 40, "people")]),
+    # fifth batch of phrasings, written before running the coder on them
+    ("The floods have claimed the lives of at least 120 people, the disaster agency said.", [("killed", 120, "people")]),
+    ("Nine people were confirmed dead after the building collapsed.", [("killed", 9, "people")]),
+    ("Six miners lost their lives in the explosion.", [("killed", 6, "miners")]),
+    ("Three soldiers sustained serious injuries in the blast.", [("injured", 3, "soldiers")]),
+    ("The shelling killed 11 civilians, among them four women, and wounded 25 others.",
+     [("killed", 11, "civilians"), ("injured", 25, "civilians")]),
+    ("Police said 18 suspects had been taken into custody.", [("arrested", 18, "suspects")]),
 ]
 
 

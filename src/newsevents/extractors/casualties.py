@@ -196,6 +196,53 @@ def _found_bodies(sent):
     return out
 
 
+def _idioms(sent) -> dict[int, tuple[str, object]]:
+    """``verb index → (kind, patient)`` for casualty idioms ("claimed the lives of 120 people",
+    "lost their lives", "sustained injuries", "were taken into custody")."""
+    t = terms()
+    out = {}
+    for tok in sent:
+        if tok.pos_ not in ("VERB",):
+            continue
+        lem = tok.lemma_.lower()
+        for d in children(tok, "dobj"):
+            key = f"{lem}:{d.lemma_.lower()}"
+            if key in t.get("idiom_of", {}):
+                victims = [p for c in d.children if c.dep_ == "prep" and c.lower_ == "of" for p in children(c, "pobj")]
+                if victims:
+                    out[tok.i] = (t["idiom_of"][key], victims[0])
+            elif key in t.get("idiom_subj", {}):
+                subj = children(tok, "nsubj")
+                if subj:
+                    out[tok.i] = (t["idiom_subj"][key], subj[0])
+        for c in tok.children:
+            if c.dep_ == "prep":
+                for p in children(c, "pobj"):
+                    key = f"{lem}:{p.lemma_.lower()}"
+                    if key in t.get("idiom_pp", {}):
+                        patient = passive_subject(tok) if is_passive(tok) else (children(tok, "dobj") or [None])[0]
+                        if patient is not None:
+                            out[tok.i] = (t["idiom_pp"][key], patient)
+    return out
+
+
+def _verb_casualties(sent, euphemisms):
+    """``(verb, kind, patient)`` for casualty verbs and idioms of the sentence."""
+    idioms = _idioms(sent)
+    for verb in sent:
+        if verb.i in idioms:
+            kind, patient = idioms[verb.i]
+            yield verb, kind, patient
+            continue
+        if verb.pos_ not in ("VERB", "ADJ") or (verb.lemma_.lower() not in KIND_OF_VERB and
+                                                 verb.lemma_.lower() not in euphemisms):
+            continue
+        kind = _kind(verb)
+        if kind is None:
+            continue
+        yield verb, kind, _patient(verb)
+
+
 CIVILIAN_SECTORS = {"CVL", "OPP", "EDU", "LAB", "MED", "REF", "JRN", "REL", "AGR"}
 
 
@@ -289,14 +336,7 @@ def extract_casualties(doc, result) -> None:
                     "modality": "asserted", "euphemism": None}
             result.add("casualties", item)
             seen.append(dict(item, _head="toll", _person=False))
-        for verb in sent:
-            if verb.pos_ not in ("VERB", "ADJ") or (verb.lemma_.lower() not in KIND_OF_VERB and
-                                                     verb.lemma_.lower() not in euphemisms):
-                continue
-            kind = _kind(verb)
-            if kind is None:
-                continue
-            patient = _patient(verb)
+        for verb, kind, patient in _verb_casualties(sent, euphemisms):
             if patient is not None and patient.lower_ in ("who", "that", "which"):
                 from ..resolve.actors import _antecedent
                 patient = _antecedent(patient)
