@@ -255,3 +255,14 @@ def test_country_abbreviation_as_adjective_is_no_place_mention(extract_text):
     assert not any(s.startswith("U.S. effo") for s in spans), spans
     assert us is not None and any(s.startswith("U.S. soil") for s in spans), spans  # a place noun keeps it
     assert any(p["country"] == "IQ" for p in out["places"])
+
+
+def test_small_alternate_name_namesake_abroad_is_left_unresolved(extract_text):
+    # France is named often enough to count as context, but Boni (a village the gazetteer lacks) only
+    # matches a hamlet in France under an alternate name: no place rather than a wrong one
+    text = ("BAMAKO, Mali (AP) — Jihadists attacked an army camp in Boni, Mali said on Tuesday.\n\n"
+            "France, which withdrew its troops from Mali last year, condemned the attack. France and "
+            "Mali have clashed over the junta's ties to Russia. Mali's army said it was in control.")
+    out = extract_text(text, published="2023-09-13")
+    assert _place_named(out, text, "Boni") is None, [(p["name"], p["country"]) for p in out["places"]]
+    assert any(p["country"] == "FR" for p in out["places"])

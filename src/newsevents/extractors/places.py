@@ -569,8 +569,12 @@ def _accept(m: Mention, ctx: Context) -> bool:
     c = m.best
     if m.outside and not m.container and c.feature in ("city", "admin1"):
         return False  # "Boni, in the Mopti region": the text says where, and no candidate lies there
-    supported = bool(m.container or (m.demonym and m.demonym == c.country)
-                     or ctx.share_for(c.country, normalize(m.text)) >= 0.25)
+    explicit = bool(m.container or (m.demonym and m.demonym == c.country))
+    share = ctx.share_for(c.country, normalize(m.text))
+    if not explicit and not c.main and c.feature == "city" and c.population < 100_000 and share < 1.0 \
+            and c.country not in ctx.para_countries.get(m.paragraph, ()):
+        return False  # a small place found only under an alternate name, outside the article's main country
+    supported = bool(explicit or share >= 0.25)
     if m.source == "ner":
         if m.surname_like:  # "Kenzo Oshima", "Van den Broek": a name, unless the text says where
             return bool(m.container or (m.demonym and m.demonym == c.country))
