@@ -374,3 +374,9 @@ def test_an_accusation_about_the_past_is_itself_current(run):
     acc = [e for e in doc["events"] if e["type"] == "ACCUSE"]
     assert acc and acc[0]["modality"] == "asserted"
     assert doc["casualties"][0]["modality"] == "alleged"
+
+
+def test_an_indefinite_attack_on_a_like_target_is_a_new_attack(run):
+    doc = run("Troops attacked a village in the north on Monday. "
+              "On Tuesday, an attack on a village in the south killed five people.")
+    assert len([e for e in doc["events"] if e["type"] == "ASSAULT"]) == 2, doc["events"]

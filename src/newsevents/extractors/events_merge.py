@@ -55,6 +55,21 @@ def _parties_overlap(a: list[dict], b: list[dict], strict: bool = False) -> bool
     return False
 
 
+def _definite(tok) -> bool:
+    """"the attack", "this attack", "the camp": an anaphoric mention."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in tok.children)
+
+
+def _new_incident(tok) -> bool:
+    """"an attack on a village … killed five people", "another blast killed …": the clause
+    introduces an incident of its own."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
+            if any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in c.children):
+                return True
+    return False
+
+
 def _same_target(a: list[dict], b: list[dict]) -> bool:
     """Physical targets named with the same head word and no conflicting words ("the camp",
     "a military camp"; not "the camp in Boni" vs "the camp in Kidal")."""
@@ -102,8 +117,9 @@ def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
             continue
         if _parties_overlap(event["recipient"], prev["recipient"], strict=bool(event["actor"])):
             return prev
-        if not event["actor"] and base == "ASSAULT" and _same_target(event["recipient"], prev["recipient"]):
-            return prev  # "the attack on the camp …" after "attacked a military camp"
-        if not event["actor"] and base == "ASSAULT" and all(_head_word(r) in GENERIC_HEADS for r in event["recipient"]):
+        if not event["actor"] and base == "ASSAULT" and _definite(tok) and _same_target(event["recipient"], prev["recipient"]):
+            return prev  # "the attack on the camp …" after "attacked a military camp" (not "an attack on a camp")
+        if not event["actor"] and base == "ASSAULT" and all(_head_word(r) in GENERIC_HEADS for r in event["recipient"]) \
+                and not _new_incident(tok):
             return prev  # "one person was seriously injured" after the incident was reported
     return None
