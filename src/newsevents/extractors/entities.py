@@ -27,6 +27,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     lead = _LEAD.match(span)
     if lead:
         start += lead.end()
+    while start < end and text[start] in "\"“”‘’'«»„ ":
+        start += 1  # a quotation mark the NER took into the name ("“ Gul Rahman")
     span = text[start:end]
     poss = _POSSESSIVE.search(span)
     if poss and poss.start() > 0:

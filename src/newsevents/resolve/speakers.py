@@ -27,6 +27,8 @@ from importlib import resources
 from ..extractors.quotemarks import find_quotations, paragraphs
 from ..nlp.pipeline import title_abbreviations
 
+PRONOUN_WORDS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs", "i", "me",
+                 "we", "us", "you", "my", "our", "your", "this", "that", "these", "those", "who", "which"}
 PRON_FIRST_SECOND = {"i", "me", "we", "us", "you", "my", "our", "your", "myself", "ourselves", "yourself"}
 _DETS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her"}
 NP_LEFT_DEPS = {"det", "poss", "compound", "amod", "nmod", "nummod", "quantmod", "case", "punct", "advmod", "predet"}
@@ -590,6 +592,15 @@ def _mention(ctx: Context, a: int, b: int) -> dict | None:
 
 
 def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None = None) -> dict:
+    """The ``speaker`` object for the phrase headed by token ``head`` (never named by a pronoun)."""
+    out = _describe(ctx, head, depth=depth, fallback=fallback)
+    name = out.get("name")
+    if name and name.lower() in PRONOUN_WORDS:
+        return unresolved(name, out.get("mention"))
+    return out
+
+
+def _describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None = None) -> dict:
     """The ``speaker`` object for the phrase headed by token ``head``.
 
     ``fallback`` is the last non-person speaker before this one (used for a bare "a statement")."""
@@ -619,7 +630,9 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
 
     # "his office", "Vucic's office", "the ministry's statement": the possessor speaks
-    if poss is not None and (lemma in ("office", "cabinet", "camp", "team")
+    named = any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.lefts) \
+        or ctx.entity_of(head) is not None  # "Britain's Foreign Office" is a body of its own
+    if poss is not None and (lemma in ("office", "cabinet", "camp", "team") and not named
                              or lemma in lex["document"]):
         owner = describe(ctx, poss.i, depth=depth + 1, fallback=fallback)
         if owner.get("name"):
@@ -886,6 +899,7 @@ def _describe_document(ctx: Context, head: int, left: int, mention, depth: int, 
     for i in range(left, head):
         t = doc[i]
         if t.lower_ in _DETS or t.is_punct and t.text != "-" or t.lower_ in lex["document_modifiers"] \
+                or t.pos_ == "PRON" or t.lower_ in PRONOUN_WORDS \
                 or t.lower_ in lex["document"] or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") \
                 or t.pos_ in ("NUM", "ADV") or t.pos_ == "ADJ" and not t.text[:1].isupper():
             if issuer:
