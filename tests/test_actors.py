@@ -81,3 +81,11 @@ def test_entity_index_with_identical_mentions():
     result.add("entities", {"name": "Kosovo Police", "label": "ORG", "mentions": [dict(m)], "evidence": dict(m)})
     assert entity_at(result, 7, 13)["id"] == "ent1"
     assert entity_at(result, 30, 38) is None
+
+
+@pytest.mark.parametrize("word,a3", [("Serbs", "SRB"), ("Serb", "SRB"), ("Kosovar", "XKX"), ("Congolese", "COD"),
+                                     ("Chadians", "TCD"), ("Kremlin", "RUS"), ("Kurds", None)])
+def test_demonyms_from_the_shared_table_and_ours(word, a3):
+    """Actors read the project's shared demonym table after their own ethnonyms and metonyms."""
+    from newsevents.resolve.actors import tables
+    assert tables().country_of(word) == a3

@@ -44,6 +44,14 @@ class Tables:
         self.demonyms: dict[str, str] = {}
         for row in _read_tsv("actors/demonyms.tsv"):
             self.demonyms[row[0]] = row[1] if len(row) > 1 else ""
+        # the project's shared demonym table (alpha-2), consulted after ours and the country
+        # blocks: ours holds only ethnonyms, metonyms ("Kremlin") and what it reads differently
+        a2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        a2to3["XK"] = "XKX"
+        self.shared_demonyms: dict[str, str] = {}
+        for row in _read_tsv("demonyms.tsv"):
+            if len(row) >= 2 and row[0] != "demonym" and a2to3.get(row[1]):
+                self.shared_demonyms[row[0].lower()] = a2to3[row[1]]
         self.igos: dict[str, tuple[str, str, str]] = {}
         for row in _read_tsv("actors/igos.tsv"):
             self.igos[row[0]] = (row[1], row[2], row[3])
@@ -78,6 +86,9 @@ class Tables:
                 return self.demonyms[k] or None
             if k in self.countries:
                 return self.countries[k][0]
+        for k in (key, key + "s"):
+            if k in self.shared_demonyms:
+                return self.shared_demonyms[k]
         return None
 
     def igo_of(self, text: str) -> tuple[str, str, str] | None:
