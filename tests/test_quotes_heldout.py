@@ -294,6 +294,16 @@ CASES = [
      [("direct", "We dug with our hands until morning,", "Gul Rahman",
        {"role": "45-year-old farmer from the village of Mazar Dara", "via": ["AFP"]}),
       ("direct", "Eleven members of my family are under the rubble.", "Gul Rahman")]),
+    ("one-of-the-sources",
+     "Three people familiar with the matter said the sanctions were ready. The measures could be announced as "
+     "early as next week, one of the sources said.",
+     [("indirect", "the sanctions were ready", "Three people"),
+      ("indirect", "The measures could be announced as early as next week", "one of the sources",
+       {"kind": "anonymous", "anonymous": True})]),
+    ("the-spokesperson-refers-back",
+     "A State Department spokesperson declined to comment on the report. \"We do not preview sanctions actions,\" "
+     "the spokesperson said in an emailed statement.",
+     [("direct", "We do not preview sanctions actions,", "State Department spokesperson", {"kind": "unnamed"})]),
     ("health-ministry-spokesman-said-x",
      "“The death toll has risen to 27,” said Ashraf al-Qudra, spokesman for the Health Ministry in Gaza.",
      [("direct", "The death toll has risen to 27,", "Ashraf al-Qudra",

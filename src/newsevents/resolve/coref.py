@@ -285,7 +285,10 @@ def _definite_antecedent(ctx, ref: Referent, history: list[Referent]) -> Referen
             words = ctx.profile(cand.entity).get("words", set())
             if tok.lower_ in words and mods <= words:
                 return cand
-        return None
+        # "A State Department spokesperson declined … “…,” the spokesperson said": the unnamed one before
+        return next((c for c in reversed(history[-MAX_CANDIDATES:]) if c.kind == "person" and not c.entity
+                     and c.lemma == ref.lemma and c.head != ref.head and not c.definite
+                     and ref.para - c.para <= 2), None)
     if ref.kind == "org":
         if mods:
             return None  # "the foreign ministry" is a description of its own, "the ministry" refers back

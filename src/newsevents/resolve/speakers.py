@@ -643,6 +643,19 @@ def _describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None 
             return owner
         return unresolved(doc[poss.i].text + " " + tok.text, mention)
 
+    if (tok.pos_ in ("NUM", "PRON") or low in ("one", "some", "several", "many", "most", "few", "none")) \
+            and low not in lex["pronouns"]:
+        part = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in part.children if c.dep_ == "pobj"), None) if part is not None else None
+        if whole is not None and speakerish(ctx, whole) and whole.pos_ != "PRON":
+            # "one of the sources said", "two of the officials said": a part of the group speaks
+            out = dict(describe(ctx, whole.i, depth=depth + 1, fallback=fallback))
+            if out.get("name") and out.get("kind") in ("anonymous", "unnamed"):
+                out["name"] = _np_name(ctx, left, whole.i)
+                out["role"] = out.get("role") and out["name"]
+            out["mention"] = _mention(ctx, left, whole.i)
+            return out
+
     ent = ctx.entity_of(head)
     if ent is not None and tok.pos_ in ("PROPN", "NOUN", "ADJ", "NUM", "X"):
         if ent["label"] != "PERSON" and person_evidence(doc, tok):
@@ -699,7 +712,7 @@ def _describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None 
                 out["mention"] = mention
                 return out
         ante = ctx.antecedent.get(head)
-        if ante is not None and getattr(ante, "entity", None):
+        if ante is not None and ante.head != head and depth < 4:
             out = describe(ctx, ante.head, depth=depth + 1, fallback=fallback)
             if out.get("name"):
                 out = dict(out)
