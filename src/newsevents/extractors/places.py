@@ -299,7 +299,7 @@ def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: Contex
         m.container = _container(cont.group(1), gaz, candidates)
         if m.container is None and not any(c.feature in ("country", "admin1", "region") and c.main for c in candidates) \
                 and not re.search(r"['’]s$", cont.group(1)) and _CONTAINER_END.match(after, cont.end(1)):
-            m.outside = _named_container(cont.group(1), gaz)
+            m.outside = _named_container(cont.group(1), gaz, candidates)
         if m.container and comma and m.container[1] is not None:  # an admin1 qualifier, not a country
             m.container_span = (end + comma.start(1), end + comma.end(1))
         if m.container and m.container[1] is None and any(c.feature == "country" and c.main for c in candidates):
@@ -331,6 +331,9 @@ def _container(name: str, gaz, candidates) -> tuple[str, str | None] | None:
                 return (c.country, None)
             if c.feature == "admin1" and any(x.admin1 == c.admin1 and x.feature == "city" for x in candidates):
                 return (c.country, c.admin1)
+            if c.feature in ("city", "region") and c.main and any(
+                    x.country == c.country and x.feature == "city" and x.distance(c) < 50 for x in candidates):
+                return (c.country, None)  # "Nuseirat, in central Gaza": a nearby place names the country
     return None
 
 
@@ -338,12 +341,20 @@ _CONTAINER_END = re.compile(r"\s*(?:(?:region|province|state|governorate|distric
                             r"(?:[,.;:)—–]|\s-\s|$)")
 
 
-def _named_container(name: str, gaz) -> tuple[str, str | None] | None:
-    """The country or first-level subdivision ``name`` names under its own name, if any ("Mopti" in
-    "in the Mopti region"): an explicit container none of a mention's candidates lies in."""
+def _named_container(name: str, gaz, candidates) -> tuple[str, str | None] | None:
+    """The country or first-level subdivision ``name`` names under its own name ("Mopti" in "in the
+    Mopti region") when none of a mention's ``candidates`` lies in a country any referent of that
+    name belongs to ("Nuseirat, in central Gaza": Gaza is also in Mozambique, but Nuseirat is in
+    Palestine with Gaza city) — an explicit container that rules the candidates out."""
     words = name.split()
+    countries = {c.country for c in candidates}
     for n in range(len(words), 0, -1):
-        for c in gaz.lookup(" ".join(words[:n]), loose=False):
+        found = gaz.lookup(" ".join(words[:n]), loose=False)
+        if not found:
+            continue
+        if any(c.country in countries for c in found):
+            return None
+        for c in found:
             if c.main and c.feature == "country":
                 return (c.country, None)
             if c.main and c.feature == "admin1":
@@ -483,7 +494,7 @@ def _scan_mentions(doc, result, gaz, ctx: Context, mentions) -> list[Mention]:
 # resolution
 
 def _candidates(m: Mention) -> list[Place]:
-    cands = list(m.candidates)
+    cands = [c for c in m.candidates if c.lat is not None] or list(m.candidates)  # a place without a position says little
     if m.hint != "admin1":  # an admin1 named like its chief city is that city unless "province" says so
         cities = [c for c in cands if c.feature == "city"]
         cands = [c for c in cands if not (c.feature == "admin1" and any(

