@@ -193,6 +193,30 @@ CASES4 = [
      "PROTEST", "teachers", None, []),
 ]
 
+# sixth batch, written before running the coder on it
+CASES6 = [
+    ("Indian and Chinese troops clashed along their disputed Himalayan border, leaving 20 Indian soldiers dead.",
+     "ASSAULT", ("Indian", "Chinese"), None, [("killed", 20, "soldiers")]),
+    ("The Philippine coast guard accused Chinese vessels of firing water cannon at a supply boat.",
+     "ACCUSE", "coast guard", "Chinese", []),
+    ("Hezbollah fired dozens of rockets into northern Israel on Sunday, the Israeli military said.",
+     "ASSAULT", "Hezbollah", "Israel", []),
+    ("Protesters in Tbilisi threw stones and fireworks at police, who responded with tear gas.",
+     "ASSAULT", "Protesters", "police", []),
+    ("The government suspended mobile internet services in the Amhara region.",
+     "COERCE", "government", None, []),
+    ("Iran's Revolutionary Guards seized a Greek oil tanker in the Strait of Hormuz.",
+     "COERCE", "Revolutionary Guards", ("Greek", "tanker"), []),  # PLOVER COERCE: seize
+    ("The African Union suspended Gabon's membership after the coup.",
+     "SANCTION", "African Union", "Gabon", []),
+    ("Opposition supporters staged a sit-in outside the electoral commission in Kinshasa.",
+     "PROTEST", "supporters", None, []),
+    ("Burundi closed its border with Rwanda, accusing Kigali of backing rebels.",
+     "COERCE", "Burundi", "Rwanda", []),
+    ("Somali forces backed by U.S. air strikes recaptured the town of Harardhere from al-Shabaab.",
+     "ASSAULT", "Somali forces", ("al-Shabaab", "Harardhere"), []),
+]
+
 CASUALTY_ONLY = [
     ("The death toll from Sunday's suicide bombing at a mosque in Peshawar rose to 59, officials said.",
      [("killed", 59, "")]),
@@ -234,7 +258,7 @@ def _check_casualties(items, expected):
             assert hits[0]["who"] and who.lower() in hits[0]["who"].lower(), hits[0]
 
 
-@pytest.mark.parametrize("text,typ,actor,recipient,casualties", CASES + CASES2 + CASES3 + CASES4)
+@pytest.mark.parametrize("text,typ,actor,recipient,casualties", CASES + CASES2 + CASES3 + CASES4 + CASES6)
 def test_heldout_sentence(run, text, typ, actor, recipient, casualties):
     doc = run(text)
     if typ is None:  # casualties only: no violent event invented

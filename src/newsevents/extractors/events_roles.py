@@ -219,11 +219,18 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
                 (trig.type in ("ASSAULT", "COERCE") and d.lemma_.lower() in TARGET_NOUNS) or \
                 any(c.ent_type_ in ("GPE", "NORP", "ORG") and c.dep_ in ("amod", "compound", "poss") for c in d.children):
             recipients = [d]
+    if not recipients and dobj and trig.mode == "seize":
+        # "seized a Greek oil tanker": the owner of what is seized
+        own = owner(dobj[0])
+        if own is not None:
+            recipients = [own]
     preps = RECIPIENT_PREPS.get(trig.type, ()) + RECIPIENT_PREPS["default"]
     if not recipients:
         recipients = prep_objects(verb, preps)[:1]
         # "withdrew from the town of Shire", "fired at the city of Homs": the named place
         from ..resolve.actors import actor_like
+        if not recipients and dobj and dobj[0].lemma_.lower() in ("border", "frontier", "crossing"):
+            recipients = (prep_objects(verb, ("with",)) + prep_objects(dobj[0], ("with",)))[:1]  # "closed its border with Rwanda"
         if not recipients and trig.type == "RETREAT":
             # "pulled out of the town"
             recipients = [p for c in verb.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "out"
@@ -232,7 +239,8 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
                       if not actor_like(r) and r.ent_type_ not in ("GPE", "LOC") else r for r in recipients]
         # "fired tear gas to disperse a crowd", "used grenades against officers"
         if not recipients and dobj:
-            preps2 = ("against", "on", "at", "to") + (("with",) if trig.type in ("CONSULT", "COOPERATE") else ())
+            preps2 = ("against", "on", "at", "to") + (("with",) if trig.type in ("CONSULT", "COOPERATE") or
+                                                    dobj[0].lemma_.lower() in ("border", "frontier", "crossing") else ())
             recipients = prep_objects(dobj[0], preps2)[:1]
     if trig.type == "REQUEST" and not recipients:
         # "urged NATO to …": NATO is the dobj; "called on X"
