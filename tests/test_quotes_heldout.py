@@ -304,6 +304,13 @@ CASES = [
      "A State Department spokesperson declined to comment on the report. \"We do not preview sanctions actions,\" "
      "the spokesperson said in an emailed statement.",
      [("direct", "We do not preview sanctions actions,", "State Department spokesperson", {"kind": "unnamed"})]),
+    ("dateline-city-not-the-speaker",
+     "BEIJING (AP) — China's military said Monday it had launched large-scale drills around Taiwan.",
+     [("indirect", "it had launched large-scale drills around Taiwan", "China's military",
+       {"kind": "organisation", "country": "CN"})]),
+    ("agency-named-by-apposition",
+     "Xinhua, the official news agency, reported that warships and fighter jets had approached the island.",
+     [("indirect", "warships and fighter jets had approached the island", "Xinhua", {"kind": "media"})]),
     ("health-ministry-spokesman-said-x",
      "“The death toll has risen to 27,” said Ashraf al-Qudra, spokesman for the Health Ministry in Gaza.",
      [("direct", "The death toll has risen to 27,", "Ashraf al-Qudra",

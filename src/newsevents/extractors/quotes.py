@@ -60,7 +60,12 @@ class Cue:
 # cues
 
 def _subject(doc, v, depth: int = 0):
-    for c in v.children:
+    subjects = [c for c in v.children if c.dep_ in SUBJ]
+    if len(subjects) > 1:
+        # "BEIJING (AP) — China's military said": a dateline parsed as a second subject; the nearest wins
+        before = [c for c in subjects if c.i < v.i]
+        subjects = [max(before, key=lambda c: c.i)] if before else subjects[:1]
+    for c in subjects:
         if c.dep_ in SUBJ:
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head

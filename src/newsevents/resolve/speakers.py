@@ -863,6 +863,11 @@ def _describe_entity(ctx: Context, ent: dict, head: int, mention) -> dict:
             and not _proper_name(ctx.text[hit[1]:hit[2]]):
         span = _clean_span(ctx.doc, left, ctx.token_at(hit[2] - 1))
         name = ctx.text[span[0]:span[1]] if span else name  # "Russia's defence ministry"
+    app = appositive(ctx.doc, head)
+    if app is not None and app.pos_ == "NOUN" and (in_lexicon(app, "media") or in_lexicon(app, "organisation")):
+        # "Xinhua, the official news agency, reported": the apposition says what the name is
+        return {"name": name, "entity": ent["id"], "role": None, "country": country,
+                "kind": "media" if in_lexicon(app, "media") else "organisation", "mention": mention}
     if label in ("GPE",):
         country = country or country_of(ent["name"], "GPE")
         kind = "country"
