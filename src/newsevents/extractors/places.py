@@ -42,6 +42,9 @@ DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:[a-z][\w
                             + r"\s+of\s+$")
 POSSESSIVE_BEFORE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s\s+(?:[a-z][\w\-]*\s+)?$")
 CONTAINER_AFTER = re.compile(r"^,\s*(?:the\s+)?([A-Z][\w\.\-’']*(?:\s+[A-Z][\w\.\-’']*){0,3})")
+APPOSITIVE_AFTER = re.compile(  # "El Fasher, the capital of North Darfur state", "Lashio, the largest town in Shan"
+    r"^,\s+(?:the|a)\s+(?:[a-z][\w\-]*\s+){1,4}?(?:of|in)\s+(?:the\s+)?(?:" + _DIR + r"\s+)?"
+    r"([A-Z][\w\.\-’']*(?:\s+[A-Z][\w\.\-’']*){0,2})")
 IN_AFTER = re.compile(r"^,?\s+in\s+(?:the\s+)?(?:" + _DIR + r"\s+)?([A-Z][\w\.\-’']*(?:\s+[A-Z][\w\.\-’']*){0,2})"
                       r"(?!['’]s\b|\w)")
 LOCATIVE_WORDS = {"in", "at", "near", "into", "to", "from", "outside", "inside", "across", "around", "toward",
@@ -217,8 +220,9 @@ def _count_context(doc, result, mentions, ctx: Context, gaz) -> None:
             for c in admins:
                 ctx.admin1_named.setdefault(c.admin1, set()).add(normalize(m.text))
             top = admins[0]
-            if top.main and top.population > 1_000_000 and len({c.country for c in admins}) == 1 and not any(
-                    c.country != top.country and c.population >= 100_000 for c in m.candidates):
+            one_country = len({c.country for c in m.candidates}) == 1
+            if top.main and (top.population > 1_000_000 or one_country) and len({c.country for c in admins}) == 1 \
+                    and not any(c.country != top.country and c.population >= 100_000 for c in m.candidates):
                 ctx.note_country(top.country, m.start, 0.5)  # "Virginia", "Scotland" (not "Tripoli")
         if m.candidates and m.candidates[0].feature == "region" and m.candidates[0].country:
             ctx.note_country(m.candidates[0].country, m.start, 0.5)
@@ -294,7 +298,7 @@ def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: Contex
         if poss:
             m.demonym = _country_of(poss.group(1), gaz)
     comma = CONTAINER_AFTER.match(after)
-    cont = comma or IN_AFTER.match(after)
+    cont = comma or IN_AFTER.match(after) or APPOSITIVE_AFTER.match(after)
     if cont:
         m.container = _container(cont.group(1), gaz, candidates)
         if m.container is None and not any(c.feature in ("country", "admin1", "region") and c.main for c in candidates) \
@@ -462,8 +466,8 @@ def _person_mentions(result, gaz, ctx: Context, mentions, doc=None) -> list[Ment
 def _scan_mentions(doc, result, gaz, ctx: Context, mentions) -> list[Mention]:
     """Gazetteer lookup of spans NER missed, after explicit cues only."""
     text = result.text
-    blocked = [(e.start_char, e.end_char) for e in doc.ents
-               if e.label_ not in PLACE_LABELS and not _LEADING_CUE.match(e.text)]
+    blocked = [(e.start_char, e.end_char) for e in doc.ents  # "in Odesa" tagged LANGUAGE is no name of anything else
+               if e.label_ not in PLACE_LABELS and e.label_ != "LANGUAGE" and not _LEADING_CUE.match(e.text)]
     taken = [(m.start, m.end) for m in mentions]
     out = []
     seen = set()
@@ -601,6 +605,13 @@ def _accept(m: Mention, ctx: Context) -> bool:
             or bool(re.search(r"\bsuch\s+as\s+$", ctx.text[max(0, m.start - 25):m.start]))
         confident = m.score >= 0.5 or m.margin >= 1.0
         local = c.country in ctx.sent_countries.get(m.sentence, ()) and m.margin >= 2.0 and c.population >= 10_000
+        dateline = SCAN_CUES[2].match(ctx.text)
+        if dateline and dateline.start(1) == m.start and c.feature == "city" and m.label != "PERSON" \
+                and (supported or c.capital or c.population >= 100_000):
+            return True  # "NIAMEY (Reuters) -" tagged ORG: a dateline names a city
+        if m.label != "PERSON" and ADMIN_HINT.match(ctx.text[m.end:m.end + 20]) and confident \
+                and c.population >= 100_000:
+            return True  # "Hodeidah governorate" (tagged NORP): the administrative word says it is a place
         if not supported:  # never for a PERSON: "did you discuss Aleppo?" (NORP), "Benin opened its borders" (ORG)
             if m.label == "PERSON" or not confident:
                 return False
