@@ -167,7 +167,7 @@ CASES = [
     ("rank-between-role-and-name",
      "“The situation is under control,” police spokesman Maj. Daniel Owusu told The Associated Press by phone.",
      [("direct", "The situation is under control,", "Daniel Owusu",
-       {"role": "police spokesman", "via": ["Associated Press"]})]),
+       {"role": "police spokesman", "rank": "Maj.", "via": ["Associated Press"]})]),
     ("crown-prince-bin",
      "Saudi Crown Prince Mohammed bin Salman said in a televised address that the kingdom would not normalise ties "
      "without a Palestinian state.",
@@ -311,6 +311,17 @@ CASES = [
     ("agency-named-by-apposition",
      "Xinhua, the official news agency, reported that warships and fighter jets had approached the island.",
      [("indirect", "warships and fighter jets had approached the island", "Xinhua", {"kind": "media"})]),
+    ("the-general-refers-to-gen",
+     "Gen. Michael Kurilla visited the base on Monday. The general said the troops were ready for any threat.",
+     [("indirect", "the troops were ready for any threat", "Michael Kurilla", {"rank": "Gen."})]),
+    ("the-doctor-refers-to-dr",
+     "Dr. Ali Jaber treated dozens of wounded children overnight in Khan Younis. The doctor said the hospital had "
+     "no more beds.",
+     [("indirect", "the hospital had no more beds", "Ali Jaber")]),
+    ("misparsed-acronym-before-name",
+     "Speaking at a news conference in Geneva, WHO chief Tedros Adhanom Ghebreyesus said the outbreak was under "
+     "control.",
+     [("indirect", "the outbreak was under control", "Tedros Adhanom Ghebreyesus")]),
     ("health-ministry-spokesman-said-x",
      "“The death toll has risen to 27,” said Ashraf al-Qudra, spokesman for the Health Ministry in Gaza.",
      [("direct", "The death toll has risen to 27,", "Ashraf al-Qudra",

@@ -257,6 +257,11 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
         # the parse took a word inside the quotation as the subject: "“Abuses … groups,” said X")
         subj = next((c for c in v.rights if c.dep_ in SUBJ + ("dobj", "attr", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
                      and ctx.tok_quote[c.i] < 0), None)
+    if subj is None and v.i > 0 and ctx.tok_quote[v.i - 1] < 0 and ctx.label_of(v.i - 1) in ("PERSON", "ORG") \
+            and lemma in lex["clausal"] and v.tag_ in ("VBD", "VBZ", "VBP"):
+        # a misparse ("WHO chief Tedros Adhanom Ghebreyesus said" with "WHO" read as a pronoun): the
+        # name right before a finite speech verb is its subject
+        subj = doc[v.i - 1]
     if subj is not None and subj.pos_ == "VERB":
         # "The Red Cross operating in Iraq said": a participle parsed as the subject; its own subject speaks
         subj = next((c for c in subj.children if c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN")), None)

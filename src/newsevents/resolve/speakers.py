@@ -67,6 +67,7 @@ def lexicon() -> dict:
     for key in ("document", "document_modifiers", "media", "organisation", "anonymous", "person",
                 "title_female", "title_male", "person_titles", "ranks", "honorifics", "name_particles", "org_name_words"):
         lex[key] = {w.lower() for w in nouns[key]}
+    lex["title_words"] = {k.lower(): v.lower() for k, v in nouns.get("title_words", {}).items()}
     lex["cue_verbs"] = lex["clausal"] | lex["directive"] | lex["object"] | lex["quoting"] | set(lex["media_verbs"]) \
         | lex["commissive"]
     return lex
@@ -456,7 +457,8 @@ def person_attributes(ctx: Context, head: int, mstart: int, mend: int):
         title_toks.append(i)
     role = None
     rank = _join(ctx, rank_toks) if rank_toks else None
-    words = {doc[i].lower_.rstrip(".") for i in title_toks + rank_toks}
+    words = {doc[i].lower_.rstrip(".") for i in title_toks + rank_toks + hon_toks}
+    words |= {lex["title_words"][w] for w in words if w in lex["title_words"]}  # "Gen." → "the general"
     if title_toks:
         role = ctx.text[doc[title_toks[0]].idx: doc[title_toks[-1]].idx + len(doc[title_toks[-1]])]
         if lex["title_male"] & {role.lower().rstrip(".")} or lex["title_female"] & {role.lower().rstrip(".")}:
