@@ -300,10 +300,14 @@ def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: Contex
     comma = CONTAINER_AFTER.match(after)
     cont = comma or IN_AFTER.match(after) or APPOSITIVE_AFTER.match(after)
     if cont:
-        m.container = _container(cont.group(1), gaz, candidates)
-        if m.container is None and not any(c.feature in ("country", "admin1", "region") and c.main for c in candidates) \
-                and not re.search(r"['’]s$", cont.group(1)) and _CONTAINER_END.match(after, cont.end(1)):
-            m.outside = _named_container(cont.group(1), gaz, candidates)
+        cname, ends = cont.group(1), bool(_CONTAINER_END.match(after, cont.end(1)))
+        if re.search(r"['’]s$", cname):  # "Palma in Mozambique's Cabo Delgado province", not "Kyiv in Russia's war"
+            ends = bool(_POSSESSIVE_PLACE.match(after, cont.end(1)))
+            cname = cname[:-2] if ends else ""
+        m.container = _container(cname, gaz, candidates) if cname else None
+        if m.container is None and cname and ends \
+                and not any(c.feature in ("country", "admin1", "region") and c.main for c in candidates):
+            m.outside = _named_container(cname, gaz, candidates)
         if m.container and comma and m.container[1] is not None:  # an admin1 qualifier, not a country
             m.container_span = (end + comma.start(1), end + comma.end(1))
         if m.container and m.container[1] is None and any(c.feature == "country" and c.main for c in candidates):
@@ -341,6 +345,8 @@ def _container(name: str, gaz, candidates) -> tuple[str, str | None] | None:
     return None
 
 
+_POSSESSIVE_PLACE = re.compile(r"\s+(?:[A-Z]|(?:north|south|east|west|central)\w*\b|"
+                               r"(?:province|region|state|capital|border|coast)\b)")
 _CONTAINER_END = re.compile(r"\s*(?:(?:region|province|state|governorate|district|oblast|prefecture|county)\b\s*)?"
                             r"(?:[,.;:)—–]|\s-\s|$)")
 
