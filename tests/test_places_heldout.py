@@ -250,6 +250,11 @@ CASES = [
      "on Tuesday, the French foreign ministry said in Paris.", "Boni", None, 0, 0, 0),
     ("iraq-ramadi-possessive-container", "Fighting raged around Ramadi in Iraq's Anbar province.",
      "Ramadi", "IQ", 33.42, 43.30, 30),
+    # Solhan (Burkina Faso) is not in the gazetteer; a Turkish town of that name must not stand in for it
+    ("burkina-solhan-namesake", "OUAGADOUGOU, Burkina Faso (AP) — Gunmen killed at least 132 civilians in an overnight "
+     "raid on Solhan, the government said. Burkina Faso declared three days of mourning.", "Solhan", None, 0, 0, 0),
+    ("burkina-solhan-apposition", "Gunmen killed 160 people in Solhan, a village in Yagha province, Burkina Faso's "
+     "government said.", "Solhan", None, 0, 0, 0),
     ('kosovo-zvecan',
      'NATO peacekeepers were injured in clashes with Serb protesters in Zvecan, northern Kosovo.',
      'Zvecan', 'XK', 42.91, 20.84, 30),

@@ -603,6 +603,9 @@ def _accept(m: Mention, ctx: Context) -> bool:
             return True
         if not c.main:  # found only under an alternate name ("Hamas" → Hamm, "Christian")
             return c.population >= 500_000
+        if ctx.country_w and share == 0.0 and c.population < 100_000 and not c.capital \
+                and c.country not in ctx.para_countries.get(m.paragraph, ()):
+            return False  # a town in a country the article never names, when it names others
         return c.population >= 10_000
     if m.source == "person":
         before = [w for w in ctx.text[max(0, m.start - 40):m.start].lower().split() if w not in _LOCATIVE_ADJ]
