@@ -322,6 +322,16 @@ CASES = [
      "Speaking at a news conference in Geneva, WHO chief Tedros Adhanom Ghebreyesus said the outbreak was under "
      "control.",
      [("indirect", "the outbreak was under control", "Tedros Adhanom Ghebreyesus")]),
+    ("press-release-statement-without-marks",
+     "Minister for Africa Andrew Mitchell comments on the attack on a camp for displaced people in North Kivu\n"
+     "Minister Andrew Mitchell said:\n"
+     "I am appalled by the shelling of the camp, which killed at least 35 people, many of them children.\n"
+     "The UK calls on all armed groups to respect international humanitarian law.\n\n"
+     "The United Nations said the shelling came from positions held by the M23 rebels.",
+     [("direct", "I am appalled by the shelling of the camp, which killed at least 35 people, many of them "
+                 "children.", "Andrew Mitchell", {"attribution": "colon"}),
+      ("direct", "The UK calls on all armed groups to respect international humanitarian law.", "Andrew Mitchell"),
+      ("indirect", "the shelling came from positions held by the M23 rebels", "United Nations")]),
     ("health-ministry-spokesman-said-x",
      "“The death toll has risen to 27,” said Ashraf al-Qudra, spokesman for the Health Ministry in Gaza.",
      [("direct", "The death toll has risen to 27,", "Ashraf al-Qudra",

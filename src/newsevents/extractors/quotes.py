@@ -702,6 +702,12 @@ def extract(doc, result) -> list[dict]:
         if len(_WORD.findall(text[start:end])) < 2:
             continue
         items.append(("indirect", start, end, None, cue, "cue"))
+    statement = _statement_paragraphs(ctx, cues, items)
+    if statement:
+        # reported speech inside an unquoted statement is part of the statement ("The UK calls on …")
+        inside = [(it[1], it[2]) for it in statement]
+        items = [it for it in items if it[0] != "indirect" or not any(a <= it[1] and it[2] <= b for a, b in inside)]
+        items.extend(statement)
     items.sort(key=lambda it: (it[1], it[0]))
 
     out = []
@@ -756,6 +762,44 @@ def extract(doc, result) -> list[dict]:
             item["quoted"] = [result.evidence(x.start, x.end) for x in quotations
                               if start <= x.open and x.outer_end <= end]
         out.append(item)
+    return out
+
+
+_END = (".", "!", "?", "…", ".”", ".\"", "?”", "!”")
+
+
+def _statement_paragraphs(ctx, cues, items) -> list[tuple]:
+    """Press-release style: "The Foreign Secretary Philip Hammond said:" closing its paragraph,
+    then the statement in the next paragraphs without quotation marks. Each such paragraph is a
+    direct quote of that speaker, up to a paragraph with quotation marks, a new attribution, a
+    heading (no final punctuation) or eight paragraphs."""
+    text = ctx.text
+    out = []
+    taken = {(it[1], it[2]) for it in items}
+    for pi, (ps, pe) in enumerate(ctx.paras[:-1]):
+        if text[pe - 1] != ":":
+            continue
+        cue = None
+        for c in cues:
+            if c.para == pi and c.speaker is not None and c.form == "clausal" and c.content is None \
+                    and ctx.doc[c.verb].lemma_.lower() in ctx.lex["strong"]:
+                cue = c
+        if cue is None or ctx.sent_id[cue.verb] != ctx.sent_id[ctx.token_at(pe - 1)]:
+            continue
+        for pj in range(pi + 1, min(pi + 9, len(ctx.paras))):
+            qs, qe = ctx.paras[pj]
+            body = text[qs:qe]
+            if any(q.para == pj for q in ctx.quotations) or not body.rstrip().endswith(_END) \
+                    or len(_WORD.findall(body)) < 6:
+                break
+            first_sentence = ctx.sent_id[ctx.token_at(qs)]
+            if any(c.para == pj and c.speaker is not None and c.content is not None
+                   and c.form in ("clausal", "trailing", "according", "quoting")
+                   and ctx.sent_id[c.verb] == first_sentence and ctx.doc[c.speaker].lower_ not in ("i", "we")
+                   for c in cues):
+                break  # a new attribution: the statement is over
+            if (qs, qe) not in taken:
+                out.append(("direct", qs, qe, None, cue, "colon"))
     return out
 
 

@@ -52,9 +52,31 @@ def _keep_title_abbreviations(nlp) -> None:
                 if tok.text == "." and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].text in abbreviations \
                         and doc[tok.i + 1].text[:1].isupper():
                     doc[tok.i + 1].is_sent_start = False
+                elif tok.is_space and "\n" in tok.text and _line_break_ends_sentence(doc, tok):
+                    nxt = doc[tok.i + 1]
+                    if not nxt.is_space:
+                        nxt.is_sent_start = True
             return doc
     if "parser" in nlp.pipe_names and name not in nlp.pipe_names:
         nlp.add_pipe(name, before="parser")
+
+
+def _line_break_ends_sentence(doc, tok) -> bool:
+    """Does the line break ``tok`` end a sentence: a blank line, or a line that ends with a full stop
+    or a colon, or a title line ("… comments following an attack in Iraq" over "Minister X said:"),
+    and the next line starts like a sentence? (A hard-wrapped line does not.)"""
+    nxt = doc[tok.i + 1]
+    if not (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in "“\"‘'«„"):
+        return False
+    if tok.text.count("\n") >= 2:
+        return True
+    prev = doc[tok.i - 1]
+    if prev.text[-1:] in ".!?:”\"’)»":
+        return True
+    text = doc.text
+    line_start = text.rfind("\n", 0, prev.idx) + 1
+    length = prev.idx + len(prev.text) - line_start
+    return length < 60 or length > 100  # hard-wrapped text breaks its lines at 60-100 characters
 
 
 def parse(articles: Iterable, *, n_process: int = 1, batch_size: int = 16,
