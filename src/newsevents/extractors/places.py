@@ -522,6 +522,8 @@ def _score(c: Place, m: Mention, ctx: Context, anchors) -> float:
         s += 1.0  # prominence: a world city needs explicit context to lose to a namesake
     s += (3.0 if c.feature == "country" else 0.4) if c.main else 0.0  # "Benin" is the country
     s += FEATURE_PRIOR.get(c.feature, 0.0)
+    if c.feature == "region" and m.hint != "admin1":
+        s += 1.5  # a listed news region or sea ("the Red Sea coast") over a province of that name
     if c.capital:
         s += 1.5  # "Washington", "Belgrade": a country's capital is the default referent
     if c.country:
@@ -625,7 +627,8 @@ def _accept(m: Mention, ctx: Context) -> bool:
             if m.label == "PERSON" or not confident:
                 return False
             return (c.feature == "country" and c.main) or (cue and c.population >= 1_000_000)
-        return confident and (cue or local or c.capital or c.population >= 100_000)
+        admin_container = bool(m.container and m.container[1] and c.admin1 == m.container[1])
+        return confident and (cue or local or admin_container or c.capital or c.population >= 100_000)
     # scan
     return (supported and (m.score >= 0.4 or m.margin >= 1.0)) or (c.population >= 100_000 and m.score >= 0.6)
 
