@@ -332,6 +332,11 @@ CASES = [
                  "children.", "Andrew Mitchell", {"attribution": "colon"}),
       ("direct", "The UK calls on all armed groups to respect international humanitarian law.", "Andrew Mitchell"),
       ("indirect", "the shelling came from positions held by the M23 rebels", "United Nations")]),
+    ("inline-statement-after-colon",
+     "The Foreign Secretary said: The UK will not recognise the so-called “referendum” held in occupied territory. "
+     "We will work with our partners to hold those responsible to account.",
+     [("direct", "The UK will not recognise the so-called “referendum” held in occupied territory. We will work with "
+                 "our partners to hold those responsible to account.", "Foreign Secretary", {"attribution": "colon"})]),
     ("health-ministry-spokesman-said-x",
      "“The death toll has risen to 27,” said Ashraf al-Qudra, spokesman for the Health Ministry in Gaza.",
      [("direct", "The death toll has risen to 27,", "Ashraf al-Qudra",
