@@ -117,7 +117,7 @@ def extract_entities(doc, result) -> None:
     for m in mentions:
         by_span.setdefault((m[0], m[1]), m)
     clusters = cluster_mentions(list(by_span.values()))
-    clusters = [_given_names(doc, ms + _repeats(text, ms, by_span)) for ms in clusters]
+    clusters = [_given_names(doc, text, ms + _repeats(text, ms, by_span)) for ms in clusters]
     clusters.sort(key=lambda ms: ms[0][0])
     token_entity = result.stages.setdefault("entity_by_char", {})
     for ms in clusters:
@@ -196,14 +196,13 @@ def _fixed_spans(doc) -> list:
     return [e for i, e in enumerate(out) if e is not None]
 
 
-def _given_names(doc, cluster: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+def _given_names(doc, text: str, cluster: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """A person named by surname alone takes the given name the NER left out before it:
     "The envoy, Volker Perthes, …" when only a later "Perthes" was tagged → "Volker Perthes" (a
     capitalised proper noun compounded to the surname, in no entity, not a title)."""
     if _label(cluster) != "PERSON":
         return cluster
     titles = _name_words()["titles"]
-    text = doc.text
     out = []
     for m in cluster:
         span = doc.char_span(m[0], m[1])

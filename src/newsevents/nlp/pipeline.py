@@ -73,10 +73,13 @@ def _line_break_ends_sentence(doc, tok) -> bool:
     prev = doc[tok.i - 1]
     if prev.text[-1:] in ".!?:”\"’)»":
         return True
-    text = doc.text
-    line_start = text.rfind("\n", 0, prev.idx) + 1
-    length = prev.idx + len(prev.text) - line_start
-    return length < 60 or length > 100  # hard-wrapped text breaks its lines at 60-100 characters
+    end = prev.idx + len(prev.text)
+    j = prev.i
+    while j > 0 and "\n" not in doc[j - 1].text:
+        j -= 1  # back to the start of the line (no need to look further than 100 characters)
+        if end - doc[j].idx > 100:
+            return True  # hard-wrapped text breaks its lines at 60-100 characters: a longer line is a title
+    return end - doc[j].idx < 60
 
 
 def parse(articles: Iterable, *, n_process: int = 1, batch_size: int = 16,
