@@ -117,7 +117,8 @@ def extract_entities(doc, result) -> None:
     for m in mentions:
         by_span.setdefault((m[0], m[1]), m)
     clusters = cluster_mentions(list(by_span.values()))
-    clusters = [_given_names(doc, text, ms + _repeats(text, ms, by_span)) for ms in clusters]
+    covered = _coverage(text, by_span)
+    clusters = [_given_names(doc, text, ms + _repeats(text, ms, covered)) for ms in clusters]
     clusters.sort(key=lambda ms: ms[0][0])
     token_entity = result.stages.setdefault("entity_by_char", {})
     for ms in clusters:
@@ -262,19 +263,33 @@ def _media_names(doc, text: str, mentions) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def _repeats(text: str, cluster, by_span) -> list[tuple[int, int, str, str]]:
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def _coverage(text: str, by_span) -> bytearray:
+    """One byte per character of ``text``: 1 where a mention of the NER lies."""
+    covered = bytearray(len(text))
+    for a, b in by_span:
+        covered[a:b] = b"\x01" * (b - a)
+    return covered
+
+
+def _repeats(text: str, cluster, covered: bytearray) -> list[tuple[int, int, str, str]]:
     """Further occurrences of a cluster's names that NER missed ("Elek was quoted …")."""
     names = {m[2] for m in cluster if _NAMEISH.match(m[2]) and len(m[2]) > 2}
     label = cluster[0][3]
     if label == "PERSON" or any(m[3] == "PERSON" for m in cluster):
         names |= {m[2].split()[-1] for m in cluster if m[3] == "PERSON" and len(m[2].split()) > 1}
-    spans = sorted((m[0], m[1]) for m in by_span)
+    added: list[tuple[int, int]] = []
     out = []
-    for name in names:
-        for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            s, e = match.span()
-            if any(a < e and s < b for a, b in spans):
-                continue
-            spans.append((s, e))
-            out.append((s, e, name, label))
+    for name in sorted(names, key=lambda n: (-len(n), n)):  # a full name before its surname
+        s = text.find(name)
+        while s != -1:  # whole-word occurrences (str.find: linear and fast on long articles)
+            e = s + len(name)
+            if not (s > 0 and _word_char(text[s - 1]) or e < len(text) and _word_char(text[e])) \
+                    and covered.find(1, s, e) == -1 and not any(a < e and s < b for a, b in added):
+                added.append((s, e))
+                out.append((s, e, name, label))
+            s = text.find(name, s + 1)
     return out
