@@ -297,7 +297,15 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
     form = "clausal"
     if comp is not None and not any(c.dep_ == "mark" and c.lower_ in _WH for c in comp.children) \
             and not (comp.i > v.i and doc[comp.left_edge.i].lower_ in _WH):
-        content = _span_of(ctx, _subtree(comp), region)
+        toks = _subtree(comp)
+        mark = next((m for m in comp.children if m.dep_ == "mark" and m.lower_ == "that" and m.i > v.i), None)
+        if mark is None and comp.ent_type_ and comp.i > v.i:
+            # a name parsed as the clause's verb ("told the agency WAFA that …", WAFA read as a verb)
+            mark = next((doc[i] for i in toks if doc[i].dep_ == "mark" and doc[i].lower_ == "that"
+                         and comp.i < i <= comp.i + 3), None)
+        if mark is not None:
+            toks = [i for i in toks if i > mark.i]  # the clause starts at "that"
+        content = _span_of(ctx, toks, region)
     elif lemma in lex["weak"] and lemma not in lex["directive"] | lex["object"]:
         content = None
     else:
@@ -328,7 +336,7 @@ def _verb_cue(ctx, v, lemma: str) -> Cue | None:
             content = _span_of(ctx, _subtree(xcomp), region)  # "vowed to press on"
             form = "commissive"
     if content is None and (v.dep_ == "parataxis" or v.dep_ in ("advcl", "ccomp") and v.i > v.head.i) \
-            and lemma in lex["clausal"] and lemma not in lex["weak"] and v.i > v.head.i - 40:
+            and lemma in lex["clausal"] and lemma not in lex["weak"] and v.i > v.head.i - 40 and v.tag_ != "VBG":
         # trailing or parenthetical cue: "…, X said." / "In Syria, X said, …"
         cut = set(_subtree(v))
         toks = [i for i in _subtree(v.head) if i not in cut]

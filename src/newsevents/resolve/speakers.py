@@ -631,6 +631,17 @@ def _describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None 
     lemma = tok.lemma_.lower()
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
 
+    if poss is None and lemma in ("office", "cabinet") and not any(c.dep_ in ("compound", "amod") for c in tok.lefts):
+        of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner_tok = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if owner_tok is not None and speakerish(ctx, owner_tok) and depth < 4:
+            # "the office of the regional governor": the governor's office speaks
+            owner = describe(ctx, owner_tok.i, depth=depth + 1, fallback=fallback)
+            if owner.get("name"):
+                owner = dict(owner)
+                owner["kind"] = "office"
+                owner["mention"] = _mention(ctx, left, owner_tok.i)
+                return owner
     # "his office", "Vucic's office", "the ministry's statement": the possessor speaks
     named = any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.lefts) \
         or ctx.entity_of(head) is not None  # "Britain's Foreign Office" is a body of its own
