@@ -66,7 +66,7 @@ def assert_bad(response, name: str) -> None:
 # ------------------------------------------------------------------------------------- reads
 
 def test_health_and_stats(client, db):
-    assert get_ok(client, "/api/health") == {"status": "ok", "version": "0.1.0", "store": db}
+    assert get_ok(client, "/api/health") == {"status": "ok", "version": "0.1.0", "store": "api.db"}  # no server path
     stats = get_ok(client, "/api/stats")
     assert stats["articles"] == N_NUMBERED + 2
     assert stats["events"] == 3 + 3 * N_NUMBERED + 1

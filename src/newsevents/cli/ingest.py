@@ -12,6 +12,7 @@ from . import app
 from ._common import progress, report_error
 from ..config import Config
 from ..ingest_job import ITEM_KINDS, IngestSummary, ingest as run_ingest
+from ..redact import redacted
 from ..store import DEFAULT_DB, open_store
 
 
@@ -47,7 +48,7 @@ def ingest(
     finally:
         store.close()
     if as_json:
-        typer.echo(json.dumps({**summary.as_dict(), "db": db, "db_totals": totals}, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({**summary.as_dict(), "db": redacted(db), "db_totals": totals}, ensure_ascii=False, indent=2))
     else:
         print_summary(summary, db, totals)
     if summary.failed:
@@ -55,6 +56,7 @@ def ingest(
 
 
 def print_summary(summary: IngestSummary, db: str, totals: dict) -> None:
+    db = redacted(db)
     console = Console(highlight=False, soft_wrap=True)
     table = Table(title=f"newsevents ingest → {db}", title_justify="left", show_edge=False)
     table.add_column("", style="bold")

@@ -9,6 +9,7 @@ import typer
 
 from . import app
 from ..errors import NewsEventsError
+from ..redact import redacted
 from ..store import DEFAULT_DB
 
 
@@ -58,7 +59,7 @@ def serve(
 
     application = create_app(db, token=token or None, max_body=max_body)
     shown = f"[{host}]" if ":" in host else host
-    typer.echo(f"newsevents serving {db} at http://{shown}:{port}/  (API: /api, OpenAPI: /openapi.json; Ctrl+C stops)",
+    typer.echo(f"newsevents serving {redacted(db)} at http://{shown}:{port}/  (API: /api, OpenAPI: /openapi.json; Ctrl+C stops)",
                err=True)
     uvicorn.run(application, host=host, port=port, log_level=log_level, access_log=log_level in ("info", "debug"),
                 server_header=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import PurePath
 from typing import BinaryIO, Iterable, Iterator
 
 from ..errors import InputError, NewsEventsError, warning
@@ -80,6 +81,12 @@ def _text(value) -> str | None:
     return _SURROGATE.sub("\ufffd", value)
 
 
+def default_id(path: str, number: int) -> str:
+    """The id of a JSONL record without one: the file's name (never its directories) and the line."""
+    name = "stdin" if path in ("-", "") else PurePath(path).name
+    return f"{name}:{number}"
+
+
 def article_from_record(line: str, *, number: int, path: str, warnings: list[dict] | None = None) -> Article:
     try:
         record = json.loads(line)
@@ -88,7 +95,7 @@ def article_from_record(line: str, *, number: int, path: str, warnings: list[dic
         raise InputError("E005", line=number, path=path, reason=reason) from None
     if not isinstance(record, dict):
         raise InputError("E005", line=number, path=path, reason="not a JSON object")
-    article_id = _text(record.get("id")) or f"{path}:{number}"
+    article_id = _text(record.get("id")) or default_id(path, number)
     meta = {k: _text(record.get(k)) for k in META}
     language = record.get("language") if isinstance(record.get("language"), str) else None
     text, html = record.get("text"), record.get("html")

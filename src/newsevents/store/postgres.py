@@ -14,6 +14,7 @@ import threading
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import ConfigError, StoreError
+from ..redact import redacted
 from .base import EventFilter, SaveOutcome
 from .migrate import migrations
 from .sql import ARTICLE_SUMMARY, COUNT_BY, EVENT_RESOLVED, Dialect, SQLStore, event_where as _event_where, now
@@ -97,7 +98,7 @@ class PostgresStore(SQLStore):
                 conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
                 conn.execute(f'SET search_path TO "{self.schema}"')
             except psycopg.Error as exc:
-                raise StoreError("E016", article="-", reason=f"cannot connect to PostgreSQL: {exc}".strip()) from None
+                raise StoreError("E016", article="-", reason=redacted(f"cannot connect to PostgreSQL: {exc}".strip())) from None
             self._local.conn = conn
             with self._lock:
                 self._conns.append(conn)
@@ -120,7 +121,7 @@ class PostgresStore(SQLStore):
                          "applied_at TEXT NOT NULL)")
             found = conn.execute("SELECT COALESCE(MAX(version), 0) AS v FROM schema_version").fetchone()["v"]
             if found > supported:
-                raise ConfigError("E017", path=f"{self.url} (schema {self.schema})", found=found, supported=supported)
+                raise ConfigError("E017", path=f"{redacted(self.url)} (schema {self.schema})", found=found, supported=supported)
             for version, name, sql in available:
                 if version > found:
                     conn.execute(sql)

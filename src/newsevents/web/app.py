@@ -12,6 +12,7 @@ remote origins) backs that up. Write endpoints need a bearer token when one is c
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 import threading
 from contextlib import asynccontextmanager
@@ -25,6 +26,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import NewsEventsError
+from ..redact import public_text
 
 WEB_DIR = Path(__file__).parent
 DEFAULT_MAX_BODY = 5_000_000
@@ -69,8 +71,12 @@ class StoreProvider:
             store.close()
 
 
+log = logging.getLogger("newsevents.web")
+
+
 def error_body(code: str | None, message: str) -> dict:
-    return {"code": code, "message": message}
+    """An error answer. Its message never carries a password or an absolute server path."""
+    return {"code": code, "message": public_text(message)}
 
 
 def error_response(exc: NewsEventsError) -> JSONResponse:
@@ -203,8 +209,10 @@ def create_app(store_path: str | Path, token: str | None = None, max_body: int =
         return JSONResponse(error_body(None, str(exc.detail)), status_code=exc.status_code, headers=headers or None)
 
     @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception):  # never a bare 500 page
-        return JSONResponse(error_body(None, f"Internal error: {type(exc).__name__}: {exc}"), status_code=500)
+    async def _unexpected(request: Request, exc: Exception):  # never a bare 500 page, never internals
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return JSONResponse(error_body(None, f"Internal error ({type(exc).__name__}); the server log has the details"),
+                            status_code=500)
 
     app.openapi = lambda: _openapi_with_contract(app)
     app.include_router(api.router)

@@ -13,6 +13,7 @@ from typing import Optional
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from ...errors import NewsEventsError
+from ...redact import public_name, public_text
 from ...store.base import EventFilter
 from .. import models
 from ..models import COUNT_BY, PLOVER_TYPES
@@ -203,7 +204,7 @@ def _event_date(event: dict) -> Optional[str]:
 @router.get("/health", response_model=models.Health, summary="Liveness and version")
 def health(request: Request):
     from ... import __version__
-    return {"status": "ok", "version": __version__, "store": request.app.state.stores.path}
+    return {"status": "ok", "version": __version__, "store": public_name(request.app.state.stores.path)}
 
 
 @router.get("/stats", response_model=dict[str, int], summary="Totals per table", responses=ERRORS)
@@ -264,7 +265,8 @@ def get_event(request: Request, key: str = Path(..., description="ARTICLE_ID/evt
 def list_articles(request: Request, q: Optional[str] = Query(None, description="full-text search in title and text"),
                   cursor: Optional[str] = None, limit: int = Query(50, ge=1, le=1000)):
     page = paged(store_of(request).articles, cursor, q=_text("q", q), limit=limit)
-    return {"items": page.items, "next_cursor": page.next_cursor, "total": page.total}
+    items = [{**item, "source_path": public_text(item.get("source_path"))} for item in page.items]
+    return {"items": items, "next_cursor": page.next_cursor, "total": page.total}
 
 
 DOCUMENT = {200: {"description": "a newsevents/1 document",
@@ -342,4 +344,5 @@ def get_story(request: Request, story_id: str) -> dict:
 @router.get("/errors", response_model=list[models.ErrorRow], responses=ERRORS,
             summary="Articles that failed to ingest, newest first")
 def list_errors(request: Request, limit: int = Query(100, ge=1, le=1000)):
-    return store_of(request).errors(limit=limit)
+    return [{key: public_text(value) if isinstance(value, str) else value for key, value in row.items()}
+            for row in store_of(request).errors(limit=limit)]
