@@ -2,7 +2,8 @@
 SQLite store, for a database that several machines share.
 
 URL: ``postgresql://[user[:password]@]host[:port]/dbname[?schema=NAME]``; tables live in schema
-``NAME`` (default ``newsevents``), created on first use. Idempotency: ``text_sha256`` is UNIQUE and
+``NAME`` (default ``newsevents``), created on first use (under an advisory lock, so several processes
+may be the first at once). Idempotency: ``text_sha256`` is UNIQUE and
 articles are inserted with ``ON CONFLICT DO NOTHING``, so concurrent ingests store each text once.
 Full-text search uses generated ``tsvector`` columns (``simple`` configuration: no stemming, like
 the SQLite FTS5 tables).
@@ -95,7 +96,7 @@ class PostgresStore(SQLStore):
 
             try:
                 conn = psycopg.connect(self.url, autocommit=True, row_factory=dict_row, connect_timeout=10)
-                conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+                # the schema may not exist yet: _migrate creates it, under the migration lock
                 conn.execute(f'SET search_path TO "{self.schema}"')
             except psycopg.Error as exc:
                 raise StoreError("E016", article="-", reason=redacted(f"cannot connect to PostgreSQL: {exc}".strip())) from None
@@ -116,7 +117,10 @@ class PostgresStore(SQLStore):
         supported = available[-1][0]
         conn = self._conn()
         with conn.transaction():
+            # CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent CREATE SCHEMA (one of two
+            # first users dies on pg_namespace's unique index): it runs after the lock, like the rest
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                          "applied_at TEXT NOT NULL)")
             found = conn.execute("SELECT COALESCE(MAX(version), 0) AS v FROM schema_version").fetchone()["v"]
