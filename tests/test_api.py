@@ -105,7 +105,14 @@ def test_events_cursor_pagination_is_complete_and_stable(client):
     ("mode=firearms", 1),
     ("actor=vucic", 1),
     ("sector=cop", 1 + N_NUMBERED + 1),
-    ("country=XK", 4),  # place in Kosovo, or an actor/recipient from it
+    ("country=XK", 3),  # where it happened: a place in Kosovo
+    ("actor_country=XK", 3),  # who took part: an actor or recipient from Kosovo
+    ("actor_country=XKX", 3),  # alpha-3 is accepted
+    ("country=XK&country=SY", 3 + 3 * N_NUMBERED),  # repeated parameters ...
+    ("country=XK,SY", 3 + 3 * N_NUMBERED),  # ... and comma lists mean "any of these"
+    ("type=ASSAULT&type=ACCUSE", 2 + 3 * N_NUMBERED),
+    ("type=assault,accuse", 2 + 3 * N_NUMBERED),
+    ("bbox=170,-10,-170,10", 0),  # across the antimeridian: a valid box, nothing there
     ("country=SY", 3 * N_NUMBERED),
     ("place=Aleppo", 3 * N_NUMBERED),
     ("date_from=2020-03-01&date_to=2020-04-30", 6),
@@ -139,10 +146,15 @@ def test_event_filters(client, query, expected):
     ("bbox=1,2,3", "bbox"),
     ("bbox=a,b,c,d", "bbox"),
     ("bbox=-200,0,10,10", "bbox"),
-    ("bbox=10,10,0,0", "bbox"),
+    ("bbox=10,10,0,0", "bbox"),  # min_lat > max_lat
     ("disputed=maybe", "disputed"),
     ("total=lots", "total"),
     ("country=Kosovo", "country"),
+    ("actor_country=Serbia", "actor_country"),
+    ("speaker=Kurti", "speaker"),  # a quotes filter does not apply to events
+    ("kind=killed", "kind"),
+    ("type=ASSAULT,FIGHT", "type"),
+    ("actor=a&actor=b", "actor"),  # single-valued
     ("q=" + "x" * 201, "q"),
 ])
 def test_event_bad_parameters(client, query, name):
@@ -175,7 +187,9 @@ def test_points_for_the_map(client):
     assert set(by_key) == {"kosovo-demo/evt1", "kosovo-demo/evt2", "evil-article/evt1"}
     assert by_key["kosovo-demo/evt2"]["place"] == "Mitrovica" and by_key["kosovo-demo/evt2"]["type"] == "ASSAULT"
     assert by_key["kosovo-demo/evt2"]["evidence"] == "One Serb was shot"
-    assert data["without_coordinates"] == 1 and data["truncated"] is False  # the ACCUSE event has no place
+    assert data["without_coordinates"] == 0 and data["truncated"] is False
+    by_actor = get_ok(client, "/api/points?actor_country=RS")  # a Serb was shot; Vucic accused (no place)
+    assert [p["key"] for p in by_actor["items"]] == ["kosovo-demo/evt2"] and by_actor["without_coordinates"] == 1
     assert get_ok(client, "/api/points?limit=2")["truncated"] is True
     assert_bad(client.get("/api/points?limit=0"), "limit")
 
@@ -223,7 +237,9 @@ def test_places(client):
     names = sorted(p["name"] for p in get_ok(client, "/api/places?country=xk")["items"])
     assert names[0] == "Mitrovica" and len(names) == 2
     assert get_ok(client, "/api/places?limit=1000")["total"] == 2 + 1
-    assert_bad(client.get("/api/places?country=XKX"), "country")
+    assert get_ok(client, "/api/places?country=XKX")["total"] == 2  # alpha-3 is read as alpha-2
+    assert_bad(client.get("/api/places?country=Kosovo"), "country")
+    assert_bad(client.get("/api/places?type=ASSAULT"), "type")  # an events filter
 
 
 @pytest.mark.parametrize("by, first", [

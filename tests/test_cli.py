@@ -145,7 +145,7 @@ def test_export_csv_event_rows(capsys, filled_db):
     assert shot["date"] == "2021-10-13" and shot["published"] == "2021-10-13"
     raid = by_key["kosovo-demo/evt1"]
     assert raid["actors"] == "Kosovo police" and raid["actor_sectors"] == "COP" and raid["lat"] == "42.8914"
-    assert by_key["kosovo-demo/evt3"]["disputed"] == "True"
+    assert by_key["kosovo-demo/evt3"]["disputed"] == "true" and raid["disputed"] == "false" and raid["negated"] == "false"
     code, out, _ = run(capsys, "export", "-f", "csv", "--db", filled_db, "--type", "COERCE", "--from", "2020", "--to", "2020-12")
     assert {r["key"] for r in csv.DictReader(io.StringIO(out))} == {f"report-2/evt{i}" for i in (1, 2, 3)}
     code, out, _ = run(capsys, "export", "-f", "csv", "-w", "articles", "--db", filled_db)
@@ -168,6 +168,49 @@ def test_export_csv_neutralises_formulas(capsys, tmp_path):
     code, out, _ = run(capsys, "export", "-f", "csv", "--db", db)
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["evidence"].startswith("'=HYPERLINK")
+
+
+@pytest.mark.parametrize("args, option, valid", [
+    (("query", "events", "--type", "FOO"), "--type", "ASSAULT"),
+    (("query", "casualties", "--kind", "dead"), "--kind", "killed, injured, arrested, missing"),
+    (("query", "quotes", "--kind", "dead"), "--kind", "direct, indirect, mixed"),
+    (("query", "events", "--country", "Kosovo"), "--country", "Kosovo is XK"),
+    (("query", "events", "--actor-country", "Serbia"), "--actor-country", "Serbia is RS"),
+    (("query", "events", "--sector", "POLICE"), "--sector", "COP"),
+    (("query", "events", "--from", "2024-13-01"), "--from", "not a real date"),
+    (("query", "events", "--from", "yesterday"), "--from", "YYYY-MM-DD"),
+    (("query", "events", "--from", "2021-05", "--to", "2021-04"), "--from", "after --to"),
+    (("query", "events", "--bbox", "1,2,3"), "--bbox", "four numbers"),
+    (("query", "events", "--speaker", "x"), "--speaker", "does not apply to events"),
+    (("query", "events", "--kind", "killed"), "--kind", "does not apply to events"),
+    (("query", "places", "--type", "ASSAULT"), "--type", "does not apply to places"),
+    (("query", "stats", "--type", "ASSAULT"), "--type", "do not apply to 'stats'"),
+    (("query", "counts", "--by", "week"), "--by", "day, type, country, actor_country"),
+    (("query", "events", "--actor", "a", "--actor", "b"), "--actor", "give it once"),
+    (("export", "-f", "csv", "--type", "FOO"), "--type", "ASSAULT"),
+    (("export", "-f", "csv", "-w", "casualties", "--country", "XK"), "--country", "does not apply to casualties"),
+    (("export", "-f", "jsonl", "--type", "ASSAULT"), "--type", "does not apply to articles"),
+])
+def test_bad_filter_values_are_errors_naming_the_valid_ones(capsys, filled_db, args, option, valid):
+    """Issue 18.8 / 15: what the API answers with a 400, the CLI refuses with exit 2 and one line."""
+    code, out, err = run(capsys, *args, "--db", filled_db)
+    assert code == 2 and out == "", (code, out)
+    assert f"[E021] Invalid parameter '{option}'" in err and valid in err, err
+
+
+def test_query_and_export_take_lists_and_repeated_options(capsys, filled_db):
+    def keys(*args):
+        code, out, err = run(capsys, "export", "-f", "csv", "--db", filled_db, *args)
+        assert code == 0, err
+        return {r["key"] for r in csv.DictReader(io.StringIO(out))}
+    both = keys("--type", "COERCE,ACCUSE")
+    assert both == keys("--type", "COERCE", "--type", "accuse") == keys("-t", "coerce", "-t", "ACCUSE")
+    assert both == {"kosovo-demo/evt1", "kosovo-demo/evt3"} | {f"report-2/evt{i}" for i in (1, 2, 3)}
+    assert keys("--country", "XK") == {"kosovo-demo/evt1", "kosovo-demo/evt2"}         # where
+    assert keys("--actor-country", "XKX") == {"kosovo-demo/evt1", "kosovo-demo/evt3"}  # who
+    assert keys("--bbox", "170,-10,-170,10") == set()  # across the antimeridian
+    code, out, _ = run(capsys, "query", "events", "--country", "SY,XK", "--db", filled_db, "--json")
+    assert code == 0 and json.loads(out)["total"] == 3 + 2
 
 
 def test_export_unknown_format(capsys, filled_db, tmp_path):

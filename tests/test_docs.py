@@ -87,3 +87,18 @@ def test_contract_doc_names_every_schema_field():
     assert not missing, f"docs/contract.md does not document: {missing}"
     enums = json.loads(SCHEMA.read_text("utf-8"))["$defs"]["event"]["properties"]["type"]["enum"]
     assert all(f"`{t}`" in doc for t in enums)
+
+
+def test_every_filter_is_in_the_filters_table():
+    """docs/cli.md's filter table lists every declared filter with its flag and tables."""
+    from newsevents.filters import FILTERS, TABLES
+
+    text = (DOCS / "cli.md").read_text("utf-8")
+    table = text[text.index("## Filters"):]
+    rows = {m[1]: m[0] for m in re.findall(r"^(\| `(\w+)` \|.*)$", table, flags=re.MULTILINE)}
+    assert set(rows) == {f.name for f in FILTERS}
+    for spec in FILTERS:
+        row = rows[spec.name]
+        assert f"`{spec.flag}`" in row, spec.name
+        tables = "every table" if set(spec.tables) == set(TABLES) else ", ".join(spec.tables)
+        assert f"| {tables} |" in row, (spec.name, row)

@@ -197,9 +197,13 @@ def test_event_filters(store):
     assert keys(store, actor="vucic") == {k + "evt3"}          # substring, case-insensitive
     assert keys(store, actor="Pristina") == {k + "evt3"}       # recipients count too
     assert keys(store, sector="cop") == {k + "evt1", "report-1/evt3", "report-2/evt3"}
-    assert keys(store, country="XK") == {k + "evt1", k + "evt2", k + "evt3"}  # place, or actor alpha-2
-    assert keys(store, country="SRB") == {k + "evt2", k + "evt3"}            # actor alpha-3
+    assert keys(store, country="XK") == {k + "evt1", k + "evt2"}              # where it happened
+    assert keys(store, actor_country="XK") == {k + "evt1", k + "evt3"}        # who took part
+    assert keys(store, actor_country="RS") == {k + "evt2", k + "evt3"}
     assert keys(store, country="SY") == {f"report-1/evt{i}" for i in (1, 2, 3)}
+    assert keys(store, country=("SY", "rs")) == {f"report-{n}/evt{i}" for n in (1, 2) for i in (1, 2, 3)}
+    assert keys(store, type=["ACCUSE", "ASSAULT"], place=["Mitrovica", "Aleppo"]) == \
+        {k + "evt2"} | {f"report-1/evt{i}" for i in (1, 2, 3)}
     assert keys(store, place="mitrovica") == {k + "evt1", k + "evt2"}  # a place reference is followed
     # dates: the event's own date, else the article's publication day; a month or year overlaps
     assert keys(store, date_from="2021-10", date_to="2021-10") == {k + "evt1", k + "evt2", k + "evt3"}
@@ -257,9 +261,27 @@ def test_counts(store):
     places = {r["key"]: r for r in store.counts("place")}
     assert places["Mitrovica"]["count"] == 2 and places["Mitrovica"]["lat"] == pytest.approx(42.8914)
     assert {r["key"]: r["count"] for r in store.counts("type", EventFilter(country="XK"))} == \
-        {"COERCE": 1, "ASSAULT": 1, "ACCUSE": 1}
+        {"COERCE": 1, "ASSAULT": 1}
+    assert {r["key"]: r["count"] for r in store.counts("actor_country")} == {"XK": 2, "RS": 2}
     with pytest.raises(NewsEventsError):
         store.counts("week")
+
+
+@pytest.mark.parametrize("by", ["country", "actor_country", "type", "sector", "place", "day"])
+def test_every_count_is_what_its_filter_lists(store, by):
+    """Issue 18.4: a count next to a value (the map's dropdown, `query counts`) is the number of
+    events that the filter on that value lists, for the place country and the actor country alike."""
+    store.save(kosovo_doc())
+    store.save(numbered_doc(1, place=ALEPPO, published="2019-05-02"))
+    store.save(numbered_doc(2, type="COERCE", place=BELGRADE, published="2020-03-01"))
+    rows = store.counts(by)
+    assert rows
+    for row in rows:
+        if by == "day":
+            flt = EventFilter(date_from=row["key"], date_to=row["key"])
+        else:
+            flt = EventFilter(**{by: row["key"]})
+        assert store.events(flt, limit=1000).total == row["count"], (by, row)
 
 
 def test_full_text_search_over_articles_and_quotes(store):

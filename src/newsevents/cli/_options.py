@@ -1,33 +1,52 @@
-"""Options shared by ``query`` and ``export``: opening an existing store, event filters."""
+"""Options shared by ``query`` and ``export``: opening an existing store, the filters (declared once
+in :mod:`newsevents.filters`, with the API)."""
 from __future__ import annotations
 
-from typing import Optional
+import functools
+import inspect
+from typing import Callable, List, Optional, get_type_hints
+
+import typer
 
 from ..errors import NewsEventsError
-from ..store.base import EventFilter
+from ..filters import FILTERS, TABLES, Selection, parse
 
 
-def parse_bbox(value: Optional[str]) -> tuple[float, float, float, float] | None:
-    """``"min_lon,min_lat,max_lon,max_lat"`` → a tuple of four floats."""
-    if not value:
-        return None
-    parts = value.split(",")
-    try:
-        numbers = tuple(float(p) for p in parts)
-    except ValueError:
-        numbers = ()
-    if len(numbers) != 4:
-        raise NewsEventsError("E021", name="bbox", reason="expected min_lon,min_lat,max_lon,max_lat")
-    return numbers  # type: ignore[return-value]
+def with_filters(fn: Callable) -> Callable:
+    """Give a command one option per filter of :data:`newsevents.filters.FILTERS` (declared once,
+    shared with the API). The command receives them as ``filters``: {name: value(s) or None}."""
+    hints = get_type_hints(fn)
+    params = [p.replace(annotation=hints.get(p.name, p.annotation))
+              for p in inspect.signature(fn).parameters.values() if p.name != "filters"]
+    extra = []
+    for spec in FILTERS:
+        where = "Any table" if set(spec.tables) == set(TABLES) else ", ".join(spec.tables).capitalize()
+        text = f"{where}: {spec.help}" + (" (comma-separated or repeated)" if spec.multiple else "")
+        if spec.boolean:
+            option = typer.Option(None, f"{spec.flag}/--un{spec.flag[2:]}", help=text, show_default=False)
+            annotation = Optional[bool]
+        else:
+            names = [spec.flag] + ([spec.short] if spec.short else [])
+            option = typer.Option(None, *names, help=text, show_default=False,
+                                  metavar=f"{spec.name.upper()}[,…]" if spec.multiple else None)
+            annotation = Optional[List[str]]  # single-valued ones too: given twice is an error, not "the last wins"
+        extra.append(inspect.Parameter(f"filter_{spec.name}", inspect.Parameter.KEYWORD_ONLY, default=option,
+                                       annotation=annotation))
+
+    @functools.wraps(fn)
+    def command(*args, **kwargs):
+        raw = {spec.name: kwargs.pop(f"filter_{spec.name}", None) for spec in FILTERS}
+        return fn(*args, filters=raw, **kwargs)
+
+    del command.__wrapped__  # typer must see the signature below, not fn's
+    command.__signature__ = inspect.Signature([*params, *extra])
+    command.__annotations__ = {p.name: p.annotation for p in (*params, *extra)}
+    return command
 
 
-def build_filter(*, type: Optional[str] = None, mode: Optional[str] = None, actor: Optional[str] = None,
-                 sector: Optional[str] = None, country: Optional[str] = None, place: Optional[str] = None,
-                 date_from: Optional[str] = None, date_to: Optional[str] = None, bbox: Optional[str] = None,
-                 q: Optional[str] = None, disputed: Optional[bool] = None, article: Optional[str] = None) -> EventFilter:
-    return EventFilter(type=type, mode=mode, actor=actor, sector=sector, country=country, place=place,
-                       date_from=date_from, date_to=date_to, bbox=parse_bbox(bbox), q=q, disputed=disputed,
-                       article=article)
+def selection(table: str, filters: dict) -> Selection:
+    """The command line's filters for ``table``, validated (errors name the --option)."""
+    return parse(table, filters, surface="cli")
 
 
 def open_existing(db: str):

@@ -1,4 +1,4 @@
-"""``newsevents export``: write what the store holds as JSON lines or CSV."""
+"""``newsevents export``: write what the store holds in an analyst's format (docs/exports.md)."""
 from __future__ import annotations
 
 import sys
@@ -8,43 +8,62 @@ from typing import Optional
 import typer
 
 from . import app
-from ._options import build_filter, open_existing
+from ._options import open_existing, selection, with_filters
 from ..errors import NewsEventsError
-from ..export import export as run_export, formats
+from ..export import FORMATS, export as run_export, formats, get_format
 from ..store import DEFAULT_DB
 
 
 @app.command()
+@with_filters
 def export(
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (full newsevents/1 documents by default) or csv (one row per event by default)."),
-    what: Optional[str] = typer.Option(None, "--what", "-w", help="articles, events, quotes, places, casualties or entities."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, gdelt, gdelt-mentions, acled, plover, geojson "
+                                                          "or parquet (docs/exports.md)."),
+    what: Optional[str] = typer.Option(None, "--what", "-w", help="articles, events, quotes, places, casualties or "
+                                                                  "entities (each format has its default)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout (parquet without "
+                                                                       "--what: a folder, one file per table)."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite file, sqlite:///PATH, or postgresql://HOST/DB[?schema=NAME] to read."),
-    type: Optional[str] = typer.Option(None, "--type", "-t", help="Events: PLOVER type(s), comma-separated."),
-    mode: Optional[str] = typer.Option(None, "--mode", help="Events: PLOVER mode."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Events: actor or recipient name contains this."),
-    sector: Optional[str] = typer.Option(None, "--sector", help="Events: an actor or recipient of this sector (GOV, MIL, COP …)."),
-    country: Optional[str] = typer.Option(None, "--country", help="Events: place country (alpha-2) or actor country (alpha-3/alpha-2)."),
-    place: Optional[str] = typer.Option(None, "--place", help="Events: place name."),
-    date_from: Optional[str] = typer.Option(None, "--from", help="Events: on or after this date (YYYY[-MM[-DD]])."),
-    date_to: Optional[str] = typer.Option(None, "--to", help="Events: on or before this date (YYYY[-MM[-DD]])."),
-    bbox: Optional[str] = typer.Option(None, "--bbox", help="Events: min_lon,min_lat,max_lon,max_lat."),
-    q: Optional[str] = typer.Option(None, "--search", "-q", help="Full-text search (events: evidence and names; articles, quotes: text)."),
-    disputed: Optional[bool] = typer.Option(None, "--disputed/--undisputed", help="Events: only disputed / undisputed ones."),
-    article: Optional[str] = typer.Option(None, "--article", help="Only items of this article id."),
+    filters: dict = None,
 ) -> None:
-    """Export stored articles or items as JSON lines or CSV (filters apply to events)."""
-    flt = build_filter(type=type, mode=mode, actor=actor, sector=sector, country=country, place=place,
-                       date_from=date_from, date_to=date_to, bbox=bbox, q=q, disputed=disputed, article=article)
-    if fmt not in formats():
-        raise NewsEventsError("E019", fmt=fmt, expected=", ".join(formats()))
+    """Export stored articles or items: JSON lines, CSV, GDELT, ACLED, PLOVER, GeoJSON or Parquet.
+
+    Every format writes what the filters select (the same filters as `query` and the API); a filter that does not apply to the table written is an error."""
+    chosen = get_format(fmt)
+    if fmt == "parquet" and what is None:
+        from ..export.parquet import write_bundle
+
+        if output is None:
+            raise NewsEventsError("E021", name="--output", reason="parquet writes one file per table: give a folder "
+                                                                  "(or --what TABLE for one file)")
+        picked = selection("events", filters)
+        store = open_existing(db)
+        try:
+            written = write_bundle(store, picked, output)
+        finally:
+            store.close()
+        for table, tally in written.items():
+            typer.echo(f"{output / (table + '.parquet')}: {tally.summary()}", err=True)
+        return
+    picked = selection(what or chosen.default, filters)
+    if picked.table not in chosen.tables:
+        raise NewsEventsError("E021", name="--what", reason=f"the {fmt} format writes {', '.join(chosen.tables)}")
+    if chosen.binary and output is None and sys.stdout.isatty():
+        raise NewsEventsError("E021", name="--output", reason=f"{fmt} is binary: give a file (-o FILE) or redirect stdout")
     store = open_existing(db)
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    if output:
+        out = open(output, "wb") if chosen.binary else open(output, "w", encoding="utf-8", newline="")
+    else:
+        out = sys.stdout.buffer if chosen.binary else sys.stdout
     try:
-        count = run_export(store, fmt, out, what, flt)
+        tally = run_export(store, fmt, out, picked)
     finally:
         store.close()
         if output:
             out.close()
-    if output:
-        typer.echo(f"{count} rows written to {output}", err=True)
+        else:
+            out.flush()
+    typer.echo(f"{tally.summary()} written{f' to {output}' if output else ''}", err=True)
+
+
+__all__ = ["export", "FORMATS", "formats"]

@@ -11,8 +11,9 @@ from rich.table import Table
 
 from . import app
 from ._common import err_console
-from ._options import build_filter, open_existing
+from ._options import open_existing, selection, with_filters
 from ..errors import NewsEventsError
+from ..filters import COUNT_BY, FILTERS, counts as count_events, page
 from ..store import DEFAULT_DB
 
 LISTS = ("events", "articles", "quotes", "places", "casualties", "entities")
@@ -62,36 +63,29 @@ COLUMNS = {
 
 
 @app.command()
+@with_filters
 def query(
     what: str = typer.Argument("events", help="events, articles, quotes, places, casualties, entities, errors, counts, stats; "
                                               "or article ID / event ARTICLE_ID/evtN for one in full."),
     target: Optional[str] = typer.Argument(None, help="The article id or event key, with 'article' / 'event'."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite file, sqlite:///PATH, or postgresql://HOST/DB[?schema=NAME] to read."),
-    type: Optional[str] = typer.Option(None, "--type", "-t", help="Events: PLOVER type(s), comma-separated."),
-    mode: Optional[str] = typer.Option(None, "--mode", help="Events: PLOVER mode."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Events: actor or recipient name contains this."),
-    sector: Optional[str] = typer.Option(None, "--sector", help="Events: an actor or recipient of this sector (GOV, MIL, COP …)."),
-    country: Optional[str] = typer.Option(None, "--country", help="Events: place country (alpha-2) or actor country; places: country."),
-    place: Optional[str] = typer.Option(None, "--place", help="Events: place name."),
-    date_from: Optional[str] = typer.Option(None, "--from", help="Events: on or after this date (YYYY[-MM[-DD]])."),
-    date_to: Optional[str] = typer.Option(None, "--to", help="Events: on or before this date (YYYY[-MM[-DD]])."),
-    bbox: Optional[str] = typer.Option(None, "--bbox", help="Events: min_lon,min_lat,max_lon,max_lat."),
-    q: Optional[str] = typer.Option(None, "--search", "-q", help="Full-text search (events: evidence and names; articles, quotes: text)."),
-    disputed: Optional[bool] = typer.Option(None, "--disputed/--undisputed", help="Events: only disputed / undisputed ones."),
-    article: Optional[str] = typer.Option(None, "--article", help="Only items of this article id."),
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Quotes: speaker name contains this."),
-    kind: Optional[str] = typer.Option(None, "--kind", help="Casualties: killed, injured, arrested or missing."),
-    label: Optional[str] = typer.Option(None, "--label", help="Entities: spaCy label (PERSON, ORG, GPE …)."),
-    by: str = typer.Option("type", "--by", help="counts: group events by day, type, country, sector or place."),
+    by: str = typer.Option("type", "--by", help=f"counts: group events by {', '.join(COUNT_BY)}."),
     limit: int = typer.Option(20, "--limit", "-l", help="Rows per page."),
     cursor: Optional[str] = typer.Option(None, "--cursor", help="Continue from the cursor printed after a page."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON ({items, next_cursor, total} for lists)."),
+    filters: dict = None,
 ) -> None:
-    """Read back stored events, articles, quotes, places, casualties, entities, errors or counts."""
+    """Read back stored events, articles, quotes, places, casualties, entities, errors or counts.
+
+    Filters are the API's (same names and syntax); each names the tables it applies to, and one that does not apply to WHAT is an error."""
     if what not in WHATS:
         raise NewsEventsError("E021", name="what", reason=f"expected one of: {', '.join(WHATS)}")
-    flt = build_filter(type=type, mode=mode, actor=actor, sector=sector, country=country, place=place,
-                       date_from=date_from, date_to=date_to, bbox=bbox, q=q, disputed=disputed, article=article)
+    if what in LISTS or what == "counts":
+        chosen = selection("events" if what == "counts" else what, filters)
+    else:
+        given = [spec.flag for spec in FILTERS if filters.get(spec.name) not in (None, [], ())]
+        if given:
+            raise NewsEventsError("E021", name=given[0], reason=f"filters do not apply to '{what}'")
     store = open_existing(db)
     try:
         if what in ("article", "event"):
@@ -104,7 +98,7 @@ def query(
         elif what == "stats":
             _print_pairs(store.stats(), as_json, ("table", "rows"))
         elif what == "counts":
-            rows = store.counts(by, flt)
+            rows = count_events(store, by, chosen, surface="cli")
             if as_json:
                 typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
             else:
@@ -113,29 +107,15 @@ def query(
             rows = store.errors(limit=limit)
             typer.echo(json.dumps(rows, ensure_ascii=False, indent=2)) if as_json else _print_table(what, rows)
         else:
-            page = _list(store, what, flt, speaker=speaker, kind=kind, label=label, cursor=cursor, limit=limit)
+            found = page(store, chosen, cursor=cursor, limit=limit)
             if as_json:
-                typer.echo(json.dumps(asdict(page), ensure_ascii=False, indent=2))
+                typer.echo(json.dumps(asdict(found), ensure_ascii=False, indent=2))
             else:
-                _print_table(what, page.items, page.total)
-                if page.next_cursor:
-                    err_console.print(f"more: --cursor {page.next_cursor}", soft_wrap=True)
+                _print_table(what, found.items, found.total)
+                if found.next_cursor:
+                    err_console.print(f"more: --cursor {found.next_cursor}", soft_wrap=True)
     finally:
         store.close()
-
-
-def _list(store, what: str, flt, *, speaker, kind, label, cursor, limit):
-    if what == "events":
-        return store.events(flt, cursor=cursor, limit=limit)
-    if what == "articles":
-        return store.articles(q=flt.q, cursor=cursor, limit=limit)
-    if what == "quotes":
-        return store.quotes(speaker=speaker, q=flt.q, article=flt.article, cursor=cursor, limit=limit)
-    if what == "places":
-        return store.places(country=flt.country, article=flt.article, cursor=cursor, limit=limit)
-    if what == "casualties":
-        return store.casualties(kind=kind, article=flt.article, cursor=cursor, limit=limit)
-    return store.entities(label=label, name=flt.actor, article=flt.article, cursor=cursor, limit=limit)
 
 
 def _console() -> Console:

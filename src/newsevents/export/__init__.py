@@ -1,88 +1,101 @@
-"""Exports: read what the store holds and write it out (``newsevents export``).
+"""Exports: what the store holds, in the formats analysts load without glue (``newsevents export``,
+``GET /api/export/...``, the pages' download buttons). docs/exports.md documents every format.
 
-A format is a function ``writer(store, out, what, flt) -> int`` (rows written) registered in
-:data:`EXPORTERS`; ``what`` is one of :data:`WHATS`. Everything is read through the
-:class:`newsevents.store.base.Store` interface, page by page, so any backend can be exported.
+A format is a :class:`Format` registered with :func:`exporter`: a generator ``write(store,
+selection, tally)`` yielding text (or, for binary formats, bytes) chunks, so the CLI writes them to
+a file and the API streams them; every format reads the store page by page, so memory stays bounded
+whatever the size of the export. ``selection`` is a validated :class:`newsevents.filters.Selection`:
+every format writes what the same filters select.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterator, TextIO
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from typing import IO, Callable, Iterator
 
 from ..errors import NewsEventsError
-from ..store.base import EventFilter, Store
-
-WHATS = ("articles", "events", "quotes", "places", "casualties", "entities")
-PAGE = 500
-
-Writer = Callable[[Store, TextIO, str, EventFilter], int]
-EXPORTERS: dict[str, Writer] = {}
-DEFAULT_WHAT: dict[str, str] = {}
+from ..filters import Selection
+from ..store.base import Store
 
 
-def exporter(name: str, default_what: str = "events"):
-    """Register ``fn`` as the writer of format ``name``."""
+@dataclass
+class Tally:
+    """What a format wrote: rows, and items it left out (with why)."""
+    rows: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    def summary(self) -> str:
+        left = "; ".join(f"{count} left out: {reason}" for reason, count in self.skipped.items())
+        return f"{self.rows} rows" + (f" ({left})" if left else "")
+
+
+Writer = Callable[[Store, Selection, Tally], Iterator]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    write: Writer
+    tables: tuple[str, ...]       # the tables it can write
+    default: str                  # the table written when none is chosen
+    media_type: str
+    extension: str                # of the file (without its table name)
+    binary: bool = False
+    description: str = ""
+
+
+FORMATS: dict[str, Format] = {}
+
+
+def exporter(name: str, *, tables: tuple[str, ...], default: str, media_type: str, extension: str,
+             binary: bool = False, description: str = ""):
+    """Register a writer as format ``name``."""
     def register(fn: Writer) -> Writer:
-        EXPORTERS[name] = fn
-        DEFAULT_WHAT[name] = default_what
+        FORMATS[name] = Format(name, fn, tables, default, media_type, extension, binary, description)
         return fn
     return register
 
 
-def iter_items(store: Store, what: str, flt: EventFilter | None = None) -> Iterator[dict]:
-    """Every stored item of one kind, following the cursors. ``articles`` yields full documents.
-
-    Events honour every filter; articles, quotes, places, casualties and entities honour
-    ``flt.article``; articles and quotes also honour ``flt.q`` (full-text search)."""
-    flt = flt or EventFilter()
-    if what not in WHATS:
-        raise NewsEventsError("E021", name="what", reason=f"expected one of: {', '.join(WHATS)}")
-    cursor = None
-    while True:
-        page = _page(store, what, flt, cursor)
-        for item in page.items:
-            if what == "articles":
-                if flt.article and item["id"] != flt.article:
-                    continue
-                doc = store.article(item["id"])
-                if doc is not None:
-                    yield doc
-            else:
-                yield item
-        cursor = page.next_cursor
-        if not cursor:
-            return
-
-
-def _page(store: Store, what: str, flt: EventFilter, cursor: str | None):
-    if what == "events":
-        return store.events(flt, cursor=cursor, limit=PAGE)
-    if what == "articles":
-        return store.articles(q=flt.q, cursor=cursor, limit=PAGE)
-    if what == "quotes":
-        return store.quotes(q=flt.q, article=flt.article, cursor=cursor, limit=PAGE)
-    return getattr(store, what)(article=flt.article, cursor=cursor, limit=PAGE)
-
-
-def export(store: Store, fmt: str, out: TextIO, what: str | None = None, flt: EventFilter | None = None) -> int:
-    """Write ``what`` (default: the format's own) from ``store`` to ``out`` as ``fmt``; rows written."""
+def get_format(name: str) -> Format:
     _load_formats()
-    if fmt not in EXPORTERS:
-        raise NewsEventsError("E019", fmt=fmt, expected=", ".join(sorted(EXPORTERS)))
-    what = what or DEFAULT_WHAT[fmt]
-    if what not in WHATS:
-        raise NewsEventsError("E021", name="what", reason=f"expected one of: {', '.join(WHATS)}")
-    return EXPORTERS[fmt](store, out, what, flt or EventFilter())
+    if name not in FORMATS:
+        raise NewsEventsError("E019", fmt=name, expected=", ".join(sorted(FORMATS)))
+    return FORMATS[name]
 
 
 def formats() -> list[str]:
     _load_formats()
-    return sorted(EXPORTERS)
+    return sorted(FORMATS)
+
+
+def check_table(fmt: Format, table: str, name: str = "what") -> None:
+    if table not in fmt.tables:
+        raise NewsEventsError("E021", name=name, reason=f"the {fmt.name} format writes {', '.join(fmt.tables)}, not {table}")
+
+
+def stream(store: Store, fmt: str, selection: Selection, tally: Tally | None = None) -> Iterator[bytes]:
+    """The export as UTF-8 (or binary) chunks, for a streaming response."""
+    chosen = get_format(fmt)
+    check_table(chosen, selection.table)
+    for chunk in chosen.write(store, selection, tally or Tally()):
+        yield chunk if isinstance(chunk, bytes) else chunk.encode("utf-8")
+
+
+def export(store: Store, fmt: str, out: IO, selection: Selection) -> Tally:
+    """Write the export to ``out`` (a text file for text formats, a binary one for binary ones)."""
+    chosen = get_format(fmt)
+    check_table(chosen, selection.table)
+    tally = Tally()
+    for chunk in chosen.write(store, selection, tally):
+        out.write(chunk)
+    return tally
 
 
 def _load_formats() -> None:
-    import importlib
-    import pkgutil
-
     for info in pkgutil.iter_modules(__path__):
-        if not info.name.startswith("_"):
+        if info.name not in ("guard", "source", "columns", "codes", "bundle") and not info.name.startswith("_"):
             importlib.import_module(f"{__name__}.{info.name}")

@@ -2,16 +2,26 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import Iterator
 
-from ..store.base import EventFilter, Store
-from . import exporter, iter_items
+from ..filters import TABLES, Selection, iterate
+from ..store.base import Store
+from . import Tally, exporter
 
 
-@exporter("jsonl", default_what="articles")
-def write_jsonl(store: Store, out: TextIO, what: str, flt: EventFilter) -> int:
-    count = 0
-    for item in iter_items(store, what, flt):
-        out.write(json.dumps(item, ensure_ascii=False) + "\n")
-        count += 1
-    return count
+@exporter("jsonl", tables=TABLES, default="articles", media_type="application/x-ndjson; charset=utf-8",
+          extension="jsonl", description="newsevents/1 documents (articles) or store items, one per line")
+def write_jsonl(store: Store, selection: Selection, tally: Tally) -> Iterator[str]:
+    lines = []
+    for item in iterate(store, selection):
+        if selection.table == "articles":
+            item = store.article(item["id"])
+            if item is None:  # deleted meanwhile
+                continue
+        lines.append(json.dumps(item, ensure_ascii=False) + "\n")
+        tally.rows += 1
+        if len(lines) >= 100:
+            yield "".join(lines)
+            lines = []
+    if lines:
+        yield "".join(lines)

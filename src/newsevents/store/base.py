@@ -18,21 +18,27 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Protocol
 
 
+Values = "str | tuple[str, ...] | list[str] | None"   # one value, a comma-separated list, or a sequence
+
+
 @dataclass
 class EventFilter:
-    """Filters for :meth:`Store.events`. ``None`` means "any"."""
-    type: str | None = None
-    mode: str | None = None
+    """Filters for :meth:`Store.events`. ``None`` means "any"; a sequence (or a comma-separated
+    string) of values means "any of these". Users' values are parsed and validated by
+    :mod:`newsevents.filters`; the store takes them as given."""
+    type: Values = None
+    mode: Values = None
     actor: str | None = None          # substring of an actor or recipient name
-    sector: str | None = None
-    country: str | None = None        # ISO alpha-2 of the event place, or actor alpha-3/alpha-2
-    place: str | None = None          # place name
+    sector: Values = None
+    country: Values = None            # ISO alpha-2 of the event's place (where it happened)
+    actor_country: Values = None      # an actor or recipient from here: alpha-2, or a non-state code (IGO, NGO …)
+    place: Values = None              # place name (case-insensitive)
     date_from: str | None = None      # ISO date, inclusive
     date_to: str | None = None        # ISO date, inclusive
     bbox: tuple[float, float, float, float] | None = None  # (min_lon, min_lat, max_lon, max_lat)
     q: str | None = None              # full-text search over the article text / evidence
     disputed: bool | None = None
-    article: str | None = None
+    article: Values = None
 
 
 @dataclass
@@ -62,23 +68,25 @@ class Store(Protocol):
 
     def article(self, article_id: str) -> dict | None:
         """The full newsevents/1 document for a stored article."""
-    def articles(self, *, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page: ...
+    def articles(self, *, q: str | None = None, cursor: str | None = None, limit: int = 50,
+                 article=None) -> Page: ...
     def events(self, flt: EventFilter | None = None, *, cursor: str | None = None, limit: int = 50,
                count: bool = True) -> Page: ...  # count=False: total is None (saves a scan of every match)
     def event(self, event_key: str) -> dict | None:
         """One event (key ``ARTICLE_ID/evtN``) with its article metadata and evidence."""
+    # ``article``, ``kind``, ``label``, ``country`` and ``place`` take one value or a sequence (any of them).
     def quotes(self, *, speaker: str | None = None, q: str | None = None, cursor: str | None = None,
-               limit: int = 50, article: str | None = None) -> Page: ...
-    def places(self, *, country: str | None = None, cursor: str | None = None, limit: int = 100,
-               article: str | None = None) -> Page: ...
-    def casualties(self, *, kind: str | None = None, cursor: str | None = None, limit: int = 100,
-                   article: str | None = None) -> Page: ...
-    def entities(self, *, label: str | None = None, name: str | None = None, cursor: str | None = None,
-                 limit: int = 100, article: str | None = None) -> Page: ...
+               limit: int = 50, article=None, kind=None) -> Page: ...
+    def places(self, *, country=None, cursor: str | None = None, limit: int = 100, article=None,
+               place=None, bbox: tuple[float, float, float, float] | None = None) -> Page: ...
+    def casualties(self, *, kind=None, cursor: str | None = None, limit: int = 100, article=None) -> Page: ...
+    def entities(self, *, label=None, name: str | None = None, cursor: str | None = None,
+                 limit: int = 100, article=None) -> Page: ...
     def delete(self, article_id: str) -> bool:
         """Remove an article and all its items; True if it existed."""
     def counts(self, by: str, flt: EventFilter | None = None) -> list[dict]:
-        """Event counts grouped ``by`` one of: day, type, country, sector, place."""
+        """Event counts grouped ``by`` one of: day, type, country (of the place), actor_country,
+        sector, place. Each row's count is what ``events()`` lists with that value as the filter."""
     def errors(self, *, limit: int = 100) -> list[dict]: ...
     def stats(self) -> dict:
         """Totals per table (articles, entities, events, quotes, places, casualties, errors)."""

@@ -19,12 +19,14 @@ from .base import EventFilter, Page, SaveOutcome
 from .paging import check_limit, decode_cursor, encode_cursor, like_pattern
 from .rows import date_range, document_rows
 
-COUNT_BY = ("day", "type", "country", "sector", "place")
+COUNT_BY = ("day", "type", "country", "actor_country", "sector", "place")
+ACTOR_COUNTRY = "COALESCE(ea.country2, ea.country)"  # alpha-2 of a state, else the non-state code (IGO …)
 ARTICLE_SUMMARY = "a.id AS a_id, a.title AS a_title, a.published AS a_published, a.outlet AS a_outlet, a.url AS a_url"
 EVENT_RESOLVED = ("e.place_name AS r_place, e.place_country AS r_country, e.lat AS r_lat, e.lon AS r_lon, "
                   "e.date_start AS r_date_start, e.date_end AS r_date_end, e.disputed AS r_disputed")
 ARTICLE_COLUMNS = ("a.seq AS seq, a.id, a.title, a.published, a.outlet, a.url, a.author, a.language, a.text_sha256, "
                    "a.source_path, a.n_entities, a.n_events, a.n_quotes, a.n_places, a.n_casualties, a.n_warnings, "
+                   "LENGTH(a.text) AS n_characters, "
                    "a.ingested_at FROM articles a")
 TABLES = ("articles", "entities", "mentions", "events", "quotes", "places", "casualties", "dates", "errors")
 
@@ -232,8 +234,9 @@ class SQLStore:
             where.append(self.dialect.fts.format(alias=alias, table=table))
             params.append(match)
 
-    def articles(self, *, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page:
-        where, params = [], []
+    def articles(self, *, q: str | None = None, cursor: str | None = None, limit: int = 50,
+                 article=None) -> Page:
+        where, params = _any_of([], [], "a.id", article)
         self._fts("a", "articles", q, where, params)
         return self._page("articles", ARTICLE_COLUMNS, where, params, cursor, limit, "a",
                           lambda row: {k: row[k] for k in row.keys() if k != "seq"})
@@ -257,47 +260,55 @@ class SQLStore:
         return event
 
     def quotes(self, *, speaker: str | None = None, q: str | None = None, cursor: str | None = None,
-               limit: int = 50, article: str | None = None) -> Page:
+               limit: int = 50, article=None, kind=None) -> Page:
         where, params = [], []
         if speaker:
             where.append(f"q.speaker_name {self.dialect.like} ? ESCAPE '\\'")
             params.append(like_pattern(speaker))
         self._fts("q", "quotes", q, where, params)
-        if article:
-            where.append("q.article_id = ?")
-            params.append(article)
+        _any_of(where, params, "q.article_id", article)
+        _any_of(where, params, "q.kind", kind)
         return self._item_page("quotes", "q", where, params, cursor, limit)
 
-    def places(self, *, country: str | None = None, cursor: str | None = None, limit: int = 100,
-               article: str | None = None) -> Page:
-        where, params = _equal("p", country=country.upper() if country else None, article_id=article)
+    def places(self, *, country=None, cursor: str | None = None, limit: int = 100, article=None,
+               place=None, bbox: tuple[float, float, float, float] | None = None) -> Page:
+        where, params = _any_of([], [], "p.country", [c.upper() for c in values_of(country)])
+        _any_of(where, params, "p.article_id", article)
+        names = values_of(place)
+        if names:
+            where.append("(" + " OR ".join(self.dialect.place.replace("e.place_name", "p.name") for _ in names) + ")")
+            params.extend(names)
+        if bbox is not None:
+            _bbox_where(bbox, "p", where, params)
         return self._item_page("places", "p", where, params, cursor, limit)
 
-    def casualties(self, *, kind: str | None = None, cursor: str | None = None, limit: int = 100,
-                   article: str | None = None) -> Page:
-        where, params = _equal("c", kind=kind, article_id=article)
+    def casualties(self, *, kind=None, cursor: str | None = None, limit: int = 100, article=None) -> Page:
+        where, params = _any_of([], [], "c.kind", kind)
+        _any_of(where, params, "c.article_id", article)
         return self._item_page("casualties", "c", where, params, cursor, limit)
 
-    def entities(self, *, label: str | None = None, name: str | None = None, cursor: str | None = None,
-                 limit: int = 100, article: str | None = None) -> Page:
-        where, params = _equal("n", label=label.upper() if label else None)
+    def entities(self, *, label=None, name: str | None = None, cursor: str | None = None,
+                 limit: int = 100, article=None) -> Page:
+        where, params = _any_of([], [], "n.label", [v.upper() for v in values_of(label)])
         if name:
             where.append(f"n.name {self.dialect.like} ? ESCAPE '\\'")
             params.append(like_pattern(name))
-        if article:
-            where.append("n.article_id = ?")
-            params.append(article)
+        _any_of(where, params, "n.article_id", article)
         return self._item_page("entities", "n", where, params, cursor, limit)
 
     def counts(self, by: str, flt: EventFilter | None = None) -> list[dict]:
-        """Event counts grouped ``by`` day, type, country, sector or place (rows without a value left out).
-
-        ``place`` rows also carry the place's country and mean lat/lon (for a map)."""
+        """Event counts grouped ``by`` day, type, country (the event's place), actor_country, sector or
+        place (rows without a value left out). A row's count is the number of events that
+        :meth:`events` lists with its key as the filter. ``place`` rows also carry the place's country and mean lat/lon (for a map)."""
         if by not in COUNT_BY:
             raise NewsEventsError("E021", name="by", reason=f"expected one of: {', '.join(COUNT_BY)}")
         where, params = event_where(flt or EventFilter(), self.dialect)
         condition = " AND ".join(where) if where else self.dialect.true
-        if by == "sector":
+        if by == "actor_country":
+            sql = (f"SELECT {ACTOR_COUNTRY} AS key, COUNT(DISTINCT e.seq) AS count FROM events e "
+                   "JOIN event_actors ea ON ea.event_seq = e.seq "
+                   f"WHERE {condition} AND {ACTOR_COUNTRY} IS NOT NULL GROUP BY {ACTOR_COUNTRY} ORDER BY count DESC, key")
+        elif by == "sector":
             sql = ("SELECT ea.sector AS key, COUNT(DISTINCT e.seq) AS count FROM events e "
                    "JOIN event_actors ea ON ea.event_seq = e.seq "
                    f"WHERE {condition} AND ea.sector IS NOT NULL GROUP BY ea.sector ORDER BY count DESC, key")
@@ -325,14 +336,30 @@ class SQLStore:
         return out
 
 
-def _equal(alias: str, **equal) -> tuple[list[str], list]:
-    """``alias.column = ?`` for every given (truthy) value."""
-    where, params = [], []
-    for column, value in equal.items():
-        if value:
-            where.append(f"{alias}.{column} = ?")
-            params.append(value)
+def values_of(value) -> list[str]:
+    """A filter value as a list: ``None`` → [], ``"a,b"`` → ["a", "b"], a sequence as it is."""
+    if value is None:
+        return []
+    items = value.split(",") if isinstance(value, str) else value
+    return [str(v).strip() for v in items if v is not None and str(v).strip()]
+
+
+def _any_of(where: list[str], params: list, column: str, value) -> tuple[list[str], list]:
+    """``column IN (?, …)`` for the given value(s), if any."""
+    values = values_of(value)
+    if values:
+        where.append(f"{column} IN ({', '.join('?' * len(values))})")
+        params.extend(values)
     return where, params
+
+
+def _bbox_where(value, alias: str, where: list[str], params: list) -> None:
+    min_lon, min_lat, max_lon, max_lat = _bbox(value)
+    where.append(f"{alias}.lat BETWEEN ? AND ?")
+    params.extend([min_lat, max_lat])
+    # a box whose min_lon > max_lon crosses the antimeridian
+    where.append(f"{alias}.lon BETWEEN ? AND ?" if min_lon <= max_lon else f"({alias}.lon >= ? OR {alias}.lon <= ?)")
+    params.extend([min_lon, max_lon])
 
 
 def event_where(flt: EventFilter, dialect: Dialect) -> tuple[list[str], list]:
@@ -344,25 +371,25 @@ def event_where(flt: EventFilter, dialect: Dialect) -> tuple[list[str], list]:
         where.append(f"EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_seq = e.seq AND {condition})")
         params.extend(values)
 
-    if flt.type:
-        condition, values = dialect.type_in([t.strip().upper() for t in flt.type.split(",") if t.strip()])
+    types = [t.upper() for t in values_of(flt.type)]
+    if types:
+        condition, values = dialect.type_in(types)
         where.append(condition)
         params.extend(values)
-    if flt.mode:
-        where.append("e.mode = ?")
-        params.append(flt.mode)
+    _any_of(where, params, "e.mode", flt.mode)
     if flt.actor:
         actor_exists(f"ea.name {dialect.like} ? ESCAPE '\\'", like_pattern(flt.actor))
-    if flt.sector:
-        actor_exists(dialect.sector, flt.sector.upper())
-    if flt.country:
-        code = flt.country.upper()
-        where.append("(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_seq = e.seq "
-                     "AND (ea.country = ? OR ea.country2 = ?)))")
-        params.extend([code, code, code])
-    if flt.place:
-        where.append(dialect.place)
-        params.append(flt.place)
+    sectors = [v.upper() for v in values_of(flt.sector)]
+    if sectors:
+        actor_exists("(" + " OR ".join([dialect.sector] * len(sectors)) + ")", *sectors)
+    _any_of(where, params, "e.place_country", [v.upper() for v in values_of(flt.country)])
+    codes = [v.upper() for v in values_of(flt.actor_country)]
+    if codes:
+        actor_exists(f"{ACTOR_COUNTRY} IN ({', '.join('?' * len(codes))})", *codes)
+    places = values_of(flt.place)
+    if places:
+        where.append("(" + " OR ".join([dialect.place] * len(places)) + ")")
+        params.extend(places)
     if flt.date_from:
         where.append("e.date_end >= ?")
         params.append(_iso_day(flt.date_from, "date_from"))
@@ -370,12 +397,7 @@ def event_where(flt: EventFilter, dialect: Dialect) -> tuple[list[str], list]:
         where.append("e.date_start <= ?")
         params.append(_iso_day(flt.date_to, "date_to"))
     if flt.bbox is not None:
-        min_lon, min_lat, max_lon, max_lat = _bbox(flt.bbox)
-        where.append("e.lat BETWEEN ? AND ?")
-        params.extend([min_lat, max_lat])
-        # a box whose min_lon > max_lon crosses the antimeridian
-        where.append("e.lon BETWEEN ? AND ?" if min_lon <= max_lon else "(e.lon >= ? OR e.lon <= ?)")
-        params.extend([min_lon, max_lon])
+        _bbox_where(flt.bbox, "e", where, params)
     match = dialect.fts_query(flt.q)
     if match:
         where.append(dialect.fts.format(alias="e", table="events"))
@@ -383,9 +405,7 @@ def event_where(flt: EventFilter, dialect: Dialect) -> tuple[list[str], list]:
     if flt.disputed is not None:
         where.append("e.disputed = ?")
         params.append(int(bool(flt.disputed)))
-    if flt.article:
-        where.append("e.article_id = ?")
-        params.append(flt.article)
+    _any_of(where, params, "e.article_id", flt.article)
     return where, params
 
 

@@ -10,9 +10,7 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-COUNT_BY = ("day", "type", "country", "sector", "place")
+from ..filters.spec import COUNT_BY, PLOVER_TYPES  # noqa: F401  (declared once, with the filters)
 
 
 class Open(BaseModel):

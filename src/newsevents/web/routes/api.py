@@ -5,8 +5,7 @@ asks the store, and reshapes rows into the typed models of :mod:`newsevents.web.
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
+import inspect
 from dataclasses import replace
 from typing import Optional
 
@@ -14,15 +13,12 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from ...errors import NewsEventsError
 from ...redact import public_name, public_text
-from ...store.base import EventFilter
+from ...filters import COUNT_BY, Selection, applicable, counts as count_events, event_filter, page as select_page, parse, values
+from ...filters.spec import BY_NAME
 from .. import models
-from ..models import COUNT_BY, PLOVER_TYPES
 
 router = APIRouter(prefix="/api", tags=["data"])
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_COUNTRY = re.compile(r"^[A-Za-z]{2,3}$")
-MAX_TEXT = 200
 ERRORS = {400: {"model": models.ErrorMessage, "description": "a parameter is invalid (code E021)"}}
 NOT_FOUND = {**ERRORS, 404: {"model": models.ErrorMessage, "description": "no such item (code E022)"}}
 
@@ -31,92 +27,39 @@ def store_of(request: Request):
     return request.app.state.stores.get()
 
 
-def bad(name: str, reason: str) -> NewsEventsError:
-    return NewsEventsError("E021", name=name, reason=reason)
+bad = values.bad
 
 
 # ---------------------------------------------------------------- parameter parsing
 
-def _text(name: str, value: Optional[str]) -> Optional[str]:
-    if value is None or not value.strip():
-        return None
-    if len(value) > MAX_TEXT:
-        raise bad(name, f"longer than {MAX_TEXT} characters")
-    return value.strip()
+def selection_of(table: str):
+    """A dependency parsing the filters of ``table`` (declared once in :mod:`newsevents.filters`, like
+    the CLI's options) into a :class:`Selection`. Every filter is a query parameter; a list can be
+    comma-separated and/or repeated (``type=ASSAULT,COERCE`` or ``type=ASSAULT&type=COERCE``); a
+    filter of another table is a 400, like a bad value."""
+    params = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)]
+    for spec in applicable(table):
+        if spec.boolean:
+            annotation = Optional[bool]
+        else:
+            annotation = Optional[list[str]] if spec.multiple else Optional[str]
+        description = spec.help + (" (comma-separated or repeated)" if spec.multiple else "")
+        examples = [spec.example] if spec.example else None
+        params.append(inspect.Parameter(spec.name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation,
+                                        default=Query(None, description=description, examples=examples)))
+
+    def dependency(request: Request, **given) -> Selection:
+        # the declared parameters document the API; the values are read raw, so that a repeated
+        # single-valued parameter and a filter of another table are errors, as on the CLI
+        raw = {name: request.query_params.getlist(name) for name in request.query_params if name in BY_NAME}
+        return parse(table, raw)
+
+    dependency.__signature__ = inspect.Signature(params)
+    dependency.__name__ = f"{table}_filters"
+    return dependency
 
 
-def _date(name: str, value: Optional[str], *, end: bool = False) -> Optional[str]:
-    """An ISO date, month or year; a month or year widens to its first (or, for ``end``, last) day."""
-    value = _text(name, value)
-    if value is None:
-        return None
-    if not _DATE.match(value):
-        raise bad(name, f"'{value}' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
-    parts = [int(p) for p in value.split("-")]
-    try:
-        if len(parts) == 3:
-            return dt.date(*parts).isoformat()
-        if len(parts) == 2:
-            first = dt.date(parts[0], parts[1], 1)
-            if not end:
-                return first.isoformat()
-            following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-            return (following - dt.timedelta(days=1)).isoformat()
-        return dt.date(parts[0], 12, 31).isoformat() if end else dt.date(parts[0], 1, 1).isoformat()
-    except ValueError as exc:
-        raise bad(name, f"'{value}' is not a real date ({exc})") from None
-
-
-def _bbox(value: Optional[str]) -> Optional[tuple[float, float, float, float]]:
-    value = _text("bbox", value)
-    if value is None:
-        return None
-    parts = value.split(",")
-    if len(parts) != 4:
-        raise bad("bbox", "expected four numbers: min_lon,min_lat,max_lon,max_lat")
-    try:
-        min_lon, min_lat, max_lon, max_lat = (float(p) for p in parts)
-    except ValueError:
-        raise bad("bbox", f"'{value}' has a part that is not a number") from None
-    if not all(-180 <= lon <= 180 for lon in (min_lon, max_lon)) or not all(-90 <= lat <= 90 for lat in (min_lat, max_lat)):
-        raise bad("bbox", "longitudes must lie in [-180, 180] and latitudes in [-90, 90]")
-    if min_lon > max_lon or min_lat > max_lat:
-        raise bad("bbox", "min_lon/min_lat must not exceed max_lon/max_lat")
-    return (min_lon, min_lat, max_lon, max_lat)
-
-
-def event_filter(
-    type: Optional[str] = Query(None, description="PLOVER event type, e.g. ASSAULT"),
-    mode: Optional[str] = Query(None, description="PLOVER mode, e.g. firearms"),
-    actor: Optional[str] = Query(None, description="part of an actor's or recipient's name"),
-    sector: Optional[str] = Query(None, description="PLOVER sector of an actor or recipient, e.g. COP, GOV"),
-    country: Optional[str] = Query(None, description="ISO alpha-2 of the event's place (XK = Kosovo), or an actor's alpha-2/alpha-3"),
-    place: Optional[str] = Query(None, description="place name"),
-    date_from: Optional[str] = Query(None, description="ISO date (or month, year), inclusive"),
-    date_to: Optional[str] = Query(None, description="ISO date (or month, year), inclusive"),
-    bbox: Optional[str] = Query(None, description="min_lon,min_lat,max_lon,max_lat"),
-    q: Optional[str] = Query(None, description="full-text search in evidence, trigger, actors and place"),
-    disputed: Optional[bool] = Query(None, description="true: only events whose facts are disputed between reports"),
-    article: Optional[str] = Query(None, description="only events of this article id"),
-) -> EventFilter:
-    type_ = _text("type", type)
-    if type_ is not None:
-        type_ = type_.upper()
-        if type_ not in PLOVER_TYPES:
-            raise bad("type", f"'{type}' is not a PLOVER type (one of: {', '.join(PLOVER_TYPES)})")
-    country_ = _text("country", country)
-    if country_ is not None:
-        if not _COUNTRY.match(country_):
-            raise bad("country", f"'{country}' is not an ISO 3166-1 alpha-2 or alpha-3 code")
-        country_ = country_.upper()
-    start, end = _date("date_from", date_from), _date("date_to", date_to, end=True)
-    if start and end and start > end:
-        raise bad("date_from", f"{start} is after date_to {end}")
-    sector_ = _text("sector", sector)
-    return EventFilter(type=type_, mode=_text("mode", mode), actor=_text("actor", actor),
-                       sector=sector_.upper() if sector_ else None, country=country_,
-                       place=_text("place", place), date_from=start, date_to=end, bbox=_bbox(bbox),
-                       q=_text("q", q), disputed=disputed, article=_text("article", article))
+event_selection = selection_of("events")
 
 
 def _cursor(value: Optional[str]) -> Optional[str]:
@@ -214,20 +157,21 @@ def stats(request: Request):
 
 @router.get("/events", response_model=models.EventPage, responses=ERRORS,
             summary="Events, filtered, in a stable order, one page at a time")
-def list_events(request: Request, flt: EventFilter = Depends(event_filter),
+def list_events(request: Request, selection: Selection = Depends(event_selection),
                 cursor: Optional[str] = Query(None, description="next_cursor of the previous page"),
                 limit: int = Query(50, ge=1, le=1000),
                 total: bool = Query(False, description="also count all matching events (scans every match: "
                                                        "tens of ms on 100k events); otherwise total is null")):
-    page = paged(store_of(request).events, cursor, flt=flt, limit=limit, count=total)
+    page = paged(select_page, cursor, store=store_of(request), selection=selection, limit=limit, count=total)
     return {"items": [event_out(item) for item in page.items], "next_cursor": page.next_cursor, "total": page.total}
 
 
 @router.get("/points", response_model=models.PointSet, responses=ERRORS,
             summary="Compact map points (coordinates, type, label) of the events matching the filters")
-def points(request: Request, flt: EventFilter = Depends(event_filter),
+def points(request: Request, selection: Selection = Depends(event_selection),
            limit: int = Query(5000, ge=1, le=20000)):
     store = store_of(request)
+    flt = event_filter(selection)
     out, missing, cursor = [], 0, None
     while len(out) < limit:
         page = store.events(flt, cursor=cursor, limit=1000, count=False)
@@ -262,9 +206,9 @@ def get_event(request: Request, key: str = Path(..., description="ARTICLE_ID/evt
 
 
 @router.get("/articles", response_model=models.ArticlePage, responses=ERRORS, summary="Stored articles (metadata and counts)")
-def list_articles(request: Request, q: Optional[str] = Query(None, description="full-text search in title and text"),
+def list_articles(request: Request, selection: Selection = Depends(selection_of("articles")),
                   cursor: Optional[str] = None, limit: int = Query(50, ge=1, le=1000)):
-    page = paged(store_of(request).articles, cursor, q=_text("q", q), limit=limit)
+    page = paged(select_page, cursor, store=store_of(request), selection=selection, limit=limit)
     items = [{**item, "source_path": public_text(item.get("source_path"))} for item in page.items]
     return {"items": items, "next_cursor": page.next_cursor, "total": page.total}
 
@@ -283,36 +227,32 @@ def get_article(request: Request, article_id: str) -> dict:
 
 
 @router.get("/quotes", response_model=models.QuotePage, responses=ERRORS, summary="Quotes, by speaker and/or text")
-def list_quotes(request: Request, speaker: Optional[str] = Query(None, description="part of the speaker's name"),
-                q: Optional[str] = Query(None, description="full-text search in the quote"),
+def list_quotes(request: Request, selection: Selection = Depends(selection_of("quotes")),
                 cursor: Optional[str] = None, limit: int = Query(50, ge=1, le=1000)):
-    page = paged(store_of(request).quotes, cursor, speaker=_text("speaker", speaker), q=_text("q", q), limit=limit)
+    page = paged(select_page, cursor, store=store_of(request), selection=selection, limit=limit)
     return {"items": [quote_out(item) for item in page.items], "next_cursor": page.next_cursor, "total": page.total}
 
 
 @router.get("/places", response_model=models.PlacePage, responses=ERRORS, summary="Resolved places")
-def list_places(request: Request, country: Optional[str] = Query(None, description="ISO alpha-2"),
+def list_places(request: Request, selection: Selection = Depends(selection_of("places")),
                 cursor: Optional[str] = None, limit: int = Query(100, ge=1, le=1000)):
-    code = _text("country", country)
-    if code is not None and not re.match(r"^[A-Za-z]{2}$", code):
-        raise bad("country", f"'{country}' is not an ISO 3166-1 alpha-2 code")
-    page = paged(store_of(request).places, cursor, country=code.upper() if code else None, limit=limit)
+    page = paged(select_page, cursor, store=store_of(request), selection=selection, limit=limit)
     return {"items": page.items, "next_cursor": page.next_cursor, "total": page.total}
 
 
 @router.get("/counts", response_model=models.Counts, responses=ERRORS,
-            summary="Event counts grouped by day, type, country, sector or place (for charts)")
-def counts(request: Request, by: str = Query(..., description="day | type | country | sector | place"),
-           flt: EventFilter = Depends(event_filter)):
-    if by not in COUNT_BY:
-        raise bad("by", f"'{by}' is not one of: {', '.join(COUNT_BY)}")
-    return {"by": by, "items": store_of(request).counts(by, flt)}
+            summary="Event counts grouped by day, type, country, actor_country, sector or place (for charts); "
+                    "each count is what /api/events lists with that value as the filter")
+def counts(request: Request, by: str = Query(..., description=" | ".join(COUNT_BY)),
+           selection: Selection = Depends(event_selection)):
+    return {"by": by, "items": count_events(store_of(request), by, selection)}
 
 
 @router.get("/timeline", response_model=models.Timeline, responses=ERRORS,
             summary="Events per day and PLOVER type (the dashboard's stacked chart)")
-def timeline(request: Request, flt: EventFilter = Depends(event_filter)):
+def timeline(request: Request, selection: Selection = Depends(event_selection)):
     store = store_of(request)
+    flt = event_filter(selection)
     types = [row["key"] for row in store.counts("type", flt) if row.get("key")]
     days: dict[str, dict[str, int]] = {}
     for type_ in types:

@@ -174,7 +174,8 @@ const NE = (() => {
   const FILTER_FIELDS = {
     q: { label: "Search", type: "search", placeholder: "words in evidence, actors, place" },
     type: { label: "Event type", type: "select", options: () => [["", "Any type"], ...TYPE_GROUPS.flatMap(([, t]) => t.map((x) => [x, x]))] },
-    country: { label: "Country", type: "select", options: "country" },
+    country: { label: "Country (where)", type: "select", options: "country", any: "Any country" },
+    actor_country: { label: "Actor country (who)", type: "select", options: "actor_country", any: "Any actor country" },
     place: { label: "Place", type: "text", placeholder: "e.g. Mitrovica" },
     actor: { label: "Actor or recipient", type: "text", placeholder: "e.g. police" },
     sector: { label: "Sector", type: "select", options: "sector" },
@@ -200,7 +201,7 @@ const NE = (() => {
       let control;
       if (spec.type === "select") {
         control = el("select", { name, id: `f-${name}` });
-        let options = [["", spec.label === "Country" ? "Any country" : "Any"]];
+        let options = [["", spec.any || "Any"]];
         if (typeof spec.options === "function") options = spec.options();
         control.append(...options.map(([value, label]) => el("option", { value }, label)));
       } else if (spec.type === "checkbox") {
@@ -233,7 +234,7 @@ const NE = (() => {
       onChange(params);
     };
     form.addEventListener("submit", (e) => { e.preventDefault(); apply(); });
-    for (const name of ["type", "country", "sector", "disputed", "date_from", "date_to"]) {
+    for (const name of ["type", "country", "actor_country", "sector", "disputed", "date_from", "date_to"]) {
       if (controls[name]) controls[name].addEventListener("change", apply);
     }
     form.querySelector("#f-reset").addEventListener("click", () => {
@@ -242,19 +243,21 @@ const NE = (() => {
       }
       apply();
     });
-    // Options that come from the data: countries and sectors present in the store.
-    for (const [name, by] of [["country", "country"], ["sector", "sector"]]) {
+    // Options that come from the data: countries and sectors present in the store, each with the
+    // number of events its filter lists (the API counts exactly what the filter selects).
+    for (const [name, by] of [["country", "country"], ["actor_country", "actor_country"], ["sector", "sector"]]) {
       if (!controls[name]) continue;
       try {
         const counts = await api("/counts", { by });
         for (const row of counts.items) {
           if (!row.key) continue;
-          const label = by === "country" ? `${countryName(row.key)} (${row.key}) · ${row.count}` : `${row.key} · ${row.count}`;
+          const name = by === "sector" ? row.key : countryName(row.key);
+          const label = name === row.key ? `${row.key} · ${row.count}` : `${name} (${row.key}) · ${row.count}`;
           controls[name].appendChild(el("option", { value: row.key }, label));
         }
       } catch (e) { /* the form still works with free values */ }
     }
-    for (const name of ["type", "country", "sector"]) {
+    for (const name of ["type", "country", "actor_country", "sector"]) {
       if (controls[name] && values[name]) {
         if (![...controls[name].options].some((o) => o.value === values[name])) {
           controls[name].appendChild(el("option", { value: values[name] }, values[name]));

@@ -47,6 +47,6 @@
   document.getElementById("prev").addEventListener("click", () => show(stack.pop()));
 
   NE.filterForm(document.getElementById("filters"),
-    ["q", "type", "country", "place", "actor", "sector", "mode", "date_from", "date_to", "disputed"],
+    ["q", "type", "country", "actor_country", "place", "actor", "sector", "mode", "date_from", "date_to", "disputed"],
     (values) => { params = values; stack = []; show(null); });
 })();
