@@ -229,3 +229,18 @@ def test_malicious_article_renders_inert(hostile, page, url):
         expect(page.locator("#extracted")).to_contain_text(IMG)
     if url == "/articles/hostile-upload":
         expect(page.locator("#article-text")).to_contain_text(IMG)
+
+
+@pytest.mark.parametrize("control", ["country", "actor_country"])
+def test_dropdown_counts_are_what_the_filter_lists(page, control):
+    """Issue 18.4: "Kosovo (XK) · 16" lists 16 events, for the place country and the actor country."""
+    page.goto("/events")
+    expect(page.locator("#filters")).to_have_attribute("data-ready", "true")
+    options = page.locator(f"#f-{control} option").all()
+    labelled = [(o.get_attribute("value"), o.inner_text()) for o in options if o.get_attribute("value")]
+    assert len(labelled) >= 2, labelled
+    for value, label in labelled[:4]:
+        count = int(label.rsplit("·", 1)[1].strip().replace(",", ""))
+        page.select_option(f"#f-{control}", value)
+        expect(page.locator("#events-total")).to_have_text(f"{count:,} matching")
+        page.select_option(f"#f-{control}", "")

@@ -251,8 +251,8 @@ const NE = (() => {
         const counts = await api("/counts", { by });
         for (const row of counts.items) {
           if (!row.key) continue;
-          const name = by === "sector" ? row.key : countryName(row.key);
-          const label = name === row.key ? `${row.key} · ${row.count}` : `${name} (${row.key}) · ${row.count}`;
+          const shown = by === "sector" ? row.key : countryName(row.key);
+          const label = shown === row.key ? `${row.key} · ${row.count}` : `${shown} (${row.key}) · ${row.count}`;
           controls[name].appendChild(el("option", { value: row.key }, label));
         }
       } catch (e) { /* the form still works with free values */ }
