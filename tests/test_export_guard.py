@@ -49,13 +49,14 @@ def _run(capsys, *args) -> str:
 def test_exported_csv_cells_are_guarded(capsys, tmp_path, prefix):
     text = f"{prefix}{FORMULA} was posted. Then police raided a house."
     evidence = f"{prefix}{FORMULA} was posted"
-    doc = make_doc("formula", text, events=[event(text, 1, "COERCE", evidence, actors=[
+    doc = make_doc("formula", text, events=[event(text, 1, "COERCE", evidence, codes={
+        "acled_event_type": "Strategic developments", "acled_sub_event_type": "Other"}, actors=[
         {"name": prefix + "=cmd|' /C calc'!A0", "entity": None, "sector": None, "country": None}])])
     db = str(tmp_path / "f.db")
     store = open_store(db)
     store.save(doc)
     store.close()
-    for fmt in ("csv",):
+    for fmt in ("csv", "acled"):
         out = _run(capsys, "export", "-f", fmt, "--db", db)
         row = next(csv.DictReader(io.StringIO(out)))
         column = "evidence" if fmt == "csv" else "notes"

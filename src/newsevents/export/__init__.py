@@ -24,13 +24,17 @@ class Tally:
     """What a format wrote: rows, and items it left out (with why)."""
     rows: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
+    unlocated: int = 0  # rows written without coordinates (GeoJSON: null geometry)
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
     def summary(self) -> str:
         left = "; ".join(f"{count} left out: {reason}" for reason, count in self.skipped.items())
-        return f"{self.rows} rows" + (f" ({left})" if left else "")
+        notes = [left] if left else []
+        if self.unlocated:
+            notes.append(f"{self.unlocated} without coordinates: null geometry")
+        return f"{self.rows} rows" + (f" ({'; '.join(notes)})" if notes else "")
 
 
 Writer = Callable[[Store, Selection, Tally], Iterator]

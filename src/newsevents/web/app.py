@@ -169,7 +169,7 @@ def create_app(store_path: str | Path, token: str | None = None, max_body: int =
     ``Authorization: Bearer <token>``. ``max_body``: the largest request body accepted, in bytes.
     """
     from .. import __version__
-    from .routes import api, pages, write
+    from .routes import api, export, pages, write
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -216,6 +216,7 @@ def create_app(store_path: str | Path, token: str | None = None, max_body: int =
 
     app.openapi = lambda: _openapi_with_contract(app)
     app.include_router(api.router)
+    app.include_router(export.router)
     app.include_router(write.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")

@@ -39,10 +39,9 @@ def selection_of(table: str):
     filter of another table is a 400, like a bad value."""
     params = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)]
     for spec in applicable(table):
-        if spec.boolean:
-            annotation = Optional[bool]
-        else:
-            annotation = Optional[list[str]] if spec.multiple else Optional[str]
+        # documented as one string: a query string cannot tell a list from text, and the values are
+        # read raw below (a list may be comma-separated or repeated)
+        annotation = Optional[bool] if spec.boolean else Optional[str]
         description = spec.help + (" (comma-separated or repeated)" if spec.multiple else "")
         examples = [spec.example] if spec.example else None
         params.append(inspect.Parameter(spec.name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation,

@@ -1,0 +1,416 @@
+"""Every export format, loaded with a real reader and checked against its published definition, on
+articles run through the real pipeline (the bundled samples and the reference article) plus
+hand-made ones: GDELT 2.0 (pandas, the 61 Event and 16 Mentions columns and their types), ACLED
+(the 31 columns), PLOVER (a JSON Schema written from the manual's Data Fields chapter), GeoJSON
+(the ``geojson`` package's validation), Parquet (DuckDB ``read_parquet`` and pandas) and CSV."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from contract_docs import ALEPPO, actor, event, make_doc, span
+from newsevents.cli import main
+
+pd = pytest.importorskip("pandas")
+duckdb = pytest.importorskip("duckdb")
+geojson = pytest.importorskip("geojson")
+
+REPO = Path(__file__).parent.parent
+SCHEMA = REPO / "src" / "newsevents" / "schema" / "plover-record.json"
+
+# GDELT 2.0 Event table, as GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016 lists it (name, type).
+GDELT_EVENTS = """GLOBALEVENTID INTEGER|SQLDATE INTEGER|MonthYear INTEGER|Year INTEGER|FractionDate FLOAT|
+Actor1Code STRING|Actor1Name STRING|Actor1CountryCode STRING|Actor1KnownGroupCode STRING|Actor1EthnicCode STRING|
+Actor1Religion1Code STRING|Actor1Religion2Code STRING|Actor1Type1Code STRING|Actor1Type2Code STRING|
+Actor1Type3Code STRING|Actor2Code STRING|Actor2Name STRING|Actor2CountryCode STRING|Actor2KnownGroupCode STRING|
+Actor2EthnicCode STRING|Actor2Religion1Code STRING|Actor2Religion2Code STRING|Actor2Type1Code STRING|
+Actor2Type2Code STRING|Actor2Type3Code STRING|IsRootEvent INTEGER|EventCode STRING|EventBaseCode STRING|
+EventRootCode STRING|QuadClass INTEGER|GoldsteinScale FLOAT|NumMentions INTEGER|NumSources INTEGER|
+NumArticles INTEGER|AvgTone FLOAT|Actor1Geo_Type INTEGER|Actor1Geo_FullName STRING|Actor1Geo_CountryCode STRING|
+Actor1Geo_ADM1Code STRING|Actor1Geo_ADM2Code STRING|Actor1Geo_Lat FLOAT|Actor1Geo_Long FLOAT|
+Actor1Geo_FeatureID STRING|Actor2Geo_Type INTEGER|Actor2Geo_FullName STRING|Actor2Geo_CountryCode STRING|
+Actor2Geo_ADM1Code STRING|Actor2Geo_ADM2Code STRING|Actor2Geo_Lat FLOAT|Actor2Geo_Long FLOAT|
+Actor2Geo_FeatureID STRING|ActionGeo_Type INTEGER|ActionGeo_FullName STRING|ActionGeo_CountryCode STRING|
+ActionGeo_ADM1Code STRING|ActionGeo_ADM2Code STRING|ActionGeo_Lat FLOAT|ActionGeo_Long FLOAT|
+ActionGeo_FeatureID STRING|DATEADDED INTEGER|SOURCEURL STRING"""
+GDELT_MENTIONS = """GLOBALEVENTID INTEGER|EventTimeDate INTEGER|MentionTimeDate INTEGER|MentionType INTEGER|
+MentionSourceName STRING|MentionIdentifier STRING|SentenceID INTEGER|Actor1CharOffset INTEGER|
+Actor2CharOffset INTEGER|ActionCharOffset INTEGER|InRawText INTEGER|Confidence INTEGER|MentionDocLen INTEGER|
+MentionDocTone FLOAT|MentionDocTranslationInfo STRING|Extras STRING"""
+PANDAS_TYPES = {"INTEGER": "Int64", "FLOAT": "float64", "STRING": "string"}
+# ACLED's export columns (dtacled/acledR), in order.
+ACLED = ("event_id_cnty event_date year time_precision disorder_type event_type sub_event_type actor1 assoc_actor_1 "
+         "inter1 actor2 assoc_actor_2 inter2 interaction civilian_targeting iso region country admin1 admin2 admin3 "
+         "location latitude longitude geo_precision source source_scale notes fatalities tags timestamp").split()
+ACLED_EVENT_TYPES = {"Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+                     "Explosions/Remote violence": {"Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                                    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                                                    "Grenade"},
+                     "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+                     "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+                     "Riots": {"Violent demonstration", "Mob violence"},
+                     "Strategic developments": {"Agreement", "Arrests", "Change to group/activity",
+                                                "Disrupted weapons use", "Headquarters or base established",
+                                                "Looting/property destruction", "Non-violent transfer of territory",
+                                                "Other"}}
+
+
+def columns(spec: str) -> list[tuple[str, str]]:
+    return [tuple(item.split()) for item in spec.replace("\n", "").split("|")]
+
+
+def clash_doc() -> dict:
+    """Soldiers killed three militants (asserted) and were accused of killing 40 (alleged): fatalities 3."""
+    text = ("Soldiers killed three militants near Suva on Friday. Rebels accused the army of killing 40 villagers. "
+            "Police arrested two men in Nadi.")
+    suva = {"id": "plc1", "name": "Suva", "geonameid": 2198148, "lat": -18.14, "lon": 178.44, "country": "FJ",
+            "admin1": "Central", "feature": "city", "evidence": span(text, "Suva")}
+    nadi = {"id": "plc2", "name": "Nadi", "geonameid": 2202064, "lat": -17.80, "lon": -179.9, "country": "FJ",
+            "admin1": "Western", "feature": "city", "evidence": span(text, "Nadi")}
+    codes = {"cameo": "19", "quad_class": 4, "goldstein": -10.0, "acled_event_type": "Battles",
+             "acled_sub_event_type": "Armed clash"}
+    events = [
+        event(text, 1, "ASSAULT", "Soldiers killed three militants", trigger="killed", mode="firearms",
+              actors=[actor("Soldiers", "MIL", "FJI", "FJ")], recipients=[actor("militants", "REB")],
+              place={"id": "plc1"}, date={"value": "2022-03-04", "precision": "day"}, codes=codes),
+        event(text, 2, "ACCUSE", "Rebels accused the army", trigger="accused", actors=[actor("Rebels", "REB")],
+              recipients=[actor("the army", "MIL", "FJI", "FJ")], place={"id": "plc1"}, disputed=True,
+              codes={"cameo": "11", "quad_class": 3, "goldstein": -2.0}),
+        event(text, 3, "COERCE", "Police arrested two men", trigger="arrested", mode="arrest",
+              actors=[actor("Police", "COP", "FJI", "FJ")], recipients=[actor("two men", "CVL")], place={"id": "plc2"},
+              codes={"cameo": "17", "quad_class": 4, "goldstein": -5.0, "acled_event_type": "Strategic developments",
+                     "acled_sub_event_type": "Arrests"}),
+    ]
+    casualties = [{"id": "cas1", "kind": "killed", "count": 3, "approximate": False, "who": "militants",
+                   "event": "evt1", "evidence": span(text, "killed three militants"), "modality": "asserted"},
+                  {"id": "cas2", "kind": "killed", "count": 40, "approximate": False, "who": "villagers",
+                   "event": "evt1", "evidence": span(text, "killing 40 villagers"), "modality": "alleged"},
+                  {"id": "cas3", "kind": "arrested", "count": 2, "approximate": False, "who": "men",
+                   "event": "evt3", "evidence": span(text, "arrested two men")}]
+    return make_doc("fiji-clash", text, published="2022-03-05", events=events, places=[suva, nadi],
+                    casualties=casualties)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, nlp) -> str:
+    from newsevents.ingest_job import ingest
+    from newsevents.store import open_store
+
+    path = str(tmp_path_factory.mktemp("exports") / "exports.db")
+    store = open_store(path)
+    try:
+        summary = ingest([str(REPO / "samples"), str(REPO / "tests" / "fixtures" / "articles" / "kosovo-mitrovica.txt")],
+                         store)
+        assert summary.failed == 0, summary.failures
+        assert store.save(clash_doc()).status == "stored"
+    finally:
+        store.close()
+    return path
+
+
+def run(capsys, *args: str) -> tuple[str, str]:
+    try:
+        main(list(args))
+    except SystemExit as exc:
+        assert not exc.code, capsys.readouterr().err
+    captured = capsys.readouterr()
+    return captured.out, captured.err
+
+
+def all_events(db: str) -> list[dict]:
+    from newsevents.store import open_store
+
+    store = open_store(db)
+    try:
+        out, cursor = [], None
+        while True:
+            page = store.events(cursor=cursor, limit=1000)
+            out += page.items
+            cursor = page.next_cursor
+            if not cursor:
+                return out
+    finally:
+        store.close()
+
+
+# ------------------------------------------------------------------------------------- GDELT
+
+def read_gdelt(text: str, spec: str):
+    cols = columns(spec)
+    return pd.read_csv(io.StringIO(text), sep="\t", header=None, names=[c for c, _ in cols], quoting=csv.QUOTE_NONE,
+                       dtype={c: PANDAS_TYPES[t] for c, t in cols}, keep_default_na=False, na_values={
+                           c: [""] for c, _ in cols})
+
+
+def test_gdelt_event_table_has_gdelts_61_columns_and_types(capsys, db):
+    out, err = run(capsys, "export", "-f", "gdelt", "--db", db)
+    frame = read_gdelt(out, GDELT_EVENTS)
+    assert frame.shape[1] == 61 and all(len(line.split("\t")) == 61 for line in out.splitlines())
+    assert len(frame) == sum(1 for e in all_events(db) if not e.get("negated")) > 30
+    for name, kind in columns(GDELT_EVENTS):
+        assert str(frame[name].dtype) == PANDAS_TYPES[kind], name
+    assert frame["GLOBALEVENTID"].is_unique
+    assert set(frame["QuadClass"].dropna()) <= {1, 2, 3, 4}
+    assert frame["GoldsteinScale"].dropna().between(-10, 10).all()
+    assert frame["EventRootCode"].dropna().str.fullmatch(r"\d\d").all()  # codes stay strings: "04", not 4
+    assert (frame["EventCode"].dropna().str[:2] == frame["EventRootCode"].dropna()).all()
+    kosovo = frame[frame["SOURCEURL"].str.contains("southfront", na=False)]
+    assert len(kosovo) > 5 and (kosovo["SQLDATE"] == 20211013).any()
+    shot = kosovo[kosovo["ActionGeo_FullName"].str.startswith("Mitrovica", na=False)].iloc[0]
+    assert shot["ActionGeo_CountryCode"] == "KV" and shot["ActionGeo_Type"] == 4  # FIPS 10-4; a world city
+    assert shot["ActionGeo_Long"] == pytest.approx(20.87, abs=0.05) and shot["MonthYear"] == 202110
+    assert (frame["DATEADDED"].astype(str).str.len() == 14).all()
+    consult = frame[frame["EventRootCode"] == "04"]
+    assert len(consult) and (consult["QuadClass"] == 1).all()
+
+
+def test_gdelt_mentions_table_joins_the_events(capsys, db):
+    events = read_gdelt(run(capsys, "export", "-f", "gdelt", "--db", db)[0], GDELT_EVENTS)
+    out, _ = run(capsys, "export", "-f", "gdelt-mentions", "--db", db)
+    mentions = read_gdelt(out, GDELT_MENTIONS)
+    assert mentions.shape[1] == 16 and len(mentions) == len(events)
+    for name, kind in columns(GDELT_MENTIONS):
+        assert str(mentions[name].dtype) == PANDAS_TYPES[kind], name
+    assert set(mentions["GLOBALEVENTID"]) == set(events["GLOBALEVENTID"])
+    assert set(mentions["MentionType"]) <= {1, 2} and (mentions["InRawText"] == 1).all()
+    # the offsets point into the article: the action offset lies inside the event's evidence
+    texts = {e["key"]: e for e in all_events(db)}
+    for _, row in mentions.iterrows():
+        key = row["Extras"].removeprefix("newsevents:")
+        ev = texts[key]
+        assert ev["evidence"]["start"] <= row["ActionCharOffset"] < ev["evidence"]["end"], key
+
+
+# ------------------------------------------------------------------------------------- ACLED
+
+def test_acled_csv_has_the_31_columns_fatalities_and_interactions(capsys, db):
+    out, err = run(capsys, "export", "-f", "acled", "--db", db)
+    frame = pd.read_csv(io.StringIO(out), dtype={"event_id_cnty": "string"})
+    assert list(frame.columns) == ACLED and len(ACLED) == 31
+    assert "left out: events without an ACLED event type" in err and "left out: events without a date" in err
+    assert len(frame) > 10 and frame["event_id_cnty"].is_unique
+    for _, row in frame.iterrows():
+        assert row["sub_event_type"] in ACLED_EVENT_TYPES[row["event_type"]], row["sub_event_type"]
+    assert set(frame["disorder_type"]) <= {"Political violence", "Demonstrations", "Strategic developments",
+                                           "Political violence; Demonstrations"}
+    assert pd.to_datetime(frame["event_date"], format="%Y-%m-%d").notna().all()
+    assert (frame["year"] == pd.to_datetime(frame["event_date"]).dt.year).all()
+    assert set(frame["time_precision"]) <= {1, 2, 3} and set(frame["geo_precision"].dropna()) <= {1, 2, 3}
+    inters = set(frame["inter1"].dropna()) | set(frame["inter2"].dropna())
+    assert inters <= set(range(1, 9))
+    for _, row in frame.dropna(subset=["inter1", "inter2"]).iterrows():
+        assert row["interaction"] == min(row["inter1"], row["inter2"]) * 10 + max(row["inter1"], row["inter2"])
+    assert str(frame["fatalities"].dtype) == "int64" and (frame["fatalities"] >= 0).all()
+    clash = frame[frame["location"] == "Suva"].iloc[0]
+    assert clash["fatalities"] == 3  # the alleged 40 are not counted
+    assert clash["event_type"] == "Battles" and clash["interaction"] == 12  # state forces vs rebels
+    assert clash["country"] == "Fiji" and clash["region"] == "Oceania" and clash["iso"] == 242
+    assert clash["actor1"] == "Military Forces of Fiji" and clash["notes"] == "Soldiers killed three militants"
+    kosovo = frame[frame["country"] == "Kosovo"]
+    assert len(kosovo) and (kosovo["iso"] == 0).all() and (kosovo["region"] == "Europe").all()  # ACLED: Kosovo 0
+
+
+# ------------------------------------------------------------------------------------- PLOVER
+
+def test_plover_records_validate_against_the_manuals_fields(capsys, db):
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    out, _ = run(capsys, "export", "-f", "plover", "--db", db)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) > 30
+    validator = jsonschema.Draft202012Validator(schema)
+    for record in records:
+        errors = list(validator.iter_errors(record))
+        assert not errors, (record["id"], [e.message for e in errors])
+    by_id = {r["id"]: r for r in records}
+    clash = by_id["fiji-clash/evt1"]
+    assert clash["event"] == ["ASSAULT"] and clash["mode"] == ["firearms"] and clash["size"] == {"dead": 3}
+    assert clash["actor"] == [{"code": "FJI", "sector": "MIL", "entity_text": "Soldiers"}]
+    assert clash["event_loc"]["country_code"] == "FJI" and clash["event_loc"]["resolution"] == 4
+    assert clash["quad_code"] == 4 and clash["event_scale"] == -10.0 and clash["date"] == "2022-03-04"
+    kosovo = [r for r in records if r["id"].startswith("kosovo-mitrovica/")]
+    assert any(r.get("event_loc", {}).get("country_code") == "KOS" for r in kosovo)  # PLOVER's code for Kosovo
+
+
+# ------------------------------------------------------------------------------------- GeoJSON
+
+def test_geojson_is_a_valid_rfc7946_feature_collection(capsys, db):
+    out, err = run(capsys, "export", "-f", "geojson", "--db", db)
+    collection = geojson.loads(out)
+    assert isinstance(collection, geojson.FeatureCollection) and collection.is_valid, collection.errors()
+    features = collection["features"]
+    assert len(features) == len(all_events(db))
+    located = [f for f in features if f["geometry"] is not None]
+    assert located and all(f.is_valid for f in features)
+    for feature in located:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert (lat, lon) == (feature["properties"]["lat"], feature["properties"]["lon"])  # [lon, lat] order
+        assert feature["properties"]["geo_precision"] in (1, 2, 3)
+    suva = next(f for f in features if f["id"] == "fiji-clash/evt1")
+    assert suva["geometry"]["coordinates"] == [178.44, -18.14] and suva["properties"]["fatalities"] == 3
+    unlocated = len(features) - len(located)
+    assert (f"{unlocated} without coordinates" in err) if unlocated else True
+
+
+# ------------------------------------------------------------------------------------- Parquet
+
+def test_parquet_bundle_reads_in_duckdb_and_pandas(capsys, db, tmp_path):
+    out, err = run(capsys, "export", "-f", "parquet", "--db", db, "-o", str(tmp_path / "all"))
+    events = all_events(db)
+    counts = {}
+    for table in ("articles", "events", "quotes", "places", "casualties", "entities"):
+        path = tmp_path / "all" / f"{table}.parquet"
+        counts[table] = duckdb.sql(f"SELECT COUNT(*) FROM read_parquet('{path}')").fetchall()[0][0]
+        assert len(pd.read_parquet(path)) == counts[table]
+    assert counts["events"] == len(events) and counts["articles"] == 15  # 14 samples (one is the reference) + 1
+    frame = pd.read_parquet(tmp_path / "all" / "events.parquet")
+    assert str(frame["negated"].dtype) == "bool" and str(frame["fatalities"].dtype) == "int64"
+    assert str(frame["lat"].dtype) == "float64"
+    kinds = dict(duckdb.sql(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('{tmp_path / 'all' / 'events.parquet'}'))").fetchall())
+    assert kinds["quad_class"] == "BIGINT" and kinds["disputed"] == "BOOLEAN" and kinds["cameo"] == "VARCHAR"
+    total = duckdb.sql(f"SELECT SUM(fatalities) FROM read_parquet('{tmp_path / 'all' / 'events.parquet'}') "
+                       "WHERE key LIKE 'fiji-clash/%'").fetchall()[0][0]
+    assert total == 3
+    # a filtered bundle: the selected events and the rows of their articles
+    run(capsys, "export", "-f", "parquet", "--db", db, "-o", str(tmp_path / "fj"), "--country", "FJ")
+    assert duckdb.sql(f"SELECT DISTINCT article_id FROM read_parquet('{tmp_path / 'fj' / 'casualties.parquet'}')").fetchall() \
+        == [("fiji-clash",)]
+    assert duckdb.sql(f"SELECT COUNT(*) FROM read_parquet('{tmp_path / 'fj' / 'events.parquet'}')").fetchall()[0][0] == 3
+
+
+# ------------------------------------------------------------------------------------- CSV
+
+def test_csv_has_codes_fatalities_aligned_actors_and_plain_booleans(capsys, db):
+    out, _ = run(capsys, "export", "-f", "csv", "--db", db)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == len(all_events(db))
+    for row in rows:
+        assert row["negated"] in ("true", "false") and row["disputed"] in ("true", "false")
+        for role in ("actor", "recipient"):
+            names = row[f"{role}s"].split("; ") if row[f"{role}s"] else []
+            for part in ("sectors", "countries"):
+                if names:  # one slot per name, empty where unknown: aligned
+                    assert row[f"{role}_{part}"].count("; ") == len(names) - 1, (row["key"], role, part)
+    clash = next(r for r in rows if r["key"] == "fiji-clash/evt1")
+    assert (clash["fatalities"], clash["cameo"], clash["quad_class"], clash["goldstein"]) == ("3", "19", "4", "-10.0")
+    assert clash["acled_event_type"] == "Battles" and clash["geo_precision"] == "1"
+    kosovo = next(r for r in rows if r["key"] == "kosovo-mitrovica/evt1")
+    assert kosovo["recipients"] == "Serb; police officers" and kosovo["recipient_sectors"] == "; COP"
+    casualties = list(csv.DictReader(io.StringIO(run(capsys, "export", "-f", "csv", "-w", "casualties", "--db", db)[0])))
+    assert {c["modality"] for c in casualties} >= {"asserted", "alleged"}
+
+
+# ------------------------------------------------------------------------------------- filters
+
+def _names(event, role="actor"):
+    return [a.get("name", "") for a in event.get(role) or []]
+
+
+def _all_actors(event):
+    return (event.get("actor") or []) + (event.get("recipient") or [])
+
+
+def _day(event, bound):
+    return (event.get("resolved") or {}).get(bound) or ""
+
+
+# (filter args, predicate over a store event item): the events a filtered export must hold.
+EVENT_FILTERS = {
+    "type": (["--type", "ASSAULT,coerce"], lambda e: e["type"] in ("ASSAULT", "COERCE")),
+    "mode": (["--mode", "firearms"], lambda e: e.get("mode") == "firearms"),
+    "actor": (["--actor", "police"], lambda e: any("police" in a.get("name", "").lower() for a in _all_actors(e))),
+    "sector": (["--sector", "MIL", "--sector", "reb"], lambda e: any(a.get("sector") in ("MIL", "REB") for a in _all_actors(e))),
+    "country": (["--country", "XK"], lambda e: (e.get("resolved") or {}).get("country") == "XK"),
+    "actor_country": (["--actor-country", "USA"],
+                      lambda e: any((a.get("country2") or a.get("country")) == "US" for a in _all_actors(e))),
+    "place": (["--place", "mitrovica"], lambda e: ((e.get("resolved") or {}).get("place") or "").lower() == "mitrovica"),
+    "date_from": (["--from", "2021"], lambda e: _day(e, "date_end") >= "2021-01-01"),
+    "date_to": (["--to", "2016-12"], lambda e: "" < _day(e, "date_start") <= "2016-12-31"),
+    "bbox": (["--bbox", "170,-25,-170,-10"],  # across the antimeridian: Fiji on both sides
+             lambda e: (e.get("resolved") or {}).get("lat") is not None and -25 <= e["resolved"]["lat"] <= -10
+             and (e["resolved"]["lon"] >= 170 or e["resolved"]["lon"] <= -170)),
+    "q": (["--search", "killed"], lambda e: "killed" in (e["evidence"]["text"] + " " + (e.get("trigger") or {}).get("text", "")).lower()),
+    "disputed": (["--disputed"], lambda e: bool((e.get("resolved") or {}).get("disputed"))),
+    "article": (["--article", "fiji-clash,kosovo-mitrovica"], lambda e: e["article"]["id"] in ("fiji-clash", "kosovo-mitrovica")),
+}
+
+
+def keys_of(fmt: str, out: str, tmp_path: Path) -> set[str]:
+    """The event keys an export holds (GDELT and ACLED rows via their stable ids)."""
+    from newsevents.export.codes import number
+
+    if fmt == "csv":
+        return {row["key"] for row in csv.DictReader(io.StringIO(out))}
+    if fmt == "geojson":
+        return {f["id"] for f in geojson.loads(out)["features"]}
+    if fmt == "plover":
+        return {json.loads(line)["id"] for line in out.splitlines()}
+    if fmt == "parquet":
+        return set(pd.read_parquet(tmp_path / "out.parquet")["key"])
+    if fmt == "gdelt-mentions":
+        return {line.split("\t")[15].removeprefix("newsevents:") for line in out.splitlines()}
+    raise AssertionError(fmt)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "plover", "parquet", "gdelt-mentions", "gdelt", "acled"])
+@pytest.mark.parametrize("name", sorted(EVENT_FILTERS))
+def test_a_filtered_export_holds_only_what_matches(capsys, db, tmp_path, name, fmt):
+    from newsevents.export.codes import number
+
+    args, matches = EVENT_FILTERS[name]
+    events = all_events(db)
+    expected = {e["key"] for e in events if matches(e)}
+    assert expected and len(expected) < len(events), (name, len(expected))  # the filter selects something, not all
+    extra = ["-o", str(tmp_path / "out.parquet"), "--what", "events"] if fmt == "parquet" else []
+    out, _ = run(capsys, "export", "-f", fmt, "--db", db, *extra, *args)
+    if fmt in ("gdelt", "acled"):  # these leave out what their datasets do not code; ids are stable numbers
+        ids = {number(k): k for k in expected} if fmt == "gdelt" else {str(number(k, 40)): k for k in expected}
+        if fmt == "gdelt":
+            got = [line.split("\t")[0] for line in out.splitlines()]
+            assert all(int(i) in ids for i in got), name
+        else:
+            got = [row["event_id_cnty"][3:] for row in csv.DictReader(io.StringIO(out))]
+            assert all(i in ids for i in got), name
+        return
+    keys = keys_of(fmt, out, tmp_path)
+    if fmt == "plover":  # PLOVER leaves out negated events and events without a date
+        by_key = {e["key"]: e for e in events}
+        expected = {k for k in expected if not by_key[k].get("negated") and by_key[k]["resolved"].get("date_start")}
+    assert keys == expected, name
+
+
+@pytest.mark.parametrize("what, args, matches", [
+    ("quotes", ["--speaker", "police"], lambda q: "police" in ((q.get("speaker") or {}).get("name") or "").lower()),
+    ("quotes", ["--kind", "indirect"], lambda q: q["kind"] == "indirect"),
+    ("casualties", ["--kind", "killed,arrested"], lambda c: c["kind"] in ("killed", "arrested")),
+    ("places", ["--country", "SY,IQ"], lambda p: p.get("country") in ("SY", "IQ")),
+    ("places", ["--bbox", "170,-25,-170,-10"], lambda p: p.get("lat") is not None and -25 <= p["lat"] <= -10),
+    ("entities", ["--label", "PERSON"], lambda n: n["label"] == "PERSON"),
+    ("entities", ["--name", "kurti"], lambda n: "kurti" in n["name"].lower()),
+    ("articles", ["--search", "Mosul"], None),
+])
+def test_filters_of_the_other_tables(capsys, db, what, args, matches):
+    from newsevents.filters import Selection, iterate
+    from newsevents.store import open_store
+
+    store = open_store(db)
+    try:
+        everything = list(iterate(store, Selection(what, {})))
+    finally:
+        store.close()
+    out, _ = run(capsys, "export", "-f", "csv", "-w", what, "--db", db, *args)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    if matches is None:
+        assert rows and len(rows) < len(everything)
+        return
+    key = "article_id" if what == "articles" else "key"
+    expected = {item["key"] for item in everything if matches(item)}
+    assert expected and len(expected) < len(everything)
+    assert {row[key] for row in rows} == expected
