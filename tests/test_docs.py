@@ -102,3 +102,20 @@ def test_every_filter_is_in_the_filters_table():
         assert f"`{spec.flag}`" in row, spec.name
         tables = "every table" if set(spec.tables) == set(TABLES) else ", ".join(spec.tables)
         assert f"| {tables} |" in row, (spec.name, row)
+
+
+def test_exports_md_lists_every_column_and_format():
+    from newsevents.export import formats
+    from newsevents.export.acled import COLUMNS as ACLED_COLUMNS
+    from newsevents.export.columns import TABLES
+
+    text = (DOCS / "exports.md").read_text("utf-8")
+    for table, columns in TABLES.items():
+        section = text[text.index(f"#### `{table}`"):]
+        section = section[:section.index("\n\n", section.index("|"))]
+        assert [c.name for c in columns] == re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE), table
+    acled = text[text.index("## ACLED"):text.index("## PLOVER")]
+    for name in ACLED_COLUMNS:
+        assert f"`{name}`" in acled, name
+    for fmt in formats():
+        assert f"| `{fmt}` |" in text, fmt

@@ -244,3 +244,34 @@ def test_dropdown_counts_are_what_the_filter_lists(page, control):
         page.select_option(f"#f-{control}", value)
         expect(page.locator("#events-total")).to_have_text(f"{count:,} matching")
         page.select_option(f"#f-{control}", "")
+
+
+def test_download_csv_of_the_filtered_events_page(page, base_url, tmp_path):
+    """Download what you see: the CSV button of a filtered events page holds exactly those events."""
+    import csv
+    import io
+
+    import httpx
+
+    page.goto("/events?type=ASSAULT&country=XK")
+    expect(page.locator("#filters")).to_have_attribute("data-ready", "true")
+    expect(page.locator("#events-total")).to_contain_text("matching")
+    listed = httpx.get(f"{base_url}/api/events", params={"type": "ASSAULT", "country": "XK", "limit": 1000}).json()
+    expected = {e["key"] for e in listed["items"]}
+    assert expected and all(e["type"] == "ASSAULT" for e in listed["items"])
+    button = page.locator('#downloads a[data-format="csv"]')
+    expect(button).to_be_visible()
+    for fmt in ("geojson", "parquet"):
+        expect(page.locator(f'#downloads a[data-format="{fmt}"]')).to_be_visible()
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "newsevents-events.csv"
+    target = tmp_path / download.suggested_filename
+    download.save_as(str(target))
+    rows = list(csv.DictReader(io.StringIO(target.read_text("utf-8"))))
+    assert {r["key"] for r in rows} == expected
+    assert {r["type"] for r in rows} == {"ASSAULT"} and {r["place_country"] for r in rows} == {"XK"}
+    # a changed filter changes what the button downloads
+    page.select_option("#f-type", "COERCE")
+    expect(button).to_have_attribute("href", re.compile(r"/api/export/events/csv\?.*type=COERCE"))

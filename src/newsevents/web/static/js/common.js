@@ -271,6 +271,19 @@ const NE = (() => {
     return { read, apply, controls };
   }
 
+  /* Download buttons for what the page shows: each links to the streaming export of `table` with
+   * the page's current filters (GET /api/export/TABLE/FORMAT?filters). Call again when they change. */
+  const DOWNLOADS = { csv: "CSV", geojson: "GeoJSON", parquet: "Parquet", jsonl: "JSONL" };
+  function downloads(container, table, params, formats) {
+    if (!container) return;
+    clear(container);
+    container.appendChild(el("span", { class: "muted" }, "Download"));
+    for (const format of formats) {
+      container.appendChild(el("a", { class: "button download", href: `/api/export/${table}/${format}${query(params)}`,
+        download: "", dataset: { format } }, DOWNLOADS[format] || format));
+    }
+  }
+
   function table(columns, rows) {
     const head = el("tr", null, columns.map((c) => el("th", null, c.label)));
     const body = rows.map((row) => el("tr", null, columns.map((c) => el("td", { class: c.class || null }, c.cell(row)))));
@@ -295,6 +308,6 @@ const NE = (() => {
   return {
     TYPES, TYPE_GROUPS, COLORS, color, el, svg, clear, safeUrl, query, api, apiAll, ApiError, errorBox,
     eventHref, articleHref, typeChip, names, actorText, countryName, eventDate, placeName, legend,
-    filterForm, currentParams, table, snippet,
+    filterForm, currentParams, table, snippet, downloads,
   };
 })();

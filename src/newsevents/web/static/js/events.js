@@ -48,5 +48,8 @@
 
   NE.filterForm(document.getElementById("filters"),
     ["q", "type", "country", "actor_country", "place", "actor", "sector", "mode", "date_from", "date_to", "disputed"],
-    (values) => { params = values; stack = []; show(null); });
+    (values) => {
+      params = values; stack = []; show(null);
+      NE.downloads(document.getElementById("downloads"), "events", params, ["csv", "geojson", "parquet"]);
+    });
 })();

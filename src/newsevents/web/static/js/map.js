@@ -219,6 +219,7 @@
   /* ------------------------------------------------------------ data */
   let loading = 0; // only the latest request may draw (filters can change faster than answers come)
   async function load(params) {
+    NE.downloads(document.getElementById("downloads"), "events", params, ["csv", "geojson", "parquet"]);
     const status = document.getElementById("map-status");
     const ticket = ++loading;
     status.textContent = "Loading…";

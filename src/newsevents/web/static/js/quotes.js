@@ -51,6 +51,7 @@
     const box = document.getElementById("quote-groups");
     const list = document.getElementById("speakers");
     const ticket = ++loading;
+    NE.downloads(document.getElementById("downloads"), "quotes", params, ["csv", "parquet", "jsonl"]);
     try {
       const { items, truncated } = await apiAll("/quotes", params, MAX);
       if (ticket !== loading) return;
