@@ -191,6 +191,20 @@ def test_reader_toggles_and_side_list(page):
     expect(first_place).to_have_class(re.compile(r"active"))
 
 
+def test_reader_marks_every_speaker_at_its_quote(page):
+    """Speakers that are no named person are marked too: an organisation ("Kosovo police said"), a
+    statement standing for it ("A statement said"), a pronoun resolved to an outlet ("It said")."""
+    page.goto("/articles/kosovo-mitrovica")
+    speakers = page.locator("#article-text .hl-speaker")
+    expect(speakers.first).to_be_visible()
+    marked = [(speakers.nth(i).inner_text().strip(), speakers.nth(i).get_attribute("title") or "")
+              for i in range(speakers.count())]
+    assert any(text == "Kosovo police" and "organisation" in title for text, title in marked), marked
+    assert any(text == "statement" and "Kosovo police" in title for text, title in marked), marked
+    assert any(text == "It" and "Serbian state TV" in title and "media" in title for text, title in marked), marked
+    assert any("Ana Brnabic" in title for _, title in marked)
+
+
 def test_quote_explorer_lists_brnabic_with_her_three_quotes(page):
     page.goto("/quotes")
     group = page.locator('.speaker-group[data-speaker*="Brnabic"]')

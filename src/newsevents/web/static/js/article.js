@@ -33,13 +33,23 @@
       for (const mention of mentions) add(mention, "place", place.id, `place: ${place.name}${place.country ? ` (${place.country})` : ""}`);
     }
     for (const quote of doc.quotes || []) {
-      const speaker = (quote.speaker && quote.speaker.name) || "unknown speaker";
-      add({ start: quote.start, end: quote.end }, "quote", quote.id, `${quote.kind} quote by ${speaker} (${quote.id})`);
-      const entity = quote.speaker && quote.speaker.entity && entities.get(quote.speaker.entity);
+      const sp = quote.speaker || {};
+      const speaker = sp.name || "unknown speaker";
+      const what = quote.class && quote.class !== "speech" ? `${quote.class} attribution` : `${quote.kind} quote`;
+      add({ start: quote.start, end: quote.end }, "quote", quote.id, `${what} by ${speaker} (${quote.id})`);
+      const about = [sp.kind && sp.kind !== "person" && sp.kind, sp.anonymous && sp.kind !== "anonymous" && "anonymous",
+        sp.resolved_from && `from “${sp.resolved_from}”`].filter(Boolean).join(", ");
+      const note = `speaker of ${quote.id}: ${speaker}${about ? ` (${about})` : ""}`;
+      if (isSpan(sp.mention)) {
+        // the speaker's words at this quote: a person, an organisation, an anonymous source, a document, a pronoun
+        add(sp.mention, "speaker", quote.id, note);
+        continue;
+      }
+      const entity = sp.entity && entities.get(sp.entity);
       if (entity && entity.mentions && entity.mentions.length) {
-        // the speaker's mention nearest to the quote
+        // no mention at this quote: the speaker's mention nearest to it
         const nearest = entity.mentions.slice().sort((a, b) => distance(a, quote) - distance(b, quote))[0];
-        add(nearest, "speaker", quote.id, `speaker of ${quote.id}: ${speaker}`);
+        add(nearest, "speaker", quote.id, note);
       }
     }
     for (const casualty of doc.casualties || []) {
@@ -127,7 +137,7 @@
           e.negated && "negated", e.modality && e.modality !== "asserted" && e.modality].filter(Boolean).join(" · ")),
         el("a", { class: "sub", href: NE.eventHref(`${doc.article.id}/${e.id}`) }, "event page →")]),
       group("Quotes", doc.quotes, (q) => [dot("quote"), el("strong", null, (q.speaker && q.speaker.name) || "unknown"), " ",
-        el("q", null, NE.snippet(q.text, 140)), el("span", { class: "sub" }, [q.kind, q.cue && `cue: ${q.cue.text}`,
+        el("q", null, NE.snippet(q.text, 140)), el("span", { class: "sub" }, [q.kind, q.class && q.class !== "speech" && q.class, q.cue && `cue: ${q.cue.text}`,
           (q.via || []).map((v) => `via ${v.name}`).join(", ")].filter(Boolean).join(" · "))]),
       group("Places", doc.places, (p) => [dot("place"), p.name, el("span", { class: "sub" },
         [p.country && `${NE.countryName(p.country)} (${p.country})`, p.feature, p.lat != null && `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`].filter(Boolean).join(" · "))]),
