@@ -33,6 +33,11 @@ class Errors:
     E024 = "Request body too large ({size} > {limit} bytes)"
     E025 = "Store backend '{scheme}' is not available yet (use a SQLite path or sqlite:///PATH)"
     E026 = "Article '{article}' could not be read: unexpected {reason}"
+    E027 = "Data file '{path}', line {line}: missing column(s) {columns} ({reason})"
+    E028 = "Data file '{path}', line {line}: duplicate entry '{entry}' (first on line {first})"
+    E029 = "Data file '{path}', line {line}: unknown key '{key}' (expected one of: {expected})"
+    E030 = "Data file '{path}', line {line}: {reason}"
+    E031 = "Data file '{path}' cannot be loaded: {reason}"
 
 
 class Warnings:

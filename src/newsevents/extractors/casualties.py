@@ -31,10 +31,10 @@ def terms() -> dict[str, dict[str, str]]:
     """``data/events/casualty_terms.tsv`` by role: euphemism, allege, bodyverb, deadgroup, staygov."""
     global _TERMS
     if _TERMS is None:
-        from ..resolve.actors import _read_tsv
+        from .. import datafiles
         out: dict[str, dict[str, str]] = {}
-        for row in _read_tsv("events/casualty_terms.tsv"):
-            out.setdefault(row[2], {})[row[0]] = row[1]
+        for row in datafiles.table("events/casualty_terms.tsv"):
+            out.setdefault(row["role"], {})[row["term"]] = row["value"]
         _TERMS = out
     return _TERMS
 

@@ -319,10 +319,8 @@ def _infer_year(base: dt.date, month: int, day: int, future: bool) -> int:
 
 @lru_cache(maxsize=1)
 def _holidays() -> dict[str, str]:
-    from importlib import resources
-    text = resources.files("newsevents").joinpath("data/holidays.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
-    return {name.lower(): rule.strip() for name, rule in rows}
+    from .. import datafiles
+    return {row["name"].lower(): row["rule"] for row in datafiles.table("holidays.tsv")}
 
 
 def _holiday(low: str, base: dt.date | None):

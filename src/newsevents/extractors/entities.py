@@ -6,11 +6,9 @@ ORG. The merge is conservative: a short name joins a longer one only when it is 
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 from .registry import extractor
 
@@ -137,7 +135,8 @@ def extract_entities(doc, result) -> None:
 @lru_cache(maxsize=1)
 def _name_words() -> dict[str, frozenset[str]]:
     """Titles, ranks, name particles and platforms from ``data/quote_cues.json``."""
-    raw = json.loads(resources.files("newsevents").joinpath("data/quote_cues.json").read_text("utf-8"))
+    from .. import datafiles
+    raw = datafiles.document("quote_cues.json")
     nouns = raw["nouns"]
     low = lambda key: frozenset(w.lower() for w in nouns[key])  # noqa: E731
     return {"titles": low("person_titles") | low("ranks") | low("honorifics"),

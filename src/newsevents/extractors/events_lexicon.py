@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..resolve.actors import _read_tsv
+from .. import datafiles
 
 LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "hold", "begin", "start", "continue",
                "resume", "wage", "step", "intensify", "impose", "declare", "announce", "organize",
@@ -65,15 +65,14 @@ class Trigger:
 class Lexicon:
     def __init__(self):
         self.classes: dict[str, set[str]] = {}
-        for row in _read_tsv("events/classes.tsv"):
-            self.classes[row[0]] = set(row[1].split())
+        for row in datafiles.table("events/classes.tsv"):
+            self.classes[row["class"]] = set(row["lemmas"])
         self.verbs: dict[str, list[Trigger]] = {}
         self.adjectives: dict[str, list[Trigger]] = {}
         self.nouns: dict[str, list[Trigger]] = {}
         self.noun_phrases: dict[tuple[str, str], list[Trigger]] = {}  # ("air", "strike")
-        for row in _read_tsv("events/plover_triggers.tsv"):
-            row = (row + [""] * 6)[:6]
-            lemma, pos, typ, mode, frame, context = (c.strip() for c in row)
+        for row in datafiles.table("events/plover_triggers.tsv"):
+            lemma, pos, typ, mode, frame = (row[k] for k in ("lemma", "pos", "type", "mode", "frame"))
             words = lemma.split()
             conds = []
             content = theme = swap = False
@@ -93,7 +92,7 @@ class Lexicon:
             if pos == "V" and len(words) == 2:
                 lemma, particle = words
             trig = Trigger(lemma if pos == "V" else words[-1], particle, pos, typ, mode or None,
-                           tuple(c for c in context.split(";") if c), tuple(conds), content, theme, swap)
+                           tuple(row["context"]), tuple(conds), content, theme, swap)
             if pos == "V":
                 self.verbs.setdefault(lemma, []).append(trig)
             elif pos == "A":
@@ -103,30 +102,30 @@ class Lexicon:
             else:
                 self.nouns.setdefault(words[0], []).append(trig)
         self.codes: dict[str, tuple[str, int, float]] = {}
-        for row in _read_tsv("events/codes.tsv"):
-            self.codes[row[0]] = (row[1], int(row[2]), float(row[3]))
+        for row in datafiles.table("events/codes.tsv"):
+            self.codes[row["key"]] = (row["cameo"], row["quad_class"], row["goldstein"])
         self.acled: list[tuple] = []
-        for row in _read_tsv("events/acled_map.tsv"):
-            typ, mode, actor, recipient, etype, sub = row[:6]
-            self.acled.append((typ, mode, set(actor.split(",")), set(recipient.split(",")), etype, sub))
+        for row in datafiles.table("events/acled_map.tsv"):
+            self.acled.append((row["type"], row["mode"], set(row["actor"]), set(row["recipient"]),
+                               row["acled_event_type"], row["acled_sub_event_type"]))
         self.modality: dict[str, list[tuple[str, str]]] = {}
-        for row in _read_tsv("events/modality.tsv"):
-            self.modality.setdefault(row[2], []).append((row[0], row[1]))
+        for row in datafiles.table("events/modality.tsv"):
+            self.modality.setdefault(row["where"], []).append((row["cue"], row["kind"]))
         self.assault_modes: dict[str, str] = {}
-        for row in _read_tsv("events/assault_modes.tsv"):
-            self.assault_modes[row[0]] = row[1]
+        for row in datafiles.table("events/assault_modes.tsv"):
+            self.assault_modes[row["word"]] = row["mode"]
         self.mobilize_modes: dict[str, str] = {}
-        for row in _read_tsv("events/mobilize_modes.tsv"):
-            self.mobilize_modes[row[0]] = row[1]
+        for row in datafiles.table("events/mobilize_modes.tsv"):
+            self.mobilize_modes[row["word"]] = row["mode"]
         self.contexts: list[tuple[str, str]] = []
-        for row in _read_tsv("events/contexts.tsv"):
-            self.contexts.append((row[0], row[1]))
+        for row in datafiles.table("events/contexts.tsv"):
+            self.contexts.append((row["stem"], row["context"]))
         import re as _re
         self.context_re = _re.compile(r"\b(" + "|".join(_re.escape(stem) for stem, _ in self.contexts) + r")", _re.I)
         self._context_of = {stem: ctx for stem, ctx in self.contexts}
         self.quantities: dict[str, tuple[int, bool]] = {}
-        for row in _read_tsv("events/quantities.tsv"):
-            self.quantities[row[0]] = (int(row[1]), row[2] == "1")
+        for row in datafiles.table("events/quantities.tsv"):
+            self.quantities[row["word"]] = (row["count"], row["approximate"])
 
     def in_class(self, token, spec: str) -> bool:
         """Does ``token`` (a noun) match ``a|b|@class`` ("tear gas" matches ``tear_gas``)?"""

@@ -17,7 +17,6 @@ Directional phrases make region places ("northern Mitrovica", "the north of Koso
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -656,9 +655,8 @@ _POSSESSOR = re.compile(r"(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*['’]s\s+$")
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, frozenset]:
-    from importlib import resources
-    data = json.loads(resources.files("newsevents").joinpath("data/place_cues.json").read_text("utf-8"))
-    return {key: frozenset(value) for key, value in data.items() if not key.startswith("_")}
+    from .. import datafiles
+    return {key: frozenset(value) for key, value in datafiles.document("place_cues.json").items()}
 
 
 def mention_role(doc, text: str, start: int, end: int) -> dict:

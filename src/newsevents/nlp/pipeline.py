@@ -29,11 +29,9 @@ def load_nlp(model: str | None = None):
 @lru_cache(maxsize=1)
 def title_abbreviations() -> frozenset[str]:
     """"Col", "Maj", "Capt" … (data/quote_cues.json "abbreviations", without the full stop)."""
-    import json
-    from importlib import resources
+    from .. import datafiles
 
-    raw = json.loads(resources.files("newsevents").joinpath("data/quote_cues.json").read_text("utf-8"))
-    return frozenset(a.rstrip(".") for a in raw.get("abbreviations", []))
+    return frozenset(a.rstrip(".") for a in datafiles.document("quote_cues.json")["abbreviations"])
 
 
 def _keep_title_abbreviations(nlp) -> None:

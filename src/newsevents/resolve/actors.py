@@ -8,7 +8,8 @@ data files under ``newsevents/data/actors/`` loaded once.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from .. import datafiles
 
 PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it", "him", "her", "them", "us", "me"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -20,52 +21,40 @@ OF_HEADS = {"representative", "member", "head", "leader", "group", "chief", "off
             "committee", "council", "association", "federation", "syndicate", "union", "body"}
 
 
-def _read_tsv(path: str) -> list[list[str]]:
-    text = resources.files("newsevents").joinpath("data/" + path).read_text("utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows
-
-
 class Tables:
     """All actor lookup tables, loaded once per process."""
 
     def __init__(self):
         self.countries: dict[str, tuple[str, str]] = {}
-        for row in _read_tsv("actors/countries.tsv"):
-            if len(row) >= 3:
-                self.countries[row[0]] = (row[1], row[2])
+        for row in datafiles.table("actors/countries.tsv"):
+            self.countries[row["alias"]] = (row["alpha3"], row["alpha2"])
         import pycountry
         self._a2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
         self._a2["XKX"] = "XK"
         self.demonyms: dict[str, str] = {}
-        for row in _read_tsv("actors/demonyms.tsv"):
-            self.demonyms[row[0]] = row[1] if len(row) > 1 else ""
+        for row in datafiles.table("actors/demonyms.tsv"):
+            self.demonyms[row["alias"]] = row["alpha3"]
         # the project's shared demonym table (alpha-2), consulted after ours and the country
         # blocks: ours holds only ethnonyms, metonyms ("Kremlin") and what it reads differently
         a2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
         a2to3["XK"] = "XKX"
         self.shared_demonyms: dict[str, str] = {}
-        for row in _read_tsv("demonyms.tsv"):
-            if len(row) >= 2 and row[0] != "demonym" and a2to3.get(row[1]):
-                self.shared_demonyms[row[0].lower()] = a2to3[row[1]]
+        for row in datafiles.table("demonyms.tsv"):
+            if a2to3.get(row["alpha2"]):
+                self.shared_demonyms[row["demonym"].lower()] = a2to3[row["alpha2"]]
         self.igos: dict[str, tuple[str, str, str]] = {}
-        for row in _read_tsv("actors/igos.tsv"):
-            self.igos[row[0]] = (row[1], row[2], row[3])
+        for row in datafiles.table("actors/igos.tsv"):
+            self.igos[row["alias"]] = (row["canonical"], row["code"], row["sector"])
         self.agents: dict[str, str] = {}
         self.titles: dict[str, str] = {}
-        for row in _read_tsv("actors/agents.tsv"):
-            (self.titles if row[2] == "title" else self.agents)[row[0]] = row[1]
+        for row in datafiles.table("actors/agents.tsv"):
+            (self.titles if row["kind"] == "title" else self.agents)[row["lemma"]] = row["sector"]
         self.modifiers: dict[str, tuple[str, bool]] = {}
-        for row in _read_tsv("actors/modifiers.tsv"):
-            self.modifiers[row[0]] = (row[1], row[2] == "1")
+        for row in datafiles.table("actors/modifiers.tsv"):
+            self.modifiers[row["lemma"]] = (row["sector"], row["override"])
         self.named: dict[str, tuple[str, str, str]] = {}
-        for row in _read_tsv("actors/named_actors.tsv"):
-            if len(row) >= 4:
-                self.named[row[0]] = (row[1], row[2], row[3])
+        for row in datafiles.table("actors/named_actors.tsv"):
+            self.named[row["name"]] = (row["country3"], row["country2"], row["sector"])
 
     def alpha2(self, a3: str | None) -> str | None:
         if not a3 or a3 in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
@@ -519,7 +508,7 @@ def expand_conj(token) -> list:
     return out
 
 
-TARGET_NOUNS = {row[0] for row in _read_tsv("actors/target_nouns.tsv")}
+TARGET_NOUNS = set(datafiles.table("actors/target_nouns.tsv").column("lemma"))
 
 
 def resolve_target(doc, token, result) -> dict | None:

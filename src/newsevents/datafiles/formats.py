@@ -1,0 +1,127 @@
+"""The declared format of every data file under ``newsevents/data``.
+
+One entry per file: a :class:`Table` for ``.tsv`` (columns in order, key columns), a JSON spec
+(:class:`Record`, :class:`Mapping`, :class:`Words`, :class:`Text`, :class:`Number`) for ``.json``.
+A file without an entry here cannot be loaded ([E031]); ``docs/data-files.md`` is generated from
+these declarations (``python -m newsevents.datafiles``) and a test keeps it in step.
+"""
+from __future__ import annotations
+
+from .loaders import Column as C
+from .loaders import Mapping, Number, Record, Table, Text, Words
+
+SECTOR = "a PLOVER/CAMEO sector code (GOV, COP, MIL, REB, IGO …)"
+
+TABLES: dict[str, Table] = {
+    # ------------------------------------------------------------------------------ shared
+    "demonyms.tsv": Table(
+        (C("demonym", doc="a demonym or ethnonym as written ('Serbian', 'Kosovo Serbs')"),
+         C("alpha2", required=True, doc="ISO 3166-1 alpha-2 (Kosovo: XK)")),
+        key=("demonym",), doc="Demonyms → country; the one demonym table of every stage."),
+    "country_centroids.tsv": Table(
+        (C("alpha2"), C("lat", "float", required=True), C("lon", "float", required=True)),
+        key=("alpha2",), doc="A centre point per country."),
+    "regions.tsv": Table(
+        (C("name"), C("lat", "float", required=True), C("lon", "float", required=True),
+         C("country", doc="alpha-2, empty when the region spans several"),
+         C("aliases", split="|", doc="other names, '|'-separated")),
+        key=("name",), doc="Well-known regions, seas and continents news names."),
+    "gazetteer_extras.tsv": Table(
+        (C("alias"), C("kind", required=True, choices=("country", "country_name", "city", "admin1")),
+         C("target", required=True, doc="country, country_name: alpha-2; city: 'GeoNames name@alpha2'; admin1: CC.code")),
+        key=("alias", "kind"), doc="Aliases news uses that the GeoNames and ISO names miss."),
+    "holidays.tsv": Table(
+        (C("name"), C("rule", required=True, doc="MM-DD, or N-Weekday-MM (N=-1: the last)")),
+        key=("name",), doc="Named days → date rule."),
+    # ------------------------------------------------------------------------------ actors
+    "actors/countries.tsv": Table(
+        (C("alias", doc="a country name, adjective, demonym or capital, lower-case"),
+         C("alpha3", required=True), C("alpha2", required=True)),
+        key=("alias",), doc="Country names → ISO alpha-3 / alpha-2 (PETRARCH2 country blocks, pycountry)."),
+    "actors/demonyms.tsv": Table(
+        (C("alias", doc="singular lemma; plurals are derived"), C("alpha3", doc="empty: no country (the word names none)")),
+        key=("alias",), doc="Ethnonyms and metonyms the country blocks and demonyms.tsv lack, or read otherwise."),
+    "actors/igos.tsv": Table(
+        (C("alias"), C("canonical", required=True), C("code", required=True), C("sector", required=True, doc=SECTOR)),
+        key=("alias",), doc="International organisations."),
+    "actors/agents.tsv": Table(
+        (C("lemma"), C("sector", required=True, doc=SECTOR), C("kind", required=True, choices=("agent", "title"),
+                                                                 doc="agent: a group or person noun; title: a role before a name")),
+        key=("lemma", "kind"), doc="Generic actor nouns and titles → sector."),
+    "actors/modifiers.tsv": Table(
+        (C("lemma"), C("sector", required=True, doc=SECTOR),
+         C("override", "flag", required=True, doc="1: the modifier's sector wins over the head's")),
+        key=("lemma",), doc="Modifier words that set the sector of an actor phrase."),
+    "actors/named_actors.tsv": Table(
+        (C("name"), C("country3", doc="alpha-3, or IGO/NGO/MNC …"), C("country2", doc="alpha-2 when a country"),
+         C("sector", doc=SECTOR)),
+        key=("name",), doc="People and organisations → country and sector (PETRARCH2 Phoenix, current roles)."),
+    "actors/target_nouns.tsv": Table((C("lemma"),), key=("lemma",), doc="Physical targets an attack may hit."),
+    # ------------------------------------------------------------------------------ events
+    "events/plover_triggers.tsv": Table(
+        (C("lemma", doc="lemma, or 'verb particle', or a two-word noun"),
+         C("pos", required=True, choices=("V", "N", "A")), C("type", required=True, doc="PLOVER type"),
+         C("mode", doc="PLOVER mode"), C("frame", doc="space-separated frame keys (see the file's header)"),
+         C("context", split=";", doc="PLOVER contexts, ';'-separated")),
+        key=("lemma", "pos", "frame"), doc="PLOVER trigger lexicon: lemma + part of speech + frame → type/mode."),
+    "events/classes.tsv": Table(
+        (C("class"), C("lemmas", required=True, split=" ", doc="space-separated; multiword with '_'")),
+        key=("class",), doc="Word classes trigger frames refer to (@class)."),
+    "events/codes.tsv": Table(
+        (C("key", doc="TYPE or TYPE:mode"), C("cameo", required=True), C("quad_class", "int", required=True),
+         C("goldstein", "float", required=True)),
+        key=("key",), doc="PLOVER type[:mode] → CAMEO root, QuadClass, conflict/cooperation score."),
+    "events/acled_map.tsv": Table(
+        (C("type"), C("mode", doc="'*' any"), C("actor", split=",", doc="sectors, ',' list, '*' any"),
+         C("recipient", split=",", doc="sectors, ',' list, '*' any"), C("acled_event_type", required=True),
+         C("acled_sub_event_type", required=True)),
+        key=("type", "mode", "actor", "recipient"), doc="PLOVER type/mode + sectors → ACLED types; first matching row wins."),
+    "events/modality.tsv": Table(
+        (C("cue"), C("kind", required=True, choices=("negation", "future", "intent", "hypothetical", "historical")),
+         C("where", required=True, choices=("neg", "aux", "mark", "gov", "adv"),
+           doc="neg/aux: a child of the trigger; mark: the clause's subordinator; gov: the governing verb; adv: a time modifier")),
+        key=("cue", "where"), doc="Modality cues."),
+    "events/assault_modes.tsv": Table(
+        (C("word", doc="multiword with '_'"), C("mode", required=True)), key=("word",),
+        doc="Words in an ASSAULT clause → mode; first match wins."),
+    "events/mobilize_modes.tsv": Table((C("word"), C("mode", required=True)), key=("word",),
+                                       doc="What is mobilised → MOBILIZE mode."),
+    "events/contexts.tsv": Table((C("stem", doc="matches the start of a lower-cased word"), C("context", required=True)),
+                                 key=("stem",), doc="Word stems → PLOVER context."),
+    "events/quantities.tsv": Table(
+        (C("word"), C("count", "int", required=True), C("approximate", "flag", required=True)), key=("word",),
+        doc="Count words."),
+    "events/casualty_terms.tsv": Table(
+        (C("term"), C("value", required=True, doc="the casualty kind, or '-'"),
+         C("role", required=True, choices=("euphemism", "allege", "claim", "bodyverb", "deadgroup", "staygov",
+                                           "idiom_of", "idiom_subj", "idiom_pp"))),
+        key=("term", "role"), doc="Casualty vocabulary beyond the plain verbs (roles in the file's header)."),
+}
+
+_NOUNS = ("document", "document_modifiers", "media", "organisation", "anonymous", "person", "title_female",
+          "title_male", "person_titles", "ranks", "honorifics", "name_particles", "org_name_words")
+
+DOCUMENTS = {
+    "quote_cues.json": Record({
+        "verbs": Record({
+            "clausal": Words(doc="take a that-clause or frame a direct quote"),
+            "directive": Words(), "object": Words(), "claim_objects": Words(),
+            "object_preps": Mapping(Words(), doc="verb → the prepositions that introduce its content"),
+            "quoting": Words(), "media": Mapping(Text(), doc="verb → platform ('tweet' → Twitter)"),
+            "weak": Words(), "strong": Words(), "commissive": Words(),
+        }),
+        "according_to": Words(doc="phrases that attribute what follows"),
+        "platforms": Words(),
+        "nouns": Record({**{k: Words() for k in _NOUNS},
+                         "title_words": Mapping(Text(), doc="abbreviation → the word it is read as")}),
+        "pronouns": Mapping(Record({"gender": Text(nullable=True, choices=("m", "f", "n")),
+                                    "number": Text(choices=("sg", "pl"))})),
+        "short_quote": Record({"min_words": Number()}),
+        "anonymity": Words(), "abbreviations": Words(),
+    }, doc="Speech cues, speaker nouns, pronouns (quotes, speakers, coref, entities, the tokenizer's titles)."),
+    "place_cues.json": Record({
+        "agent_heads": Words(doc="nouns a place name modifies as an actor ('Kosovo police')"),
+        "place_nouns": Words(doc="nouns that make a name a location ('Mosul district')"),
+        "on_heads": Words(doc="nouns whose 'on X' is a location ('strikes on Idlib')"),
+    }, doc="Place-mention cues (places stage)."),
+}
