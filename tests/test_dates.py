@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from newsevents.extractors.dates import resolve
+from newsevents.extractors.dates import resolve_date
 
 WED = dt.date(2021, 10, 13)  # the reference article's publication day, a Wednesday
 
@@ -42,40 +42,40 @@ WED = dt.date(2021, 10, 13)  # the reference article's publication day, a Wednes
     ("September 16 - 17", "2021-09-16", "day"),
 ])
 def test_resolves_against_publication(expr, value, precision):
-    got = resolve(expr, WED)
+    got = resolve_date(expr, WED)
     assert got is not None, expr
     assert got[0] == value and got[1] == precision, got
 
 
 def test_relative_flag_and_method():
-    assert resolve("last month", WED)[2:] == (True, "relative:published")
-    assert resolve("5 March 2020", WED)[2:] == (False, "explicit")
+    assert resolve_date("last month", WED)[2:] == (True, "relative:published")
+    assert resolve_date("5 March 2020", WED)[2:] == (False, "explicit")
 
 
 def test_future_cue_moves_forward():
-    assert resolve("Thursday", WED, context="Vucic will travel to Raska on")[0] == "2021-10-14"
-    assert resolve("next week", WED)[0] == "2021-10-18"
-    assert resolve("January 5", WED, context="talks are scheduled for")[0] == "2022-01-05"
+    assert resolve_date("Thursday", WED, context="Vucic will travel to Raska on")[0] == "2021-10-14"
+    assert resolve_date("next week", WED)[0] == "2021-10-18"
+    assert resolve_date("January 5", WED, context="talks are scheduled for")[0] == "2022-01-05"
 
 
 def test_thanksgiving_is_the_fourth_thursday():
-    assert resolve("Thanksgiving Day", dt.date(2016, 11, 26))[0] == "2016-11-24"
+    assert resolve_date("Thanksgiving Day", dt.date(2016, 11, 26))[0] == "2016-11-24"
 
 
 @pytest.mark.parametrize("expr", ["We", "36-year-old", "two years", "the last 24 hours", "decades",
                                   "a day", "several weeks", "Sun", "Mars", "may", "the past three years", "the day"])
 def test_not_points_in_time(expr):
-    assert resolve(expr, WED) is None
+    assert resolve_date(expr, WED) is None
 
 
 def test_duration_after_for_is_not_a_date():
-    assert resolve("three years", WED, before="jailed for ") is None
-    assert resolve("three years ago", WED, before="jailed ") == ("2018", "year", True, "relative:published")
+    assert resolve_date("three years", WED, before="jailed for ") is None
+    assert resolve_date("three years ago", WED, before="jailed ") == ("2018", "year", True, "relative:published")
 
 
 def test_unanchored_without_publication_date():
-    assert resolve("last month", None) == (None, "month", True, "unanchored")
-    assert resolve("5 March 2020", None)[0] == "2020-03-05"
+    assert resolve_date("last month", None) == (None, "month", True, "unanchored")
+    assert resolve_date("5 March 2020", None)[0] == "2020-03-05"
 
 
 def test_reference_article_dates(kosovo):

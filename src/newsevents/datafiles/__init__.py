@@ -105,8 +105,8 @@ def markdown() -> str:
            "**TSV** files: `#` lines are comments, blank lines are skipped, the first other line is the header",
            "row (the declared columns, in order); each row has exactly one tab-separated field per column (an",
            "empty field for an empty optional value). Types: text, int, float, flag (`0`/`1`); a column with a",
-           "separator holds a list. The key columns identify an entry: non-empty and unique, compared",
-           "case-insensitively.", "",
+           "separator holds a list. The key columns identify an entry: unique together, compared",
+           "case-insensitively; the first key column is never empty.", "",
            "**JSON** files: one object. Keys that start with `_` are notes (strings) and may appear in any",
            "object. A list of strings holds non-empty strings, each once (case-insensitively).", ""]
     for name, tab in TABLES.items():
@@ -116,7 +116,7 @@ def markdown() -> str:
             typ = col.type + (f", list separated by `{col.split}`" if col.split else "")
             notes = col.doc + (("; " if col.doc else "") + "one of " + ", ".join(f"`{c}`" for c in col.choices)
                                if col.choices else "")
-            req = "yes" if col.required or col.name in tab.key else ""
+            req = "yes" if col.required or col.name == tab.key[0] else ""
             out.append(f"| `{col.name}` | {typ} | {req} | {notes} |")
         out.append("")
     for name, spec in DOCUMENTS.items():

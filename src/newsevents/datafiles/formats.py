@@ -16,8 +16,10 @@ TABLES: dict[str, Table] = {
     # ------------------------------------------------------------------------------ shared
     "demonyms.tsv": Table(
         (C("demonym", doc="a demonym or ethnonym as written ('Serbian', 'Kosovo Serbs')"),
-         C("alpha2", required=True, doc="ISO 3166-1 alpha-2 (Kosovo: XK)")),
-        key=("demonym",), doc="Demonyms → country; the one demonym table of every stage."),
+         C("alpha2", doc="ISO 3166-1 alpha-2 (Kosovo: XK); empty: the word names no country"),
+         C("reading", choices=("actors",), doc="empty: every stage; actors: only actor coding reads it, "
+                                               "before country names (metonyms, ethnonyms)")),
+        key=("demonym", "reading"), doc="Demonyms → country, the one demonym table (newsevents.countries)."),
     "country_centroids.tsv": Table(
         (C("alpha2"), C("lat", "float", required=True), C("lon", "float", required=True)),
         key=("alpha2",), doc="A centre point per country."),
@@ -33,14 +35,19 @@ TABLES: dict[str, Table] = {
     "holidays.tsv": Table(
         (C("name"), C("rule", required=True, doc="MM-DD, or N-Weekday-MM (N=-1: the last)")),
         key=("name",), doc="Named days → date rule."),
+    "reporting_verbs.tsv": Table(
+        (C("lemma"),
+         C("quote", split=" ", choices=("clausal", "directive", "object", "claim_object", "quoting", "commissive",
+                                         "weak", "strong"), doc="the quotes stage's cue constructions"),
+         C("preps", split=" ", doc="object verbs: prepositions that belong to the content"),
+         C("platform", doc="the medium the verb names ('tweet': Twitter)"),
+         C("uses", split=" ", choices=("events", "dates", "modality"), doc="the other stages reading it as reporting")),
+        key=("lemma",), doc="Reporting and speech verbs, the one list of the notion, with each stage's use."),
     # ------------------------------------------------------------------------------ actors
     "actors/countries.tsv": Table(
         (C("alias", doc="a country name, adjective, demonym or capital, lower-case"),
          C("alpha3", required=True), C("alpha2", required=True)),
         key=("alias",), doc="Country names → ISO alpha-3 / alpha-2 (PETRARCH2 country blocks, pycountry)."),
-    "actors/demonyms.tsv": Table(
-        (C("alias", doc="singular lemma; plurals are derived"), C("alpha3", doc="empty: no country (the word names none)")),
-        key=("alias",), doc="Ethnonyms and metonyms the country blocks and demonyms.tsv lack, or read otherwise."),
     "actors/igos.tsv": Table(
         (C("alias"), C("canonical", required=True), C("code", required=True), C("sector", required=True, doc=SECTOR)),
         key=("alias",), doc="International organisations."),
@@ -103,13 +110,6 @@ _NOUNS = ("document", "document_modifiers", "media", "organisation", "anonymous"
 
 DOCUMENTS = {
     "quote_cues.json": Record({
-        "verbs": Record({
-            "clausal": Words(doc="take a that-clause or frame a direct quote"),
-            "directive": Words(), "object": Words(), "claim_objects": Words(),
-            "object_preps": Mapping(Words(), doc="verb → the prepositions that introduce its content"),
-            "quoting": Words(), "media": Mapping(Text(), doc="verb → platform ('tweet' → Twitter)"),
-            "weak": Words(), "strong": Words(), "commissive": Words(),
-        }),
         "according_to": Words(doc="phrases that attribute what follows"),
         "platforms": Words(),
         "nouns": Record({**{k: Words() for k in _NOUNS},
@@ -118,7 +118,7 @@ DOCUMENTS = {
                                     "number": Text(choices=("sg", "pl"))})),
         "short_quote": Record({"min_words": Number()}),
         "anonymity": Words(), "abbreviations": Words(),
-    }, doc="Speech cues, speaker nouns, pronouns (quotes, speakers, coref, entities, the tokenizer's titles)."),
+    }, doc="Speaker nouns, attribution phrases, pronouns (quotes, speakers, coref, entities, the tokenizer's titles); the speech verbs are in reporting_verbs.tsv."),
     "place_cues.json": Record({
         "agent_heads": Words(doc="nouns a place name modifies as an actor ('Kosovo police')"),
         "place_nouns": Words(doc="nouns that make a name a location ('Mosul district')"),

@@ -8,8 +8,8 @@ A data file is read only through :func:`load_table` (``.tsv``) or :func:`load_do
 
 TSV: lines starting with ``#`` are comments, blank lines are skipped; the first other line is the
 header row and must list the declared columns in order; every data row has exactly that many
-tab-separated fields (an optional column is written as an empty field). Key columns (the entry's
-identity) must be non-empty and unique, compared case-insensitively.
+tab-separated fields (an optional column is written as an empty field). The key columns (the
+entry's identity; the first must be non-empty) are unique together, compared case-insensitively.
 
 JSON: one object; keys starting with ``_`` are notes (strings) and allowed in every object. A
 ``Record`` has a fixed set of keys, a ``Mapping`` free keys with values of one kind, ``Words`` a
@@ -160,8 +160,8 @@ def load_table(path: str, text: str, table: Table) -> Rows:
             bad = next(c for c, v in zip(table.columns, fields) if v != v.strip())
             _fail("E030", path, number, reason=f"column '{bad.name}' has spaces around its value")
         key = tuple(fields[i] for i in key_at)
-        if not all(key):
-            _fail("E030", path, number, reason=f"key column '{table.key[key.index('')]}' is empty")
+        if not key[0]:
+            _fail("E030", path, number, reason=f"key column '{table.key[0]}' is empty")
         folded = tuple(k.casefold() for k in key)
         if folded in seen:
             _fail("E028", path, number, entry=" | ".join(key), first=seen[folded])

@@ -20,6 +20,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .. import datelines
+from ..vocabulary import reporting_verbs
 from .registry import extractor
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -51,8 +53,6 @@ DURATION_BEFORE = re.compile(r"\b(?:for|over|during|within|lasting|after|in)\s+(
 FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|going to|plans? to|is to|are to|scheduled|expected to|due to|next|coming)\b", re.I)
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'\-]{1,40},(?:\s*[A-Z][A-Za-z .'\-]{1,30},)?\s*(" + _MONTH
-                      + r"\s+\d{1,2}(?:,?\s+\d{4})?)\s*(?:\([A-Za-z .]+\)\s*)?[-—–]")
 
 
 def _published(result) -> dt.date | None:
@@ -71,13 +71,14 @@ def extract_dates(doc, result) -> None:
     text = result.text
     base = _published(result)
     spans = _candidate_spans(doc, text)
-    dateline = DATELINE.match(text[:200])
-    anchor = _dateline_day(dateline, base)  # "KHARTOUM, March 4 (Reuters) -": written that day
+    dateline = datelines.match(text, 0, 200)
+    dated = dateline.date if dateline is not None else None  # the span of "March 4"
+    anchor = _dateline_day(text[dated[0]:dated[1]] if dated else None, base)  # "KHARTOUM, March 4 (Reuters) -": written that day
     out = []
     for start, end in spans:
         expr = text[start:end]
-        own = dateline is not None and dateline.start(1) == start
-        resolved = resolve(expr, base if (own or anchor is None) else anchor,
+        own = dated is not None and dated[0] == start
+        resolved = resolve_date(expr, base if (own or anchor is None) else anchor,
                            context=_clause_before(text, start) + " " + text[end:end + 40],
                            before=text[max(0, start - 30):start])
         if resolved is None:
@@ -90,25 +91,24 @@ def extract_dates(doc, result) -> None:
         date_id = result.add("dates", item)
         out.append({"id": date_id, "start": start, "end": end, "value": value, "precision": precision,
                     "head": _head_index(doc, start, end), "reporting": _reporting(doc, start, end)})
-        if dateline and dateline.start(1) == start:
+        if own:
             result.stages["dateline"] = date_id
     result.stages["date_spans"] = out
 
 
-def _dateline_day(dateline, base: dt.date | None) -> dt.date | None:
+def _dateline_day(dateline: str | None, base: dt.date | None) -> dt.date | None:
     """The day of a dated dateline when it lies in the fortnight before publication: relative
     expressions ("on Sunday", "yesterday") are then read from the day the story was written."""
     if dateline is None or base is None:
         return None
-    resolved = resolve(dateline.group(1), base)
+    resolved = resolve_date(dateline, base)
     if not resolved or resolved[1] != "day" or not resolved[0]:
         return None
     day = dt.date.fromisoformat(resolved[0])
     return day if dt.timedelta(0) < base - day <= dt.timedelta(days=14) else None
 
 
-REPORTING_LEMMAS = {"say", "tell", "issue", "announce", "release", "report", "add", "publish", "state", "confirm",
-                    "quote", "post", "tweet", "write", "brief"}
+REPORTING_LEMMAS = reporting_verbs("dates")  # data/reporting_verbs.tsv, use "dates"
 
 
 def _head_index(doc, start: int, end: int) -> int | None:
@@ -174,7 +174,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # ---------------------------------------------------------------------------------------------
 
-def resolve(expr: str, base: dt.date | None, *, context: str = "", before: str = ""):
+def resolve_date(expr: str, base: dt.date | None, *, context: str = "", before: str = ""):
     """``(value, precision, relative, method)`` for a temporal expression, or ``None`` when it is
     not a point in time (a duration, an age, no temporal word)."""
     e = " ".join(expr.split())

@@ -2,13 +2,10 @@
 whose complement holds the trigger — and the speaker as an actor (first person in quotes)."""
 from __future__ import annotations
 
-import re
-
 from ..resolve.actors import resolve_token
 from .events_lexicon import REPORTING_VERBS
 from .events_roles import children, reporting_head
-
-_QUOTE_RE = re.compile(r"[“\"]([^”\"]{2,}?)[”\"]", re.S)
+from .quotemarks import find_quotations
 
 
 def _quote_spans(text: str, result) -> list[tuple[int, int, dict | None]]:
@@ -19,7 +16,8 @@ def _quote_spans(text: str, result) -> list[tuple[int, int, dict | None]]:
             spans.append((s, e, q))
     if spans:
         return spans
-    return [(m.start(1), m.end(1), None) for m in _QUOTE_RE.finditer(text)]
+    # without the quotes stage: the quotations the shared scanner finds (double marks, as written)
+    return [(q.start, q.end, None) for q in find_quotations(text) if q.mark in '“"']
 
 
 def _speaker_from_sentence(doc, sent, result):

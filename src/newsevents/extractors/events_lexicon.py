@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import datafiles
+from ..vocabulary import reporting_verbs
 
 LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "hold", "begin", "start", "continue",
                "resume", "wage", "step", "intensify", "impose", "declare", "announce", "organize",
@@ -22,9 +23,7 @@ KILL_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "hit", "cl
               "sustain", "suffer"}
 MEASURE_NOUNS = {"ton", "tonne", "kg", "kilogram", "part", "shipment", "consignment", "batch", "load", "lot",
                  "amount", "quantity", "piece", "unit", "number", "supply", "series", "range", "variety"}
-REPORTING_VERBS = {"say", "tell", "report", "announce", "add", "state", "claim", "confirm", "note",
-                   "quote", "write", "tweet", "declare", "explain", "stress", "insist", "reveal",
-                   "show", "indicate", "believe", "think", "according", "allege", "suggest", "disclose"}
+REPORTING_VERBS = set(reporting_verbs("events"))  # data/reporting_verbs.tsv, use "events"
 
 
 def lemma_forms(tok) -> set[str]:

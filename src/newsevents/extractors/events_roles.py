@@ -5,6 +5,7 @@ Everything here returns *tokens*; :mod:`newsevents.resolve.actors` turns them in
 """
 from __future__ import annotations
 
+from .. import datelines
 from .events_lexicon import KILL_VERBS, REPORTING_VERBS, is_light_verb
 
 PATIENT_VERBS = {"injure", "wound", "kill", "shoot", "arrest", "detain", "hurt", "abduct", "kidnap",
@@ -54,7 +55,9 @@ def is_passive(verb) -> bool:
 
 def subject(verb, _hops: int = 0):
     """The subject of ``verb``, inherited through control/purpose/coordination when missing."""
-    subj = children(verb, "nsubj", "csubj")
+    # a dateline the parse read as a subject ("KHARTOUM, May 14 (Daily Courier) - Gunmen attacked")
+    # is where the story was filed, not who acted
+    subj = [s for s in children(verb, "nsubj", "csubj") if not datelines.covers(s)]
     if subj:
         return _speaking_owner(subj[0])
     if _hops > 4 or verb.head.i == verb.i:

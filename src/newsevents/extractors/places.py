@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import datelines
 from ..resolve.gazetteer import Place, demonyms, gazetteer, normalize
 from .registry import extractor
 
@@ -58,7 +59,7 @@ SCAN_CUES = [
     re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\s+(?:province|governorate|district|region|oblast)\b"),
     # "in Sarmada", "near Ayn Issa" (title case only)
     # a dateline: "KYIV, March 3 (Reuters) -", "BAGHDAD (AP) —"
-    re.compile(r"\A\s*([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2})(?=\s*(?:,|\(|—|–|-\s))"),
+    datelines.OPENING_PLACE,
     re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]cross|[Aa]round|[Tt]hroughout|into|from|toward|towards|"
                r"out\s+of)\s+((?:al-|el-)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"),
 ]
@@ -108,7 +109,7 @@ def extract_places(doc, result) -> None:
     text = result.text
     sent_spans = [(s.start_char, s.end_char) for s in doc.sents]
     para_spans = _paragraphs(text)
-    ctx = Context(text, sent_spans, para_spans)
+    ctx = PlaceContext(text, sent_spans, para_spans)
 
     mentions = _ner_mentions(doc, result, gaz, ctx)
     _count_context(doc, result, mentions, ctx, gaz)
@@ -143,7 +144,7 @@ def extract_places(doc, result) -> None:
 # ---------------------------------------------------------------------------------------------
 # context
 
-class Context:
+class PlaceContext:
     def __init__(self, text, sent_spans, para_spans):
         self.text = text
         self.sent_spans = sent_spans
@@ -205,7 +206,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _count_context(doc, result, mentions, ctx: Context, gaz) -> None:
+def _count_context(doc, result, mentions, ctx: PlaceContext, gaz) -> None:
     """Country weights from unambiguous country names (1.0) and demonyms (0.5)."""
     for m in mentions:
         countries = [c for c in m.candidates if c.feature == "country"]
@@ -272,7 +273,7 @@ def _plain_country(name: str, gaz) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # mentions
 
-def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: Context, entity_id=None) -> Mention | None:
+def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: PlaceContext, entity_id=None) -> Mention | None:
     name = text[start:end]
     key = normalize(name)
     if not key or key in NOT_PLACE_WORDS or len(key) < 2:
@@ -291,11 +292,11 @@ def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: Contex
     if dem:
         m.demonym = demonyms().get(normalize(dem.group(1)))
         if m.demonym is None:  # "the Kosovo town of ..." names the country itself
-            m.demonym = _country_of(dem.group(1), gaz)
+            m.demonym = gaz.country_named(dem.group(1))
     if m.demonym is None:
         poss = POSSESSIVE_BEFORE.search(before)
         if poss:
-            m.demonym = _country_of(poss.group(1), gaz)
+            m.demonym = gaz.country_named(poss.group(1))
     comma = CONTAINER_AFTER.match(after)
     cont = comma or IN_AFTER.match(after) or APPOSITIVE_AFTER.match(after)
     if cont:
@@ -320,13 +321,6 @@ def _make_mention(text: str, start: int, end: int, source: str, gaz, ctx: Contex
     m.sentence = ctx.sentence_of(start)
     m.paragraph = ctx.paragraph_of(start)
     return m
-
-
-def _country_of(name: str, gaz) -> str | None:
-    for c in gaz.lookup(name, loose=False):
-        if c.feature == "country":
-            return c.country
-    return None
 
 
 def _container(name: str, gaz, candidates) -> tuple[str, str | None] | None:
@@ -400,7 +394,7 @@ def _after_name_word(doc, start: int, entity_spans) -> bool:
     return (prev.pos_ == "PROPN" and prev.is_title) or prev.lower_ in _NAME_PARTICLES
 
 
-def _ner_mentions(doc, result, gaz, ctx: Context) -> list[Mention]:
+def _ner_mentions(doc, result, gaz, ctx: PlaceContext) -> list[Mention]:
     out = []
     orgs = [e.end_char for e in doc.ents if e.label_ == "ORG" and " of " in e.text]
     entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
@@ -428,7 +422,7 @@ _LOCATIVE_ADJ = {"nearby", "neighbouring", "neighboring", "restive", "besieged",
 _LEADING_CUE = re.compile(r"^(?:near|in|at|outside|from|around)\s+", re.I)
 
 
-def _person_mentions(result, gaz, ctx: Context, mentions, doc=None) -> list[Mention]:
+def _person_mentions(result, gaz, ctx: PlaceContext, mentions, doc=None) -> list[Mention]:
     """PERSON/ORG/NORP/PRODUCT entities that are really places ("the mad policies conducted by
     Pristina", "cities such as Aleppo"); accepted later only with context (see :func:`_accept`)."""
     out = []
@@ -468,7 +462,7 @@ def _person_mentions(result, gaz, ctx: Context, mentions, doc=None) -> list[Ment
     return out
 
 
-def _scan_mentions(doc, result, gaz, ctx: Context, mentions) -> list[Mention]:
+def _scan_mentions(doc, result, gaz, ctx: PlaceContext, mentions) -> list[Mention]:
     """Gazetteer lookup of spans NER missed, after explicit cues only."""
     text = result.text
     blocked = [(e.start_char, e.end_char) for e in doc.ents  # "in Odesa" tagged LANGUAGE is no name of anything else
@@ -515,7 +509,7 @@ def _candidates(m: Mention) -> list[Place]:
     return cands[:60]
 
 
-def _score(c: Place, m: Mention, ctx: Context, anchors) -> float:
+def _score(c: Place, m: Mention, ctx: PlaceContext, anchors) -> float:
     s = 0.45 * math.log10(c.population + 10)
     if c.population >= 1_000_000 and c.feature == "city":
         s += 1.0  # prominence: a world city needs explicit context to lose to a namesake
@@ -545,7 +539,7 @@ def _score(c: Place, m: Mention, ctx: Context, anchors) -> float:
     return s
 
 
-def _resolve(m: Mention, ctx: Context, anchors) -> None:
+def _resolve(m: Mention, ctx: PlaceContext, anchors) -> None:
     cands = _candidates(m)
     if not cands:
         m.best = None
@@ -586,7 +580,7 @@ def _one_sense(mentions: list[Mention]) -> None:
                 m.best = places[best_id]
 
 
-def _accept(m: Mention, ctx: Context) -> bool:
+def _accept(m: Mention, ctx: PlaceContext) -> bool:
     """Precision guard: NER places need a plausible referent; PERSON/scan ones need context."""
     c = m.best
     if m.outside and not m.container and c.feature in ("city", "admin1"):
@@ -615,8 +609,8 @@ def _accept(m: Mention, ctx: Context) -> bool:
             or bool(re.search(r"\bsuch\s+as\s+$", ctx.text[max(0, m.start - 25):m.start]))
         confident = m.score >= 0.5 or m.margin >= 1.0
         local = c.country in ctx.sent_countries.get(m.sentence, ()) and m.margin >= 2.0 and c.population >= 10_000
-        dateline = SCAN_CUES[2].match(ctx.text)
-        if dateline and dateline.start(1) == m.start and c.feature == "city" and m.label != "PERSON" \
+        dateline = datelines.opening_place(ctx.text)
+        if dateline and dateline[0] == m.start and c.feature == "city" and m.label != "PERSON" \
                 and (supported or c.capital or c.population >= 100_000):
             return True  # "NIAMEY (Reuters) -" tagged ORG: a dateline names a city
         if m.label != "PERSON" and ADMIN_HINT.match(ctx.text[m.end:m.end + 20]) and confident \

@@ -28,18 +28,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..resolve.speakers import describe, get_context, np_left, speakerish, unresolved
+from .. import datelines
+from ..resolve.speakers import describe, article_index, np_left, speakerish, unresolved
 from .registry import extractor
 
 _WORD = re.compile(r"\w+")
 _WH = {"whether", "if", "how", "what", "why", "when", "where", "who", "which"}
 SUBJ = ("nsubj", "nsubjpass")
-# a wire-copy dateline opening a paragraph: "KYIV, March 3 (Reuters) - ", "GAZA (AP) — "
-# (also with the country or state after the city: "KYIV, Ukraine (AP) — ", "KHARTOUM, Sudan, March 4 (Reuters) - ")
-_DATELINE_PLACE = r"(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’ -]{2,30}" + _DATELINE_PLACE + r"\s*(?:\([A-Za-z .]{2,30}\))?"
-    r"|[A-Z][A-Za-z.'’ -]{1,40}" + _DATELINE_PLACE + r"\s*\([A-Za-z .]{2,30}\))\s*[-–—]{1,2}\s+")
 
 
 @dataclass
@@ -96,9 +91,9 @@ def _span_of(ctx, toks: list[int], region: range) -> tuple[int, int] | None:
     if b < a:
         return None
     start, end = doc[a].idx, doc[b].idx + len(doc[b])
-    dateline = _DATELINE.match(ctx.text, start, end)
+    dateline = datelines.match(ctx.text, start, end)
     if dateline:
-        start = dateline.end()  # "KYIV, March 3 (Reuters) - " is not part of the claim
+        start = dateline.end  # "KYIV, March 3 (Reuters) - " (a wire dateline opening a paragraph) is not part of the claim
     return _close_marks(ctx, start, end)
 
 
@@ -614,7 +609,7 @@ def _evidence_span(ctx, parts: list[tuple[int, int] | None], anchor_para: int) -
 
 
 def extract(doc, result) -> list[dict]:
-    ctx = get_context(doc, result)
+    ctx = article_index(doc, result)
     lex = ctx.lex
     text = ctx.text
     cues = find_cues(ctx)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import datafiles
+from .. import countries, datafiles, datelines
 
 PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it", "him", "her", "them", "us", "me"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -25,23 +25,6 @@ class Tables:
     """All actor lookup tables, loaded once per process."""
 
     def __init__(self):
-        self.countries: dict[str, tuple[str, str]] = {}
-        for row in datafiles.table("actors/countries.tsv"):
-            self.countries[row["alias"]] = (row["alpha3"], row["alpha2"])
-        import pycountry
-        self._a2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
-        self._a2["XKX"] = "XK"
-        self.demonyms: dict[str, str] = {}
-        for row in datafiles.table("actors/demonyms.tsv"):
-            self.demonyms[row["alias"]] = row["alpha3"]
-        # the project's shared demonym table (alpha-2), consulted after ours and the country
-        # blocks: ours holds only ethnonyms, metonyms ("Kremlin") and what it reads differently
-        a2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-        a2to3["XK"] = "XKX"
-        self.shared_demonyms: dict[str, str] = {}
-        for row in datafiles.table("demonyms.tsv"):
-            if a2to3.get(row["alpha2"]):
-                self.shared_demonyms[row["demonym"].lower()] = a2to3[row["alpha2"]]
         self.igos: dict[str, tuple[str, str, str]] = {}
         for row in datafiles.table("actors/igos.tsv"):
             self.igos[row["alias"]] = (row["canonical"], row["code"], row["sector"])
@@ -57,28 +40,11 @@ class Tables:
             self.named[row["name"]] = (row["country3"], row["country2"], row["sector"])
 
     def alpha2(self, a3: str | None) -> str | None:
-        if not a3 or a3 in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
-            return None
-        return self._a2.get(a3)
+        return countries.alpha2(a3)
 
     def country_of(self, text: str) -> str | None:
         """Alpha-3 of a country name, adjective, demonym or capital ("Serbian", "Serbs", "Belgrade")."""
-        key = text.lower().replace("’", "'").strip()
-        if key.startswith("the "):
-            key = key[4:]
-        if key.endswith("'s"):
-            key = key[:-2]
-        for k in (key, key[:-1] if key.endswith("s") else None, key[:-2] if key.endswith("es") else None):
-            if not k:
-                continue
-            if k in self.demonyms:
-                return self.demonyms[k] or None
-            if k in self.countries:
-                return self.countries[k][0]
-        for k in (key, key + "s"):
-            if k in self.shared_demonyms:
-                return self.shared_demonyms[k]
-        return None
+        return countries.country_of(text, code="alpha3")
 
     def igo_of(self, text: str) -> tuple[str, str, str] | None:
         key = text.lower().strip()
@@ -108,6 +74,8 @@ def np_tokens(token) -> list:
     while stack:
         t = stack.pop()
         for child in t.children:
+            if child.i < token.i and child.text[:1].isupper() and datelines.covers(child):
+                continue  # "ALGIERS, Algeria - Police have arrested": the dateline is no modifier
             if child.dep_ in NP_MODIFIERS and child.i < token.i + 1:
                 out.append(child)
                 stack.append(child)

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..extractors.registry import extractor
-from .speakers import collective, get_context, looks_like_person_name, np_left, person_evidence
+from .speakers import collective, article_index, looks_like_person_name, np_left, person_evidence
 
 SUBJ = ("nsubj", "nsubjpass")
 SPEAKING = {"person", "org", "media", "doc", "anonymous"}
@@ -204,9 +204,9 @@ def _score(pron_tok, ref: Referent, speaking: bool, sent: int, salience) -> floa
     return score
 
 
-def resolve(doc, result) -> dict:
+def antecedents(doc, result) -> dict:
     """Resolve pronouns and definite descriptions; returns ``{token index: Referent}``."""
-    ctx = get_context(doc, result)
+    ctx = article_index(doc, result)
     lex = ctx.lex
     pronouns = lex["pronouns"]
     history: list[Referent] = []
@@ -312,8 +312,8 @@ def _definite_antecedent(ctx, ref: Referent, history: list[Referent]) -> Referen
 @extractor("coref", requires=("entities",))
 def extract_coref(doc, result) -> None:
     """Pronoun (he/she/it/they…) and definite-description mentions added to their entity."""
-    antecedent = resolve(doc, result)
-    ctx = get_context(doc, result)
+    antecedent = antecedents(doc, result)
+    ctx = article_index(doc, result)
     by_char = result.stages.setdefault("entity_by_char", {})
     added: dict[str, list[dict]] = {}
     for i, ref in sorted(antecedent.items()):

@@ -107,7 +107,8 @@ def index_path() -> Path:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """``normalize(demonym)`` → alpha-2 ("serbian" → RS, "kosovo serbs" → XK)."""
-    return {normalize(row["demonym"]): row["alpha2"] for row in datafiles.table("demonyms.tsv")}
+    from ..countries import demonym_rows
+    return {normalize(name): a2 for name, a2 in demonym_rows()}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -502,6 +503,15 @@ class Gazetteer:
                     if found:
                         break
         return found
+
+    def country_named(self, name: str) -> str | None:
+        """Alpha-2 of the country ``name`` is a name of in the gazetteer (any alternate name:
+        "East Timor" → TL), when it is one; :func:`newsevents.countries.country_of` reads
+        demonyms and the actor tables instead."""
+        for place in self.lookup(name, loose=False):
+            if place.feature == "country":
+                return place.country
+        return None
 
     def _by_key(self, key: str, loose_ok: bool = False) -> tuple[Place, ...]:
         if not key:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .. import datelines
 from ..extractors.places import mention_role
 from ..extractors.registry import extractor
 
@@ -78,15 +79,9 @@ def _sentence_of(doc, pos: int) -> dict:
     return {"start": 0, "end": len(doc.text)}
 
 
-# "BAMAKO, Mali (AP) —", "KHARTOUM, March 4 (Reuters) -", "KYIV —": where the story was filed
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,[^\n()—–]{1,40}?)?\s*"
-                       r"(?:\([^()\n]{1,40}\)\s*)?(?:—|–|--|-\s)")
-
-
 def dateline_end(text: str) -> int:
-    """End of the article's dateline (0 when there is none)."""
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
+    """End of the article's dateline (0 when there is none): "BAMAKO, Mali (AP) —", "KYIV —"."""
+    return datelines.end_of(text)
 
 
 def focus_place(result, mentions: list[dict], lead_end: int = 0, dateline_end: int = 0) -> dict | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import reporting_verbs
+
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "dobj"}
 _LAST = re.compile(r"\blast (?:week|month|year|january|february|march|april|may|june|july|august|september|"
                    r"october|november|december|spring|summer|autumn|fall|winter)\b")
@@ -88,7 +90,7 @@ def modality(token, published_year: int | None = None, light_verb=None) -> tuple
             if c.dep_ == "mark" and c.lower_ in mark_cues:
                 found.append((mark_cues[c.lower_], c.lower_))
         if t.dep_ in ("advcl", "xcomp", "ccomp", "conj", "relcl") and t.head.i != t.i:
-            if t.dep_ == "ccomp" and t.head.lemma_ in ("say", "tell", "announce", "report"):
+            if t.dep_ == "ccomp" and t.head.lemma_ in reporting_verbs("modality"):
                 break
             t = t.head
             hops += 1

@@ -1,7 +1,7 @@
 """Speakers: who a speaker noun phrase is — a named person or organisation of the article, an
 outlet, a statement and whoever issued it, an anonymous source — with role and country.
 
-Shared by the ``coref`` and ``quotes`` stages. :class:`Context` is the per-article index both use
+Shared by the ``coref`` and ``quotes`` stages. :class:`ArticleIndex` is the per-article index both use
 (paragraphs, quotation marks, which entity mention each token belongs to). :func:`describe` turns
 the head token of a speaker phrase into the contract's ``speaker`` object:
 
@@ -12,8 +12,8 @@ the head token of a speaker phrase into the contract's ``speaker`` object:
 * "he", "it", "the press secretary", "the release" → whatever ``coref`` resolved them to, or an
   explicit unresolved speaker (``name`` null, ``unresolved`` the word) — never the pronoun itself.
 
-Lexicons (cue verbs, speaker nouns, pronouns) are in ``data/quote_cues.json``; demonyms in
-``data/demonyms.tsv`` and country names in ``data/actors/countries.tsv`` (pycountry as fallback).
+Lexicons (speaker nouns, pronouns) are in ``data/quote_cues.json``, cue verbs in ``data/reporting_verbs.tsv``; countries come from
+:mod:`newsevents.countries`.
 """
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ import re
 from functools import lru_cache
 
 from .. import datafiles
+from ..countries import country_of, demonyms
+from ..vocabulary import content_preps, speech_verbs, verb_platforms
 from ..extractors.quotemarks import find_quotations, paragraphs
 from ..nlp.pipeline import title_abbreviations
 
@@ -37,21 +39,21 @@ NP_LEFT_DEPS = {"det", "poss", "compound", "amod", "nmod", "nummod", "quantmod",
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    """``data/quote_cues.json`` with its lists turned into sets."""
+    """``data/quote_cues.json`` with its lists turned into sets, and the speech verbs of
+    ``data/reporting_verbs.tsv`` by construction."""
     raw = datafiles.document("quote_cues.json")
-    verbs = raw["verbs"]
     nouns = raw["nouns"]
     lex = {
-        "clausal": set(verbs["clausal"]),
-        "directive": set(verbs["directive"]),
-        "object": set(verbs["object"]),
-        "claim_objects": set(verbs["claim_objects"]),
-        "object_preps": {k: set(v) for k, v in verbs["object_preps"].items()},
-        "quoting": set(verbs["quoting"]),
-        "media_verbs": dict(verbs["media"]),
-        "weak": set(verbs["weak"]),
-        "strong": set(verbs["strong"]),
-        "commissive": set(verbs["commissive"]),
+        "clausal": set(speech_verbs("clausal")),
+        "directive": set(speech_verbs("directive")),
+        "object": set(speech_verbs("object")),
+        "claim_objects": set(speech_verbs("claim_object")),
+        "object_preps": {k: set(v) for k, v in content_preps().items()},
+        "quoting": set(speech_verbs("quoting")),
+        "media_verbs": dict(verb_platforms()),
+        "weak": set(speech_verbs("weak")),
+        "strong": set(speech_verbs("strong")),
+        "commissive": set(speech_verbs("commissive")),
         "according_to": [tuple(p.split()) for p in raw["according_to"]],
         "platforms": {p.lower(): p for p in raw["platforms"]},
         "pronouns": raw["pronouns"],
@@ -86,24 +88,6 @@ def speakerish(ctx, tok) -> bool:
     return any(in_lexicon(tok, k) for k in ("person", "organisation", "media", "document", "anonymous"))
 
 
-@lru_cache(maxsize=1)
-def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
-    demonyms = {}
-    for row in datafiles.table("demonyms.tsv"):
-        if len(row["alpha2"]) == 2 and row["alpha2"].isupper():
-            demonyms[row["demonym"].lower()] = row["alpha2"]
-    names = {}
-    for row in datafiles.table("actors/countries.tsv"):
-        if len(row["alpha2"]) == 2:
-            names[row["alias"].lower()] = row["alpha2"]
-    return demonyms, names
-
-
-def country_of(word: str, ent_type: str = "") -> str | None:
-    """ISO alpha-2 of a demonym ("Serbian" → RS) or a country name ("Kosovo’s" → XK)."""
-    key = re.sub(r"(?:['’]s|['’])$", "", word.strip()).lower()
-    if not key:
-        return None
     demonyms, names = _country_tables()
     if key in demonyms:
         return demonyms[key]
@@ -121,7 +105,7 @@ def country_of(word: str, ent_type: str = "") -> str | None:
 # ---------------------------------------------------------------------------------------------
 # per-article index
 
-class Context:
+class ArticleIndex:
     """Per-article index shared by coref and quotes (built once, kept in ``result.stages``)."""
 
     def __init__(self, doc, result):
@@ -268,10 +252,10 @@ class Context:
             self.profiles[e["id"]] = prof
 
 
-def get_context(doc, result) -> Context:
+def article_index(doc, result) -> ArticleIndex:
     ctx = result.stages.get("speaker_context")
     if ctx is None or ctx.doc is not doc:
-        ctx = Context(doc, result)
+        ctx = ArticleIndex(doc, result)
         result.stages["speaker_context"] = ctx
     return ctx
 
@@ -358,7 +342,7 @@ def strip_titles(doc, left: int, head: int) -> int:
     return left
 
 
-def _rank_run(ctx: "Context", first: int, stop: int) -> tuple[list[int], list[int], int]:
+def _rank_run(ctx: "ArticleIndex", first: int, stop: int) -> tuple[list[int], list[int], int]:
     """Ranks and forms of address written right before a name (token ``first``), scanning left
     down to ``stop``: (rank tokens, honorific tokens, first token of the run)."""
     doc = ctx.doc
@@ -395,7 +379,7 @@ def _clean_span(doc, a: int, b: int) -> tuple[int, int] | None:
     return doc[a].idx, doc[b].idx + len(doc[b])
 
 
-def person_attributes(ctx: Context, head: int, mstart: int, mend: int):
+def person_attributes(ctx: ArticleIndex, head: int, mstart: int, mend: int):
     """(role, country, role words, gender, rank) of a person mention from the title before it, an
     apposition after it ("X, the head of …"), or the phrase it is the apposition of ("Mali's
     transitional president, Col. Assimi Goita"). Ranks ("Col.", "Lt. Gen.") go to ``rank``; forms of
@@ -496,7 +480,7 @@ def person_attributes(ctx: Context, head: int, mstart: int, mend: int):
     return role, country, words, gender, rank
 
 
-def _join(ctx: Context, toks: list[int]) -> str:
+def _join(ctx: ArticleIndex, toks: list[int]) -> str:
     doc = ctx.doc
     a, b = toks[0], toks[-1]
     if b + 1 < len(doc) and doc[b + 1].text == "." and not doc[b].whitespace_:
@@ -504,7 +488,7 @@ def _join(ctx: Context, toks: list[int]) -> str:
     return ctx.text[doc[a].idx: doc[b].idx + len(doc[b])]
 
 
-def _described_by(ctx: Context, head: int, name_left: int) -> tuple[int, int] | None:
+def _described_by(ctx: ArticleIndex, head: int, name_left: int) -> tuple[int, int] | None:
     """The person-noun phrase a name is the apposition of: "Mali's transitional president, Col.
     Assimi Goita", "The United Nations envoy to Sudan, Volker Perthes" → the token span of the
     description (up to the comma before the name)."""
@@ -532,7 +516,7 @@ def _described_by(ctx: Context, head: int, name_left: int) -> tuple[int, int] | 
     return np_left(doc, anchor.i), b
 
 
-def _country_token(ctx: Context, i: int) -> str | None:
+def _country_token(ctx: ArticleIndex, i: int) -> str | None:
     """Country of a modifier token: a demonym or country name ("Serbian", "Kosovo’s"), the whole
     name for a multi-word one ("Burkina Faso's", "South Sudan"), a possessive country name the NER
     labelled otherwise ("Mali's transitional president")."""
@@ -558,8 +542,7 @@ def _country_token(ctx: Context, i: int) -> str | None:
         while a > 0 and ctx.doc[a - 1].dep_ == "compound" and ctx.doc[a - 1].head.i == i and ctx.doc[a - 1].text[:1].isupper():
             a -= 1
         return country_of(ctx.text[ctx.doc[a].idx: t.idx + len(t)], "")
-    demonyms, _ = _country_tables()
-    return demonyms.get(t.lower_)
+    return demonyms().get(t.lower_)
 
 
 def unresolved(word: str | None, mention: dict | None) -> dict:
@@ -567,14 +550,14 @@ def unresolved(word: str | None, mention: dict | None) -> dict:
             "unresolved": word or "none", "mention": mention}
 
 
-def _mention(ctx: Context, a: int, b: int) -> dict | None:
+def _mention(ctx: ArticleIndex, a: int, b: int) -> dict | None:
     span = _clean_span(ctx.doc, a, b)
     if not span:
         return None
     return ctx.result.evidence(span[0], span[1])
 
 
-def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None = None) -> dict:
+def describe(ctx: ArticleIndex, head: int, *, depth: int = 0, fallback: dict | None = None) -> dict:
     """The ``speaker`` object for the phrase headed by token ``head`` (never named by a pronoun)."""
     out = _describe(ctx, head, depth=depth, fallback=fallback)
     name = out.get("name")
@@ -583,7 +566,7 @@ def describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None =
     return out
 
 
-def _describe(ctx: Context, head: int, *, depth: int = 0, fallback: dict | None = None) -> dict:
+def _describe(ctx: ArticleIndex, head: int, *, depth: int = 0, fallback: dict | None = None) -> dict:
     """The ``speaker`` object for the phrase headed by token ``head``.
 
     ``fallback`` is the last non-person speaker before this one (used for a bare "a statement")."""
@@ -814,7 +797,7 @@ def _name_left(doc, head: int) -> int:
     return i
 
 
-def _describe_person(ctx: Context, ent: dict, head: int, mention) -> dict:
+def _describe_person(ctx: ArticleIndex, ent: dict, head: int, mention) -> dict:
     hit = ctx.tok_entity[head]
     role, country, _, _, rank = person_attributes(ctx, head, hit[1], hit[2])
     prof = ctx.profile(ent["id"])
@@ -836,7 +819,7 @@ def _describe_person(ctx: Context, ent: dict, head: int, mention) -> dict:
     return out
 
 
-def _title_before(ctx: Context, left: int, mstart: int) -> str | None:
+def _title_before(ctx: ArticleIndex, left: int, mstart: int) -> str | None:
     doc = ctx.doc
     a = ctx.token_at(mstart)
     toks = [i for i in range(a, left) if doc[i].lower_.rstrip(".") in ctx.lex["person_titles"] or doc[i].pos_ == "PROPN"]
@@ -845,7 +828,7 @@ def _title_before(ctx: Context, left: int, mstart: int) -> str | None:
     return ctx.text[doc[toks[0]].idx: doc[toks[-1]].idx + len(doc[toks[-1]])]
 
 
-def _describe_entity(ctx: Context, ent: dict, head: int, mention) -> dict:
+def _describe_entity(ctx: ArticleIndex, ent: dict, head: int, mention) -> dict:
     label = ent["label"]
     hit = ctx.tok_entity[head]
     if label == "PERSON":
@@ -882,7 +865,7 @@ def _proper_name(text: str) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in content)
 
 
-def _describe_document(ctx: Context, head: int, left: int, mention, depth: int, fallback) -> dict:
+def _describe_document(ctx: ArticleIndex, head: int, left: int, mention, depth: int, fallback) -> dict:
     """A statement/release speaks for whoever issued it."""
     doc = ctx.doc
     lex = ctx.lex
@@ -948,7 +931,7 @@ def _describe_document(ctx: Context, head: int, left: int, mention, depth: int, 
             "kind": "document", "mention": mention}
 
 
-def _modifier_entity(ctx: Context, head: int, left: int, labels) -> dict | None:
+def _modifier_entity(ctx: ArticleIndex, head: int, left: int, labels) -> dict | None:
     for i in range(head - 1, left - 1, -1):
         ent = ctx.entity_of(i)
         if ent is not None and ent["label"] in labels:
@@ -956,7 +939,7 @@ def _modifier_entity(ctx: Context, head: int, left: int, labels) -> dict | None:
     return None
 
 
-def _np_right(ctx: Context, head: int) -> int:
+def _np_right(ctx: ArticleIndex, head: int) -> int:
     """Last token of a short post-modifier ("sources close to the ministry")."""
     doc = ctx.doc
     right = head
@@ -968,7 +951,7 @@ def _np_right(ctx: Context, head: int) -> int:
     return right
 
 
-def _np_name(ctx: Context, left: int, right: int, drop_countries: bool = False, drop_adjectives: bool = False) -> str:
+def _np_name(ctx: ArticleIndex, left: int, right: int, drop_countries: bool = False, drop_adjectives: bool = False) -> str:
     doc = ctx.doc
     a = left
     if drop_adjectives:  # "the radical Islamic Jihad movement" → "Islamic Jihad movement"
@@ -984,7 +967,7 @@ def _np_name(ctx: Context, left: int, right: int, drop_countries: bool = False, 
     return ctx.text[span[0]:span[1]]
 
 
-def _np_country(ctx: Context, left: int, head: int) -> str | None:
+def _np_country(ctx: ArticleIndex, left: int, head: int) -> str | None:
     for i in range(left, head + 1):
         c = _country_token(ctx, i)
         if c:

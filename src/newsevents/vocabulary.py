@@ -1,0 +1,50 @@
+"""Vocabulary several stages share, read from the data files (one list per notion).
+
+* Reporting and speech verbs (``data/reporting_verbs.tsv``): :func:`reporting_verbs` for a
+  stage's use (``events``, ``dates``, ``modality``), :func:`speech_verbs` for the quotes stage's
+  cue constructions (``clausal``, ``directive`` …), :func:`content_preps` and
+  :func:`verb_platforms` for the attributes of some of them.
+
+Each stage keeps the exact subset it was written for: a verb is added to a use in the data file,
+not to a list in code.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import datafiles
+
+USES = ("events", "dates", "modality")
+FORMS = ("clausal", "directive", "object", "claim_object", "quoting", "commissive", "weak", "strong")
+
+
+def _verbs():
+    return datafiles.table("reporting_verbs.tsv")
+
+
+@lru_cache(maxsize=None)
+def reporting_verbs(use: str) -> frozenset[str]:
+    """The lemmas a stage reads as reporting verbs: ``use`` is events, dates or modality."""
+    if use not in USES:
+        raise ValueError(f"unknown use {use!r} (one of {', '.join(USES)})")
+    return frozenset(row["lemma"] for row in _verbs() if use in row["uses"])
+
+
+@lru_cache(maxsize=None)
+def speech_verbs(form: str) -> frozenset[str]:
+    """The quotes stage's cue verbs of one construction (``clausal``, ``directive``, …)."""
+    if form not in FORMS:
+        raise ValueError(f"unknown construction {form!r} (one of {', '.join(FORMS)})")
+    return frozenset(row["lemma"] for row in _verbs() if form in row["quote"])
+
+
+@lru_cache(maxsize=1)
+def content_preps() -> dict[str, frozenset[str]]:
+    """Object verbs → the prepositions that introduce their content ("accused X of …")."""
+    return {row["lemma"]: frozenset(row["preps"]) for row in _verbs() if row["preps"]}
+
+
+@lru_cache(maxsize=1)
+def verb_platforms() -> dict[str, str]:
+    """Verbs that name their medium → the platform ("tweet" → Twitter)."""
+    return {row["lemma"]: row["platform"] for row in _verbs() if row["platform"]}
