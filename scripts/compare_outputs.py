@@ -85,6 +85,19 @@ def doc_key(doc: dict, index: int) -> str:
     return str(article.get("id") or doc.get("id") or f"#{index}")
 
 
+def keyed(docs: list[dict]) -> dict[str, dict]:
+    """Documents by article id; an id seen again gets its occurrence number ('X', 'X#2')."""
+    out: dict[str, dict] = {}
+    for i, doc in enumerate(docs):
+        key = base = doc_key(doc, i)
+        n = 1
+        while key in out:
+            n += 1
+            key = f"{base}#{n}"
+        out[key] = doc
+    return out
+
+
 def git_head() -> str:
     proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
     dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
@@ -149,8 +162,7 @@ def short(value, width: int = 100) -> str:
 
 def compare_set(name: str, old: list[dict], new: list[dict], show: int, patterns: tuple[str, ...]) -> int:
     """Print the differences of one set; return the number of documents that differ."""
-    old_by = {doc_key(d, i): d for i, d in enumerate(old)}
-    new_by = {doc_key(d, i): d for i, d in enumerate(new)}
+    old_by, new_by = keyed(old), keyed(new)
     differing, fields = [], {}
     for key in list(old_by) + [k for k in new_by if k not in old_by]:
         if key not in new_by or key not in old_by:
