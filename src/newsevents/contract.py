@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+
+from .stages import StageResults
 
 SCHEMA_ID = "newsevents/1"
 LISTS = ("entities", "places", "events", "quotes", "casualties", "dates")
@@ -33,7 +34,7 @@ class Result:
         self.text = article.text if text is None else text
         self.items: dict[str, list[dict]] = {name: [] for name in LISTS}
         self.warnings: list[dict] = list(getattr(article, "warnings", []) or [])
-        self.stages: dict[str, Any] = {}  # scratch space shared between extractors (not exported)
+        self.stages = StageResults()  # what one stage hands to later ones (newsevents.stages; not exported)
 
     def __getattr__(self, name: str) -> list[dict]:
         items = self.__dict__.get("items")

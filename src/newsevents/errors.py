@@ -38,6 +38,7 @@ class Errors:
     E029 = "Data file '{path}', line {line}: unknown key '{key}' (expected one of: {expected})"
     E030 = "Data file '{path}', line {line}: {reason}"
     E031 = "Data file '{path}' cannot be loaded: {reason}"
+    E032 = "Extractor '{name}' is registered twice: by {first} and by {second}"
 
 
 class Warnings:
@@ -50,6 +51,7 @@ class Warnings:
     W007 = "Article '{article}': {count} control character(s) removed"
     W008 = "Article '{article}': {count} unpaired surrogate(s) replaced with U+FFFD"
     W009 = "Article '{article}': event coding skipped the sentence at offset {start}: {reason}"
+    W010 = "Extractor plugin '{name}' ({target}) could not be loaded and is skipped: {reason}"
 
 
 class NewsEventsError(Exception):
@@ -75,6 +77,15 @@ class ConfigError(NewsEventsError):
 
 class StoreError(NewsEventsError):
     """The store refused an operation."""
+
+
+class NewsEventsWarning(UserWarning):
+    """A coded warning about the installation (not about one article), e.g. a broken plugin."""
+
+    def __init__(self, code: str, **kwargs):
+        self.code = code
+        self.params = kwargs
+        super().__init__(f"[{code}] " + getattr(Warnings, code).format(**kwargs))
 
 
 def warning(code: str, **kwargs) -> dict:

@@ -203,6 +203,16 @@ class Node:
     line: int
 
 
+def _after_item(text: str, i: int, close: str, pos: _Positions, path: str) -> tuple[int, bool]:
+    """Past the ',' after an item (False) or past the closing bracket (True)."""
+    i = _skip(text, i)
+    if text[i:i + 1] == ",":
+        return i + 1, False
+    if text[i:i + 1] == close:
+        return i + 1, True
+    _fail("E030", path, pos.line(i), reason=f"expected ',' or '{close}'")
+
+
 def _parse(text: str, i: int, pos: _Positions, path: str) -> tuple[Node, int]:
     i = _skip(text, i)
     line = pos.line(i)
@@ -224,13 +234,9 @@ def _parse(text: str, i: int, pos: _Positions, path: str) -> tuple[Node, int]:
                 _fail("E030", path, pos.line(i), reason="expected ':'")
             node, i = _parse(text, i + 1, pos, path)
             items[key] = (key_line, node)
-            i = _skip(text, i)
-            if text[i:i + 1] == ",":
-                i += 1
-                continue
-            if text[i:i + 1] == "}":
-                return Node(items, line), i + 1
-            _fail("E030", path, pos.line(i), reason="expected ',' or '}'")
+            i, done = _after_item(text, i, "}", pos, path)
+            if done:
+                return Node(items, line), i
     if i < len(text) and text[i] == "[":
         values: list[Node] = []
         i = _skip(text, i + 1)
@@ -239,13 +245,9 @@ def _parse(text: str, i: int, pos: _Positions, path: str) -> tuple[Node, int]:
         while True:
             node, i = _parse(text, i, pos, path)
             values.append(node)
-            i = _skip(text, i)
-            if text[i:i + 1] == ",":
-                i += 1
-                continue
-            if text[i:i + 1] == "]":
-                return Node(values, line), i + 1
-            _fail("E030", path, pos.line(i), reason="expected ',' or ']'")
+            i, done = _after_item(text, i, "]", pos, path)
+            if done:
+                return Node(values, line), i
     try:
         value, end = json.JSONDecoder().raw_decode(text, i)
     except json.JSONDecodeError as exc:

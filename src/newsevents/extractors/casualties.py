@@ -281,7 +281,7 @@ def _death_tolls(sent):
 @extractor("casualties", requires=("events",))
 def extract_casualties(doc, result) -> None:
     """Killed, injured, arrested and missing people with counts, linked to their event."""
-    token_event = result.stages.get("events", {}).get("by_token", {})
+    token_event = result.stages.events.by_token if result.stages.events else {}
     from .events import _published_year
     year = _published_year(result)
     dead_group = terms().get("deadgroup", {})

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from .. import datelines
+from ..stages import DateFindings, DateSpan
 from ..vocabulary import reporting_verbs
 from .registry import extractor
 
@@ -75,6 +76,7 @@ def extract_dates(doc, result) -> None:
     dated = dateline.date if dateline is not None else None  # the span of "March 4"
     anchor = _dateline_day(text[dated[0]:dated[1]] if dated else None, base)  # "KHARTOUM, March 4 (Reuters) -": written that day
     out = []
+    dateline_id = None
     for start, end in spans:
         expr = text[start:end]
         own = dated is not None and dated[0] == start
@@ -89,11 +91,11 @@ def extract_dates(doc, result) -> None:
         item = {"value": value, "precision": precision, "relative": relative, "method": method,
                 "evidence": result.evidence(start, end)}
         date_id = result.add("dates", item)
-        out.append({"id": date_id, "start": start, "end": end, "value": value, "precision": precision,
-                    "head": _head_index(doc, start, end), "reporting": _reporting(doc, start, end)})
+        out.append(DateSpan(date_id, start, end, value, precision, _head_index(doc, start, end),
+                            _reporting(doc, start, end)))
         if own:
-            result.stages["dateline"] = date_id
-    result.stages["date_spans"] = out
+            dateline_id = date_id
+    result.stages.dates = DateFindings(out, dateline_id)
 
 
 def _dateline_day(dateline: str | None, base: dt.date | None) -> dt.date | None:

@@ -118,18 +118,15 @@ def extract_entities(doc, result) -> None:
     covered = _coverage(text, by_span)
     clusters = [_given_names(doc, text, ms + _repeats(text, ms, covered)) for ms in clusters]
     clusters.sort(key=lambda ms: ms[0][0])
-    token_entity = result.stages.setdefault("entity_by_char", {})
     for ms in clusters:
         label = _label(ms)
         first = ms[0]
-        entity_id = result.add("entities", {
+        result.add("entities", {
             "name": _name(ms, label),
             "label": label,
             "mentions": [result.evidence(m[0], m[1]) for m in ms],
             "evidence": result.evidence(first[0], first[1]),
         })
-        for m in ms:
-            token_entity[(m[0], m[1])] = entity_id
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ import re
 
 from ..resolve.actors import actor_like, resolve_phrase, resolve_token
 from ..resolve.modality import modality
+from ..stages import EventFindings
 from .events_lexicon import REPORTING_VERBS, lexicon
 from .events_quantity import count_of
 from .events_roles import children, noun_roles, verb_roles
@@ -78,8 +79,9 @@ def extract_events(doc, result) -> None:
     quotes = _quote_spans(text, result)
     sents = list(doc.sents)
     year = _published_year(result)
-    stage = result.stages.setdefault("events", {})
-    token_event = stage.setdefault("by_token", {})
+    if result.stages.events is None:
+        result.stages.events = EventFindings()
+    token_event = result.stages.events.by_token
     for si, sent in enumerate(sents):
         try:
             _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event)

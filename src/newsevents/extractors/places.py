@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import datelines
+from ..stages import PlaceFindings
 from ..resolve.gazetteer import Place, demonyms, gazetteer, normalize
 from .registry import extractor
 
@@ -777,4 +778,4 @@ def _emit(doc, result, kept: list[Mention], gaz) -> None:
     for entity in result.entities:
         if entity["id"] in relabelled:
             entity["label"] = "GPE"
-    result.stages["place_mentions"] = sorted(place_mentions, key=lambda p: p["start"])
+    result.stages.places = PlaceFindings(sorted(place_mentions, key=lambda p: p["start"]))

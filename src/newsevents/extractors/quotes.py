@@ -882,7 +882,5 @@ def _via(ctx, result, head: int) -> dict | None:
 @extractor("quotes", requires=("entities", "coref"))
 def extract_quotes(doc, result) -> None:
     """Direct quotes and reported speech with speaker, cue, via chain and paragraph."""
-    spans = result.stages.setdefault("quote_spans", [])  # for stages that credit a claim to its source
     for item in extract(doc, result):
-        quote_id = result.add("quotes", item)
-        spans.append((item["start"], item["end"], quote_id, item["speaker"].get("name")))
+        result.add("quotes", item)

@@ -9,15 +9,19 @@ runner orders extractors by their ``requires`` and never needs editing when one 
 
 Modules inside ``newsevents.extractors`` and ``newsevents.resolve`` are imported automatically;
 third-party packages can add extractors through the ``newsevents.extractors`` entry-point group.
+A name is registered once: a second extractor under the same name is the coded error [E032]
+(as spaCy refuses a second factory of one name). A plugin that fails to import is skipped with the
+coded warning [W010] naming it (a ``NewsEventsWarning``), and the built-in stages still run.
 """
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import warnings
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..errors import ConfigError
+from ..errors import ConfigError, NewsEventsWarning
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,9 @@ def extractor(name: str, *, requires: tuple[str, ...] | list[str] = (), after: t
     orders: when those extractors run too, ``name`` runs after them."""
 
     def wrap(fn):
+        known = _REGISTRY.get(name)
+        if known is not None and _where(known.func) != _where(fn):
+            raise ConfigError("E032", name=name, first=_where(known.func), second=_where(fn))
         _REGISTRY[name] = Extractor(name, fn, tuple(requires), tuple(after), (fn.__doc__ or "").strip())
         return fn
 
@@ -59,13 +66,21 @@ def discover() -> None:
         for info in pkgutil.iter_modules(package.__path__):
             if not info.name.startswith("_"):
                 importlib.import_module(f"{package_name}.{info.name}")
-    try:
-        from importlib.metadata import entry_points
-        for ep in entry_points(group="newsevents.extractors"):
+    from importlib.metadata import entry_points
+    for ep in entry_points(group="newsevents.extractors"):
+        try:
             ep.load()
-    except Exception:  # pragma: no cover - broken third-party plugin must not stop us
-        pass
+        except ConfigError:
+            raise  # a plugin registering a name twice is a configuration error, not a broken import
+        except Exception as exc:  # a broken plugin is reported and skipped; the built-in stages still run
+            warnings.warn(NewsEventsWarning("W010", name=ep.name, target=ep.value,
+                                            reason=f"{type(exc).__name__}: {exc}"), stacklevel=2)
     _DISCOVERED = True
+
+
+def _where(fn) -> str:
+    """``module.qualname`` of an extractor function: the same function imported again is no duplicate."""
+    return f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', repr(fn))}"
 
 
 def registered() -> dict[str, Extractor]:

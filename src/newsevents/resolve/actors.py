@@ -402,7 +402,7 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
         out["igo"] = igo[1]
     # one person keeps the type learnt from a titled mention ("President Vucic" … "Vucic")
     if entity_id and result is not None:
-        cache = result.stages.setdefault("actor_types", {})
+        cache = result.stages.cache.actor_types
         known = cache.get(entity_id)
         if known:
             for key in ("sector", "country", "role"):
@@ -419,13 +419,13 @@ def entity_at(result, start: int, end: int) -> dict | None:
     ``extractors.entities.entity_at`` but with a sorted index built once per result (long
     articles have hundreds of entities)."""
     import bisect
-    cache = result.stages.get("_actor_entity_index")
+    cache = result.stages.cache.entity_spans
     count = sum(len(e.get("mentions", [])) for e in result.entities)
     if cache is None or cache[0] != count:
         spans = sorted(((m["start"], m["end"], e) for e in result.entities for m in e.get("mentions", [])),
                        key=lambda sp: (sp[0], sp[1]))
         cache = (count, spans, [sp[0] for sp in spans], max((sp[1] - sp[0] for sp in spans), default=0))
-        result.stages["_actor_entity_index"] = cache
+        result.stages.cache.entity_spans = cache
     _, spans, starts, longest = cache
     best, best_overlap = None, 0
     i = bisect.bisect_left(starts, start - longest)

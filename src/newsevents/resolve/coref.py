@@ -18,7 +18,7 @@ Press Secretary Peter Cook"); "the release" → the release mentioned before.
 
 Resolved pronouns are appended to their PERSON/ORG entity's ``mentions`` with ``"kind": "pronoun"``
 (definite descriptions with ``"kind": "nominal"``); every resolution, also to unnamed referents,
-is kept in ``result.stages`` for the quotes stage. Pronouns inside quotation marks are left alone:
+is kept in the article index (``result.stages.cache``) for the quotes stage. Pronouns inside quotation marks are left alone:
 "He is in intensive care" inside a doctor's quote is about the patient, not about anyone named.
 """
 from __future__ import annotations
@@ -314,7 +314,6 @@ def extract_coref(doc, result) -> None:
     """Pronoun (he/she/it/they…) and definite-description mentions added to their entity."""
     antecedent = antecedents(doc, result)
     ctx = article_index(doc, result)
-    by_char = result.stages.setdefault("entity_by_char", {})
     added: dict[str, list[dict]] = {}
     for i, ref in sorted(antecedent.items()):
         if not ref.entity:
@@ -333,7 +332,6 @@ def extract_coref(doc, result) -> None:
         mention = result.evidence(start, end)
         mention["kind"] = kind
         added.setdefault(ent["id"], []).append(mention)
-        by_char[(start, end)] = ent["id"]
     for entity_id, mentions in added.items():
         ent = ctx.entities[entity_id]
         ent["mentions"] = sorted(ent["mentions"] + mentions, key=lambda m: (m["start"], m["end"]))

@@ -34,7 +34,7 @@ def locate_events(doc, result) -> None:
         return
     text = result.text
     mentions = [m if "locative" in m else dict(m, **mention_role(doc, text, m["start"], m["end"]))
-                for m in result.stages.get("place_mentions", [])]
+                for m in (result.stages.places.mentions if result.stages.places else [])]
     paragraphs = _paragraphs(text)
     focus = focus_place(result, mentions, lead_end=_lead_end(doc, paragraphs), dateline_end=dateline_end(text))
     for event in result.events:
@@ -187,17 +187,17 @@ def event_date(result, trigger, sentence, clause=None, trigger_index=None) -> di
     in its clause, then any other — dates of the reporting ("a release issued yesterday") last."""
     t = trigger["start"]
     clause = clause or sentence
-    spans = [d for d in result.stages.get("date_spans", [])
-             if sentence["start"] <= d["start"] < sentence["end"] and d["value"]]
+    found = result.stages.dates
+    spans = [d for d in (found.spans if found else []) if sentence["start"] <= d.start < sentence["end"] and d.value]
     if spans:
         def rank(d):
-            attached = trigger_index is not None and d.get("head") == trigger_index
-            in_clause = clause["start"] <= d["start"] < clause["end"]
-            return (not attached, bool(d.get("reporting")) and not attached, not in_clause, abs(d["start"] - t))
+            attached = trigger_index is not None and d.head == trigger_index
+            in_clause = clause["start"] <= d.start < clause["end"]
+            return (not attached, d.reporting and not attached, not in_clause, abs(d.start - t))
 
         d = min(spans, key=rank)
-        return {"id": d["id"], "value": d["value"], "precision": d["precision"], "method": "clause"}
-    dateline = result.stages.get("dateline")
+        return {"id": d.id, "value": d.value, "precision": d.precision, "method": "clause"}
+    dateline = found.dateline if found else None
     if dateline:
         item = result.get("dates", dateline)
         if item and item.get("value"):

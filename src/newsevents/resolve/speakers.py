@@ -106,7 +106,7 @@ def speakerish(ctx, tok) -> bool:
 # per-article index
 
 class ArticleIndex:
-    """Per-article index shared by coref and quotes (built once, kept in ``result.stages``)."""
+    """Per-article index shared by coref and quotes (built once, kept in ``result.stages.cache``)."""
 
     def __init__(self, doc, result):
         self.doc = doc
@@ -253,10 +253,10 @@ class ArticleIndex:
 
 
 def article_index(doc, result) -> ArticleIndex:
-    ctx = result.stages.get("speaker_context")
+    ctx = result.stages.cache.article_index
     if ctx is None or ctx.doc is not doc:
         ctx = ArticleIndex(doc, result)
-        result.stages["speaker_context"] = ctx
+        result.stages.cache.article_index = ctx
     return ctx
 
 
