@@ -103,6 +103,13 @@ TABLES: dict[str, Table] = {
          C("role", required=True, choices=("euphemism", "allege", "claim", "bodyverb", "deadgroup", "staygov",
                                            "idiom_of", "idiom_subj", "idiom_pp"))),
         key=("term", "role"), doc="Casualty vocabulary beyond the plain verbs (roles in the file's header)."),
+    # ------------------------------------------------------------------------------ exports
+    "export/acled_countries.tsv": Table(
+        (C("alpha2"), C("region", required=True, doc="ACLED region"), C("name", required=True, doc="as ACLED spells it")),
+        key=("alpha2",), doc="Country → ACLED region and country name (acled export)."),
+    "export/acled_inter.tsv": Table(
+        (C("sector", doc=SECTOR), C("inter", "int", required=True, doc="ACLED actor type 1-8")),
+        key=("sector",), doc="PLOVER sector → ACLED actor type (inter1/inter2)."),
 }
 
 _NOUNS = ("document", "document_modifiers", "media", "organisation", "anonymous", "person", "title_female",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator
 
 from ..filters import Selection
@@ -42,9 +41,8 @@ TIME_PRECISION = {"day": 1, "time": 1, "week": 2, "month": 3}
 
 @lru_cache(maxsize=1)
 def inter_codes() -> dict[str, int]:
-    text = resources.files("newsevents").joinpath("data/export/acled_inter.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith(("#", "sector\t"))]
-    return {sector: int(code) for sector, code in rows}
+    from .. import datafiles
+    return {row["sector"]: row["inter"] for row in datafiles.table("export/acled_inter.tsv")}
 
 
 def inter(actor: dict, event_type: str | None, sub_type: str | None, country: str | None) -> int | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from importlib import resources
 
 
 @lru_cache(maxsize=1)
@@ -16,14 +15,8 @@ def _geonames() -> dict[str, dict]:
 
 @lru_cache(maxsize=1)
 def _acled() -> dict[str, tuple[str, str]]:
-    text = resources.files("newsevents").joinpath("data/export/acled_countries.tsv").read_text("utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.startswith("#") or line.startswith("alpha2\t") or not line.strip():
-            continue
-        code, region, name = line.split("\t")
-        out[code] = (region, name)
-    return out
+    from .. import datafiles
+    return {row["alpha2"]: (row["region"], row["name"]) for row in datafiles.table("export/acled_countries.tsv")}
 
 
 def info(alpha2: str | None) -> dict:
