@@ -20,6 +20,7 @@ from .ingest.sources import iter_articles
 from .store.base import Store
 
 ITEM_KINDS = ("entities", "events", "quotes", "places", "casualties", "dates")
+STORY_BATCH = 50
 
 
 @dataclass
@@ -35,6 +36,8 @@ class IngestSummary:
     casualties: int = 0
     dates: int = 0
     warnings: int = 0
+    grouped: int = 0       # articles that joined their stories
+    stories_seconds: float = 0.0
     seconds: float = 0.0
     failures: list[dict] = field(default_factory=list)  # {article, source, code, message}
 
@@ -48,8 +51,12 @@ OnItem = Callable[[str, str, object], None]
 
 
 def ingest(paths: Iterable[str], store: Store, config: Config | None = None, *, input_format: str = "auto",
-           published: str | None = None, validate: bool = True, on_item: OnItem | None = None) -> IngestSummary:
-    """Read everything under ``paths``, extract what is not stored yet, and store it article by article."""
+           published: str | None = None, validate: bool = True, on_item: OnItem | None = None,
+           stories: bool = True) -> IngestSummary:
+    """Read everything under ``paths``, extract what is not stored yet, and store it article by article.
+
+    With ``stories`` (the default), every ``STORY_BATCH`` stored articles and at the end the new
+    articles join their stories (:func:`newsevents.stories.update`)."""
     config = config or Config()
     summary = IngestSummary()
     started = time.monotonic()
@@ -82,14 +89,34 @@ def ingest(paths: Iterable[str], store: Store, config: Config | None = None, *, 
     fresh = fresh_articles()
     first = next(fresh, None)  # when every text is already stored, spaCy is never even loaded
     outputs = extract_articles(itertools.chain([first], fresh), config=config, validate=validate) if first else ()
+    grouped = summary.stored
     for output in outputs:
         article = queued.popleft()
         if isinstance(output, NewsEventsError):
             fail(output, article.source_path)
             continue
         _save(store, output, article, summary, fail, notify)
+        if stories and summary.stored - grouped >= STORY_BATCH:
+            _group(store, summary)
+            grouped = summary.stored
+    if stories and summary.stored > grouped:
+        _group(store, summary)
     summary.seconds = round(time.monotonic() - started, 3)
     return summary
+
+
+def _group(store: Store, summary: IngestSummary) -> None:
+    """Every stored article not yet in a story joins its story (a failure is recorded, ingest goes on)."""
+    from .stories import update
+
+    try:
+        result = update(store)
+    except NewsEventsError as exc:
+        store.record_error(None, None, exc.code, str(exc))
+        summary.failures.append({"article": None, "source": None, "code": exc.code, "message": str(exc)})
+        return
+    summary.grouped += result.articles
+    summary.stories_seconds = round(summary.stories_seconds + result.seconds, 3)
 
 
 def _stored_sha(article, config: Config) -> str:

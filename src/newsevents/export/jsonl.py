@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..filters import TABLES, Selection, iterate
 from ..store.base import Store
+from ..stories import annotate
 from . import Tally, exporter
 
 
@@ -18,6 +19,7 @@ def write_jsonl(store: Store, selection: Selection, tally: Tally) -> Iterator[st
             item = store.article(item["id"])
             if item is None:  # deleted meanwhile
                 continue
+            item = annotate(store, item)  # its story, and each event's story_event (docs/stories.md)
         lines.append(json.dumps(item, ensure_ascii=False) + "\n")
         tally.rows += 1
         if len(lines) >= 100:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 import threading
+from contextlib import contextmanager
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import ConfigError, StoreError
 from ..redact import redacted
 from .base import EventFilter, SaveOutcome
 from .migrate import migrations
+from .stories import StoryIndex
 from .sql import ARTICLE_SUMMARY, COUNT_BY, EVENT_RESOLVED, Dialect, SQLStore, event_where as _event_where, now
 
 __all__ = ["ARTICLE_SUMMARY", "COUNT_BY", "EVENT_RESOLVED", "POSTGRES", "PostgresStore", "event_where", "split_url",
@@ -25,6 +27,7 @@ __all__ = ["ARTICLE_SUMMARY", "COUNT_BY", "EVENT_RESOLVED", "POSTGRES", "Postgre
 
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 _MIGRATION_LOCK = 0x6E657773  # pg_advisory_xact_lock key: one migrator at a time
+_STORY_LOCK = 0x73746F72  # one story writer at a time
 
 
 def tsquery(text: str | None) -> str | None:
@@ -161,6 +164,17 @@ class PostgresStore(SQLStore):
 
     def _batch(self, conn):
         return conn.cursor()
+
+    @contextmanager
+    def story_writer(self):
+        """A write transaction over the story tables (one writer at a time: an advisory lock)."""
+        conn = self._conn()
+        try:
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_STORY_LOCK,))
+                yield StoryIndex(self, conn)
+        except self._errors as exc:
+            raise StoreError("E016", article="-", reason=f"stories: {exc}".strip()) from None
 
     def record_error(self, article: str | None, source: str | None, code: str, message: str) -> None:
         self._rows("INSERT INTO errors (article, source, code, message, created_at) VALUES (%s, %s, %s, %s, %s) "

@@ -18,6 +18,7 @@ from ..errors import NewsEventsError, StoreError, warning
 from .base import EventFilter, Page, SaveOutcome
 from .paging import check_limit, decode_cursor, encode_cursor, like_pattern
 from .rows import date_range, document_rows
+from .stories import StoryReads
 
 COUNT_BY = ("day", "type", "country", "actor_country", "sector", "place")
 ACTOR_COUNTRY = "COALESCE(ea.country2, ea.country)"  # alpha-2 of a state, else the non-state code (IGO …)
@@ -80,7 +81,7 @@ def _article_id(document) -> str:
         return "?"
 
 
-class SQLStore:
+class SQLStore(StoryReads):
     """A :class:`newsevents.store.base.Store` over a DB-API connection; see the module docstring."""
 
     dialect: Dialect

@@ -11,11 +11,13 @@ import sqlite3
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 
 from ..errors import StoreError
 from .base import EventFilter, SaveOutcome
 from .migrate import migrate
 from .paging import fts_query
+from .stories import StoryIndex
 from .sql import ARTICLE_SUMMARY, COUNT_BY, EVENT_RESOLVED, Dialect, SQLStore, event_where, now
 
 __all__ = ["ARTICLE_SUMMARY", "COUNT_BY", "EVENT_RESOLVED", "SQLITE", "SQLiteStore"]
@@ -127,6 +129,22 @@ class SQLiteStore(SQLStore):
 
     def _insert_event(self, conn, sql: str, params: tuple) -> int:
         return conn.execute(sql, params).lastrowid
+
+    @contextmanager
+    def story_writer(self):
+        """A write transaction over the story tables (one writer at a time: BEGIN IMMEDIATE)."""
+        conn = self._conn()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield StoryIndex(self, conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise StoreError("E016", article="-", reason=f"stories: {exc}") from None
 
     def record_error(self, article: str | None, source: str | None, code: str, message: str) -> None:
         try:
