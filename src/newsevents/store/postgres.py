@@ -181,6 +181,7 @@ class PostgresStore(SQLStore):
                    "RETURNING seq", (article, source, code, message, now()))
 
     def delete(self, article_id: str) -> bool:
+        self._leave_story(article_id)
         return bool(self._rows("DELETE FROM articles WHERE id = %s RETURNING seq", (article_id,)))
 
 

@@ -154,7 +154,8 @@ class SQLiteStore(SQLStore):
             raise StoreError("E016", article=article or "-", reason=str(exc)) from None
 
     def delete(self, article_id: str) -> bool:
-        """Remove an article and all its items; True if it existed."""
+        """Remove an article and all its items; True if it existed. Its story is regrouped first."""
+        self._leave_story(article_id)
         conn = self._conn()
         try:
             conn.execute("BEGIN IMMEDIATE")

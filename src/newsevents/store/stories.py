@@ -224,6 +224,11 @@ def _story_row(row) -> dict:
 class StoryReads:
     """Read methods of the SQL stores over the story tables."""
 
+    def _leave_story(self, article_id: str) -> None:
+        """Before an article is deleted: take it out of its story (which is regrouped)."""
+        from ..stories.build import forget
+        forget(self, article_id)
+
     def stories(self, *, cursor: str | None = None, limit: int = 50, disputed: bool | None = None,
                 q: str | None = None, min_articles: int = 1) -> Page:
         """Stories, largest first (then by id), one page at a time."""

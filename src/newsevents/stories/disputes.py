@@ -100,6 +100,7 @@ def disputed_of(facts: dict) -> list[str]:
 
 
 def story_facts(reports: list[dict]) -> tuple[dict, list[str]]:
-    """Casualty figures each report gives for the story as a whole (those not tied to one event)."""
+    """The casualty figures of the story: each report's largest asserted figure per kind, whatever
+    event it gives it for (the toll of the incident the story is about)."""
     facts = _counts([(r, r["features"].get("casualties") or []) for r in reports])
     return facts, disputed_of(facts)

@@ -1,11 +1,16 @@
 """Story events: the event mentions of one story's articles that tell of the same incident, merged.
 
 Mentions are taken in canonical order (article by publication time then text hash, then text
-order); each joins the first story event it is *compatible* with, else starts one. Compatible
-means: the same PLOVER type, neither negated, and
+order); each joins the first story event whose first mention it is *related* to and none of whose
+mentions it *conflicts* with, else starts one. Related means: the same PLOVER type, neither
+negated, and
 
-- the same trigger stem ("killed" / "kills"), or the same mode with a shared actor or recipient;
-- no place in another country, no explicit date more than ``DATE_APART`` days away.
+- the same trigger stem ("killed" / "kills"), or the same mode with a shared actor or recipient.
+  A shooting and the killing it caused stay two story events, as ECB+ annotates them (giving them
+  one story event because both carry a toll lowers merge precision there from 0.90 to 0.83); the
+  story's casualty figures, whatever event carries them, are compared in :mod:`.disputes`.
+
+Conflicting: places in different countries, or explicit dates more than ``DATE_APART`` days apart.
 
 That rule is a function of the story's mentions alone, so the story events are the same whatever
 order the articles came in. Counts follow GDELT: ``n_mentions`` every mention, ``n_articles``
@@ -35,20 +40,22 @@ def _actor_keys(m: dict) -> set[str]:
     return {a["key"] for a in (m.get("actor") or []) + (m.get("recipient") or []) if a.get("key")}
 
 
-def compatible(a: dict, b: dict) -> bool:
+def related(a: dict, b: dict) -> bool:
+    """Whether two mentions tell of the same incident (see the module docstring)."""
     if a["type"] != b["type"] or a.get("negated") or b.get("negated"):
         return False
     same_trigger = bool(a.get("trigger")) and a.get("trigger") == b.get("trigger")
     same_mode = bool(a.get("mode")) and a.get("mode") == b.get("mode") and bool(_actor_keys(a) & _actor_keys(b))
-    if not (same_trigger or same_mode):
-        return False
+    return (same_trigger or same_mode) and not conflict(a, b)
+
+
+def conflict(a: dict, b: dict) -> bool:
+    """Places in different countries, or explicit dates more than ``DATE_APART`` days apart."""
     pa, pb = a.get("place") or {}, b.get("place") or {}
     if pa.get("country") and pb.get("country") and pa["country"] != pb["country"]:
-        return False
+        return True
     da, db = _day((a.get("date") or {}).get("value")), _day((b.get("date") or {}).get("value"))
-    if da is not None and db is not None and abs(da - db) > DATE_APART:
-        return False
-    return True
+    return da is not None and db is not None and abs(da - db) > DATE_APART
 
 
 def build(story_id: str, reports: list[dict]) -> list[dict]:
@@ -58,7 +65,7 @@ def build(story_id: str, reports: list[dict]) -> list[dict]:
     for report in reports:
         for mention in report["features"].get("mentions") or []:
             for group in groups:
-                if compatible(group[0][1], mention) and all(compatible(m, mention) for _, m in group[1:4]):
+                if related(group[0][1], mention) and not any(conflict(m, mention) for _, m in group[1:]):
                     group.append((report, mention))
                     break
             else:

@@ -160,7 +160,7 @@ def source_of(article: dict) -> str:
 def features(doc: dict) -> dict:
     """The features of one ``newsevents/1`` document (a JSON-serialisable dict)."""
     from .duplicates import signature
-    from .mentions import loose_casualties, mentions
+    from .mentions import all_casualties, mentions
 
     article = doc.get("article") or {}
     text = doc.get("text") or ""
@@ -178,7 +178,7 @@ def features(doc: dict) -> dict:
         "source": source_of(article),
         "minhash": signature(tokens),
         "mentions": mentions(doc),
-        "casualties": loose_casualties(doc),
+        "casualties": all_casualties(doc),
         "article": {"id": article.get("id"), "title": article.get("title"), "published": article.get("published"),
                     "outlet": article.get("outlet"), "url": article.get("url"), "headline": headline(doc)},
     }

@@ -45,8 +45,8 @@ def _date(event: dict, dates: dict) -> dict | None:
         value = {**dates.get(value["id"], {}), **value}
     elif isinstance(value, str):
         value = dates.get(value)
-    if not isinstance(value, dict) or not isinstance(value.get("value"), str):
-        return None
+    if not isinstance(value, dict) or not isinstance(value.get("value"), str) or value.get("method") == "published":
+        return None  # a date the text gives, not the publication day put in its place
     return {"value": value["value"], "precision": value.get("precision")}
 
 
@@ -117,6 +117,8 @@ def mentions(doc: dict) -> list[dict]:
     return out
 
 
-def loose_casualties(doc: dict) -> list[dict]:
-    """Asserted casualty figures the document ties to no event (facts of the story as a whole)."""
-    return _casualties(doc, None, _by_id(doc.get("quotes")))
+def all_casualties(doc: dict) -> list[dict]:
+    """Every asserted casualty figure of the document, whatever event it belongs to (the story's toll)."""
+    quotes = _by_id(doc.get("quotes"))
+    events = {None} | {e.get("id") for e in doc.get("events") or [] if isinstance(e, dict)}
+    return [c for event in sorted(events, key=lambda e: (e is not None, e or "")) for c in _casualties(doc, event, quotes)]

@@ -25,7 +25,7 @@ def summarise(story_id: str, members: dict[str, dict]) -> tuple[dict, list[dict]
             r["source"] = by_id[r["copy_of"]]["source"]
     originals = [r for r in reports if not r["copy_of"]]
     events = build_events(story_id, originals + [r for r in reports if r["copy_of"]])
-    facts, disputed = story_facts(originals)
+    facts, disputed = story_facts(reports)
     published = sorted(r["published"] for r in reports if r.get("published"))
     types = Counter()
     countries = Counter()
