@@ -196,3 +196,44 @@ def test_same_stories_in_any_order_and_batches(documents, canonical, data):
         assert snapshot(s) == canonical
     finally:
         s.close()
+
+
+def test_rest_api_stories_events_and_counts(documents, tmp_path):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from newsevents.web.app import create_app
+
+    db = tmp_path / "api.db"
+    s = open_store(db)
+    try:
+        stored(s, documents)
+    finally:
+        s.close()
+    with TestClient(create_app(str(db))) as client:
+        page = client.get("/api/stories", params={"limit": 1}).json()
+        assert page["available"] and page["total"] == 2 and page["items"][0]["n_articles"] == 5
+        assert client.get("/api/stories", params={"cursor": page["next_cursor"]}).json()["items"][0]["n_articles"] == 2
+        assert [x["n_articles"] for x in client.get("/api/stories", params={"disputed": "true"}).json()["items"]] == [5]
+        market_id = page["items"][0]["id"]
+        story = client.get(f"/api/stories/{market_id}").json()
+        assert values(story["facts"], "killed") == {
+            12: ["Northern Courier"], 18: ["Lagos Evening Post", "Pan-African Press", "Sahel Times"], 15: ["Borno Radio"]}
+        doc = client.get("/api/articles/radio-market-toll").json()
+        assert doc["story"]["id"] == market_id and all(e["story_event"] for e in doc["events"])
+        # events of the story, once per story event, and the disputed ones
+        mentions = client.get("/api/events", params={"story": market_id, "total": "true"}).json()
+        incidents = client.get("/api/events", params={"story": market_id, "story_events": "true", "total": "true"}).json()
+        assert incidents["total"] == story["n_events"] < mentions["total"] == story["n_mentions"]
+        disputed = client.get("/api/events", params={"disputed": "true", "limit": 100}).json()["items"]
+        assert disputed and {e["article"]["id"] for e in disputed} <= MARKET
+        assert all(e["resolved"]["disputed"] for e in disputed)
+        # one event: the other reports of its story event
+        killing = max(story["events"], key=lambda e: e["n_articles"])
+        first = killing["mentions"][0]
+        event = client.get(f"/api/events/{first['article']}/{first['event']}").json()
+        assert event["story_event"] == killing["id"]
+        assert len(event["mentions"]) == killing["n_mentions"] - 1
+        by_type = {r["key"]: r["count"] for r in client.get("/api/counts", params={"by": "type", "story_events": "true"}).json()["items"]}
+        all_types = {r["key"]: r["count"] for r in client.get("/api/counts", params={"by": "type"}).json()["items"]}
+        assert 0 < by_type["ASSAULT"] < all_types["ASSAULT"]

@@ -23,7 +23,8 @@ def with_filters(fn: Callable) -> Callable:
         where = "Any table" if set(spec.tables) == set(TABLES) else ", ".join(spec.tables).capitalize()
         text = f"{where}: {spec.help}" + (" (comma-separated or repeated)" if spec.multiple else "")
         if spec.boolean:
-            option = typer.Option(None, f"{spec.flag}/--un{spec.flag[2:]}", help=text, show_default=False)
+            option = typer.Option(None, f"{spec.flag}/{spec.off_flag or '--un' + spec.flag[2:]}", help=text,
+                                  show_default=False)
             annotation = Optional[bool]
         else:
             names = [spec.flag] + ([spec.short] if spec.short else [])

@@ -54,6 +54,7 @@ class Filter:
     boolean: bool = False              # a flag pair on the CLI (--disputed/--undisputed)
     short: str | None = None
     example: str | None = None
+    off_flag: str | None = None        # a boolean's "false" option (default: --un + the flag's name)
 
     def label(self, surface: str) -> str:
         return self.flag if surface == "cli" else self.name
@@ -121,6 +122,11 @@ FILTERS: tuple[Filter, ...] = (
            ("events", "articles", "quotes"), _one(v.text), short="-q", example="grenade"),
     Filter("disputed", "--disputed", "only events whose facts are disputed (true) or undisputed (false)", ("events",),
            _one(v.boolean), boolean=True),
+    Filter("story", "--story", "events of this story (st-…, see docs/stories.md)", ("events",), _one(v.text),
+           example="st-147a2376ec66"),
+    Filter("story_events", "--story-events", "one event per story event, its first mention: count incidents, not "
+           "the reports of them (false: every mention)", ("events",), _one(v.boolean), boolean=True,
+           off_flag="--all-mentions"),
     Filter("article", "--article", "article id(s)", TABLES, _listed(lambda name, items: items), multiple=True,
            example="kosovo-mitrovica"),
     Filter("speaker", "--speaker", "the speaker's name contains this", ("quotes",), _one(v.text), example="Kurti"),

@@ -10,7 +10,7 @@ Items in pages (events, quotes, places, casualties, entities) are the contract i
 (``ARTICLE_ID/itemId``) and ``article`` ({id, title, published, outlet, url}); events also carry
 ``resolved`` ({place, country, lat, lon, date_start, date_end, disputed}): the place and date the
 filters use, references to ``places[]``/``dates[]`` followed, the date falling back to the day the
-article was published.
+article was published; and ``story_event``: the id of their story event (null before stories).
 """
 from __future__ import annotations
 
@@ -37,8 +37,10 @@ class EventFilter:
     date_to: str | None = None        # ISO date, inclusive
     bbox: tuple[float, float, float, float] | None = None  # (min_lon, min_lat, max_lon, max_lat)
     q: str | None = None              # full-text search over the article text / evidence
-    disputed: bool | None = None
+    disputed: bool | None = None     # the event's text, or its story event, disputes a fact
     article: Values = None
+    story: str | None = None         # only events of this story (st-…)
+    story_events: bool = False       # one event per story event (its first mention): count incidents, not mentions
 
 
 @dataclass

@@ -23,13 +23,24 @@ from .stories import StoryReads
 COUNT_BY = ("day", "type", "country", "actor_country", "sector", "place")
 ACTOR_COUNTRY = "COALESCE(ea.country2, ea.country)"  # alpha-2 of a state, else the non-state code (IGO …)
 ARTICLE_SUMMARY = "a.id AS a_id, a.title AS a_title, a.published AS a_published, a.outlet AS a_outlet, a.url AS a_url"
+# an event is disputed when its text says so or its story event is (newsevents.stories)
+STORY_DISPUTED = ("EXISTS (SELECT 1 FROM story_event_mentions sm WHERE sm.article_id = e.article_id "
+                  "AND sm.event_id = e.id AND sm.disputed = 1)")
+EVENT_DISPUTED = f"(e.disputed = 1 OR {STORY_DISPUTED})"
+# events that are not the first mention of their story event (left out when counting story events)
+LATER_MENTION = ("EXISTS (SELECT 1 FROM story_event_mentions sm WHERE sm.article_id = e.article_id "
+                 "AND sm.event_id = e.id AND sm.first = 0)")
 EVENT_RESOLVED = ("e.place_name AS r_place, e.place_country AS r_country, e.lat AS r_lat, e.lon AS r_lon, "
-                  "e.date_start AS r_date_start, e.date_end AS r_date_end, e.disputed AS r_disputed")
+                  "e.date_start AS r_date_start, e.date_end AS r_date_end, "
+                  f"CASE WHEN {EVENT_DISPUTED} THEN 1 ELSE 0 END AS r_disputed, "
+                  "(SELECT sm.story_event_id FROM story_event_mentions sm WHERE sm.article_id = e.article_id "
+                  "AND sm.event_id = e.id) AS r_story_event")
 ARTICLE_COLUMNS = ("a.seq AS seq, a.id, a.title, a.published, a.outlet, a.url, a.author, a.language, a.text_sha256, "
                    "a.source_path, a.n_entities, a.n_events, a.n_quotes, a.n_places, a.n_casualties, a.n_warnings, "
                    "LENGTH(a.text) AS n_characters, "
                    "a.ingested_at FROM articles a")
-TABLES = ("articles", "entities", "mentions", "events", "quotes", "places", "casualties", "dates", "errors")
+TABLES = ("articles", "entities", "mentions", "events", "quotes", "places", "casualties", "dates", "errors",
+          "stories", "story_events")
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,7 @@ def _keyed_event(row) -> dict:
     event["resolved"] = {"place": row["r_place"], "country": row["r_country"], "lat": row["r_lat"],
                          "lon": row["r_lon"], "date_start": row["r_date_start"], "date_end": row["r_date_end"],
                          "disputed": bool(row["r_disputed"])}
+    event["story_event"] = row["r_story_event"]
     return event
 
 
@@ -216,8 +228,8 @@ class SQLStore(StoryReads):
         limit = check_limit(limit)
         after = decode_cursor(cursor, kind)
         condition = " AND ".join(where) if where else self.dialect.true
-        total = self._rows(f"SELECT COUNT(*) AS n FROM {select.split(' FROM ', 1)[1]} WHERE {condition}", params)[0]["n"] \
-            if count else None  # an exact count scans every match: 20-100 ms on 100k events
+        total = self._rows(f"SELECT COUNT(*) AS n FROM {select.rsplit(' FROM ', 1)[1]} WHERE {condition}", params)[0]["n"] \
+            if count else None  # an exact count scans every match: 20-100 ms on 100k events (the last FROM: columns may hold subqueries)
         rows = self._rows(f"SELECT {select} WHERE {condition} AND {alias}.seq > ? ORDER BY {alias}.seq LIMIT ?",
                           [*params, after, limit + 1])
         more = len(rows) > limit
@@ -404,8 +416,12 @@ def event_where(flt: EventFilter, dialect: Dialect) -> tuple[list[str], list]:
         where.append(dialect.fts.format(alias="e", table="events"))
         params.append(match)
     if flt.disputed is not None:
-        where.append("e.disputed = ?")
-        params.append(int(bool(flt.disputed)))
+        where.append(EVENT_DISPUTED if flt.disputed else f"NOT {EVENT_DISPUTED}")
+    if getattr(flt, "story_events", False):
+        where.append(f"NOT {LATER_MENTION}")
+    if getattr(flt, "story", None):
+        where.append("EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = e.article_id AND sa.story_id = ?)")
+        params.append(flt.story)
     _any_of(where, params, "e.article_id", flt.article)
     return where, params
 

@@ -60,6 +60,7 @@ class Event(Open):
     evidence: Span
     disputed: Optional[bool] = None
     resolved: Optional[dict[str, Any]] = Field(None, description="place and date as the store indexed them")
+    story_event: Optional[str] = Field(None, description="the story event (STORY_ID/seN) this is a mention of")
     lat: Optional[float] = None
     lon: Optional[float] = None
 
@@ -161,10 +162,26 @@ class Timeline(BaseModel):
     items: list[TimelineRow]
 
 
+class StorySummary(Open):
+    id: str = Field(description="st- and 12 hex digits (of the text hash of the story's first article)")
+    title: Optional[str] = None
+    first_report: Optional[str] = Field(None, description="earliest publication time of its articles")
+    last_report: Optional[str] = None
+    n_articles: int
+    n_sources: int = Field(description="distinct outlets (a republished copy counts for its original's)")
+    n_events: int = Field(description="story events")
+    n_mentions: int = Field(description="event mentions in all its articles")
+    disputed: bool
+    type: Optional[str] = None
+    country: Optional[str] = None
+    outlets: list[str] = []
+
+
 class StoryPage(BaseModel):
     available: bool = Field(description="false when this store does not build stories (yet)")
-    items: list[dict[str, Any]]
+    items: list[StorySummary]
     next_cursor: Optional[str] = None
+    total: Optional[int] = None
 
 
 class ErrorRow(Open):

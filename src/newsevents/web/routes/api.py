@@ -200,8 +200,20 @@ def get_event(request: Request, key: str = Path(..., description="ARTICLE_ID/evt
         raise NewsEventsError("E022", what=f"event '{key}'")
     event = event_out(row)
     event.setdefault("casualties", [])
-    event.setdefault("mentions", [])
+    event["mentions"] = _other_mentions(store_of(request), event)
     return event
+
+
+def _other_mentions(store, event: dict) -> list[dict]:
+    """The other reports of the same story event (article, event, outlet, evidence)."""
+    story_event = event.get("story_event")
+    if not story_event or not hasattr(store, "story"):
+        return []
+    story = store.story(story_event.rpartition("/")[0]) or {}
+    for se in story.get("events") or []:
+        if se["id"] == story_event:
+            return [m for m in se["mentions"] if f"{m['article']}/{m['event']}" != event["key"]]
+    return []
 
 
 @router.get("/articles", response_model=models.ArticlePage, responses=ERRORS, summary="Stored articles (metadata and counts)")
@@ -219,10 +231,12 @@ DOCUMENT = {200: {"description": "a newsevents/1 document",
 @router.get("/articles/{article_id:path}", responses={**NOT_FOUND, **DOCUMENT}, response_model=None,
             summary="One article: its text, metadata and every extracted item (the newsevents/1 document)")
 def get_article(request: Request, article_id: str) -> dict:
-    doc = store_of(request).article(article_id)
+    store = store_of(request)
+    doc = store.article(article_id)
     if doc is None:
         raise NewsEventsError("E022", what=f"article '{article_id}'")
-    return doc
+    from ...stories import annotate
+    return annotate(store, doc)
 
 
 @router.get("/quotes", response_model=models.QuotePage, responses=ERRORS, summary="Quotes, by speaker and/or text")
@@ -262,16 +276,21 @@ def timeline(request: Request, selection: Selection = Depends(event_selection)):
 
 
 @router.get("/stories", response_model=models.StoryPage, responses=ERRORS,
-            summary="Stories: the same event reported by several articles (when the store builds them)")
-def list_stories(request: Request, cursor: Optional[str] = None, limit: int = Query(50, ge=1, le=1000)):
+            summary="Stories: the same real-world event reported by several articles, largest first")
+def list_stories(request: Request, cursor: Optional[str] = None, limit: int = Query(50, ge=1, le=1000),
+                 disputed: Optional[bool] = Query(None, description="true: only stories whose reports dispute a fact"),
+                 q: Optional[str] = Query(None, description="part of the story's title"),
+                 min_articles: int = Query(1, ge=1, description="only stories of at least this many articles")):
     stories = getattr(store_of(request), "stories", None)
     if stories is None:
         return {"available": False, "items": [], "next_cursor": None}
-    page = paged(stories, cursor, limit=limit)
-    return {"available": True, "items": page.items, "next_cursor": page.next_cursor}
+    page = paged(stories, cursor, limit=limit, disputed=disputed, q=values.text("q", q), min_articles=min_articles)
+    return {"available": True, "items": page.items, "next_cursor": page.next_cursor, "total": page.total}
 
 
-@router.get("/stories/{story_id}", responses=NOT_FOUND, summary="One story: all mentions, outlets, disputed versions")
+@router.get("/stories/{story_id}", responses=NOT_FOUND,
+            summary="One story: its reports in time order, its story events with every mention and their counts, "
+                    "the disputed facts with each value and who reported it")
 def get_story(request: Request, story_id: str) -> dict:
     story = getattr(store_of(request), "story", None)
     found = story(story_id) if story is not None else None

@@ -183,6 +183,8 @@ const NE = (() => {
     date_from: { label: "From", type: "date" },
     date_to: { label: "To", type: "date" },
     disputed: { label: "Disputed only", type: "checkbox" },
+    story_events: { label: "One per story event", type: "checkbox" },
+    story: { label: "Story", type: "text", placeholder: "st-…" },
   };
 
   function currentParams(names) {
@@ -234,7 +236,7 @@ const NE = (() => {
       onChange(params);
     };
     form.addEventListener("submit", (e) => { e.preventDefault(); apply(); });
-    for (const name of ["type", "country", "actor_country", "sector", "disputed", "date_from", "date_to"]) {
+    for (const name of ["type", "country", "actor_country", "sector", "disputed", "story_events", "date_from", "date_to"]) {
       if (controls[name]) controls[name].addEventListener("change", apply);
     }
     form.querySelector("#f-reset").addEventListener("click", () => {

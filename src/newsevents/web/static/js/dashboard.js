@@ -7,7 +7,7 @@
   const CARDS = [
     ["articles", "Articles", "/articles"], ["events", "Events", "/events"], ["quotes", "Quotes", "/quotes"],
     ["places", "Places", "/map"], ["casualties", "Casualty reports", null], ["entities", "Entities", null],
-    ["errors", "Ingest errors", null],
+    ["stories", "Stories", "/stories"], ["errors", "Ingest errors", null],
   ];
 
   async function cards() {
@@ -162,8 +162,25 @@
     } catch (e) { NE.errorBox(box, e); }
   }
 
+  async function stories() {
+    const box = document.getElementById("top-stories");
+    try {
+      const page = await api("/stories", { limit: 6 });
+      clear(box);
+      if (!page.available || !page.items.length) { box.appendChild(el("div", { class: "empty" }, "No stories yet.")); return; }
+      box.appendChild(NE.table([
+        { label: "Story", cell: (s) => el("a", { href: `/stories/${encodeURIComponent(s.id)}`, class: "story-link" }, s.title || s.id) },
+        { label: "Articles", cell: (s) => s.n_articles },
+        { label: "Sources", cell: (s) => s.n_sources },
+        { label: "First report", class: "nowrap", cell: (s) => s.first_report || "" },
+        { label: "", cell: (s) => (s.disputed ? el("span", { class: "tag warn" }, "disputed") : "") },
+      ], page.items));
+    } catch (e) { NE.errorBox(box, e); }
+  }
+
   cards();
   timeline();
+  stories();
   barlist("by-type", "type", (k) => k, (k) => `/events?type=${encodeURIComponent(k)}`);
   barlist("by-country", "country", (k) => `${NE.countryName(k)} (${k})`, (k) => `/map?country=${encodeURIComponent(k)}`);
   barlist("by-place", "place", (k) => k, (k) => `/events?place=${encodeURIComponent(k)}`);

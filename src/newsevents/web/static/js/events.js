@@ -20,7 +20,8 @@
     { label: "Source", cell: (e) => [e.article && (e.article.outlet || e.article.id),
       e.negated ? el("span", { class: "tag warn" }, "negated") : null,
       e.modality && e.modality !== "asserted" ? el("span", { class: "tag" }, e.modality) : null,
-      e.disputed ? el("span", { class: "tag warn" }, "disputed") : null] },
+      e.disputed ? el("span", { class: "tag warn" }, "disputed") : null,
+      e.story_event ? el("div", null, el("a", { href: `/stories/${encodeURIComponent(e.story_event.split("/")[0])}` }, "story →")) : null] },
   ];
 
   let loading = 0; // only the latest request may draw
@@ -47,7 +48,7 @@
   document.getElementById("prev").addEventListener("click", () => show(stack.pop()));
 
   NE.filterForm(document.getElementById("filters"),
-    ["q", "type", "country", "actor_country", "place", "actor", "sector", "mode", "date_from", "date_to", "disputed"],
+    ["q", "type", "country", "actor_country", "place", "actor", "sector", "mode", "date_from", "date_to", "disputed", "story_events", "story"],
     (values) => {
       params = values; stack = []; show(null);
       NE.downloads(document.getElementById("downloads"), "events", params, ["csv", "geojson", "parquet"]);

@@ -274,6 +274,6 @@
 
   fitTo([]);
   drawWorld().then(() => NE.filterForm(document.getElementById("filters"),
-    ["q", "type", "country", "actor_country", "place", "actor", "sector", "date_from", "date_to", "disputed"], load))
+    ["q", "type", "country", "actor_country", "place", "actor", "sector", "date_from", "date_to", "disputed", "story_events"], load))
     .catch((e) => { document.getElementById("map-status").textContent = `Cannot draw the map: ${e.message}`; });
 })();
