@@ -24,6 +24,7 @@ def ingest(
     input_format: str = typer.Option("auto", "--input-format", "-i", help="auto, text, html or jsonl."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date when the input has none (ISO)."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON instead of a table."),
+    stories: bool = typer.Option(True, "--stories/--no-stories", help="Group the stored articles into stories as they are stored (default) or leave it to 'newsevents stories build'."),
 ) -> None:
     """Extract articles and store them (idempotent: a text already stored is skipped before parsing).
 
@@ -42,7 +43,7 @@ def ingest(
                     report_error(detail)
                 bar.advance(task)
 
-            summary = run_ingest(paths, store, config, input_format=input_format, published=published,
+            summary = run_ingest(paths, store, config, input_format=input_format, published=published, stories=stories,
                                  on_item=on_item)
         totals = store.stats()
     finally:
@@ -68,6 +69,7 @@ def print_summary(summary: IngestSummary, db: str, totals: dict) -> None:
     table.add_row("failed", str(summary.failed), str(totals["errors"]))
     for kind in ITEM_KINDS:
         table.add_row(kind, str(getattr(summary, kind)), str(totals[kind]))
+    table.add_row("grouped into stories", str(summary.grouped), f"{totals.get('stories', 0)} stories")
     console.print(table)
     rate = f", {summary.stored / summary.seconds:.1f} articles/s parsed" if summary.stored and summary.seconds else ""
     console.print(f"{summary.seconds:.2f} s{rate}. Read it back with: newsevents query events --db {db}")
