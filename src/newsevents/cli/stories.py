@@ -31,7 +31,7 @@ def list_stories(
     db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
     disputed: Optional[bool] = typer.Option(None, "--disputed/--undisputed", help="Only stories whose reports dispute a fact / none."),
     q: Optional[str] = typer.Option(None, "--search", "-q", help="Title contains this."),
-    min_articles: int = typer.Option(1, "--min-articles", help="Only stories of at least this many articles."),
+    min_articles: int = typer.Option(1, "--min-articles", min=1, max=1_000_000_000, help="Only stories of at least this many articles."),
     limit: int = typer.Option(20, "--limit", "-l", help="Rows per page."),
     cursor: Optional[str] = typer.Option(None, "--cursor", help="Continue from the cursor printed after a page."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON ({items, next_cursor, total})."),

@@ -208,7 +208,8 @@ def _decode(cursor: str) -> tuple[int, str]:
     try:
         data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         size, story_id = data["a"]
-        if data.get("k") != "stories" or not isinstance(size, int) or not isinstance(story_id, str):
+        if data.get("k") != "stories" or not isinstance(size, int) or not 0 <= size < 2 ** 62 \
+                or not isinstance(story_id, str):
             raise ValueError
     except (ValueError, KeyError, TypeError):
         raise NewsEventsError("E021", name="cursor", reason="not a cursor of the stories list") from None

@@ -280,7 +280,7 @@ def timeline(request: Request, selection: Selection = Depends(event_selection)):
 def list_stories(request: Request, cursor: Optional[str] = None, limit: int = Query(50, ge=1, le=1000),
                  disputed: Optional[bool] = Query(None, description="true: only stories whose reports dispute a fact"),
                  q: Optional[str] = Query(None, description="part of the story's title"),
-                 min_articles: int = Query(1, ge=1, description="only stories of at least this many articles")):
+                 min_articles: int = Query(1, ge=1, le=1_000_000_000, description="only stories of at least this many articles")):
     stories = getattr(store_of(request), "stories", None)
     if stories is None:
         return {"available": False, "items": [], "next_cursor": None}
