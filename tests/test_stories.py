@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from newsevents.export import export
+from newsevents.filters import Selection
 from newsevents.store import open_store
 from newsevents.stories import update
 
@@ -126,7 +127,7 @@ def test_two_stories_with_copies_counts_and_disputed_tolls(store, documents):
 def test_export_gives_story_and_story_event(store, documents):
     stored(store, documents)
     out = io.StringIO()
-    export(store, "jsonl", out)
+    export(store, "jsonl", out, Selection("articles"))
     docs = {d["article"]["id"]: d for d in map(json.loads, out.getvalue().splitlines())}
     market_id = docs["courier-market-blast"]["story"]["id"]
     assert market_id.startswith("st-")

@@ -14,12 +14,15 @@ __all__ = ["StoriesSummary", "annotate", "forget", "update"]
 
 def annotate(store, doc: dict) -> dict:
     """``doc`` (a newsevents/1 document read from ``store``) with ``story`` ({id, title, n_articles,
-    n_sources, first_report, copy_of}, or null) and each event's ``story_event`` (its story event id)."""
+    n_sources, first_report, copy_of}) and each event's ``story_event`` (its story event id); an
+    article not grouped yet comes back unchanged."""
     story_of = getattr(store, "story_of", None)
     if story_of is None:
         return doc
     article_id = doc["article"]["id"]
     story = story_of(article_id)
-    links = store.story_events_of(article_id) if story else {}
+    if story is None:
+        return doc
+    links = store.story_events_of(article_id)
     events = [{**e, "story_event": links.get(e.get("id"))} for e in doc.get("events") or []]
     return {**doc, "events": events, "story": story}
