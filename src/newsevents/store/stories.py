@@ -50,21 +50,11 @@ class StoryIndex:
             self.store._batch(self.conn).executemany(self.q(sql), rows)
 
     # -- articles --------------------------------------------------------------------------
-    def pending(self, limit: int) -> list[str]:
-        """Stored articles not yet in a story, in the order they were stored."""
-        rows = self._all("SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id "
-                         "WHERE s.article_id IS NULL ORDER BY a.seq LIMIT ?", (limit,))
-        return [r["id"] for r in rows]
-
     def is_grouped(self, article_id: str) -> bool:
         return bool(self._all("SELECT 1 FROM story_articles WHERE article_id = ?", (article_id,)))
 
-    def document(self, article_id: str) -> dict | None:
-        rows = self._all("SELECT text, document FROM articles WHERE id = ?", (article_id,))
-        if not rows:
-            return None
-        body = json.loads(rows[0]["document"])
-        return {**body, "text": rows[0]["text"]}
+    def exists(self, article_id: str) -> bool:
+        return bool(self._all("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
     def add_article(self, article_id: str, canon: str, day, source: str, match: dict, details: dict,
                     keys: list[str]) -> None:
@@ -224,6 +214,12 @@ def _story_row(row) -> dict:
 
 class StoryReads:
     """Read methods of the SQL stores over the story tables."""
+
+    def pending_stories(self, limit: int) -> list[str]:
+        """Stored articles not yet in a story, in the order they were stored."""
+        return [r["id"] for r in self._rows("SELECT a.id FROM articles a LEFT JOIN story_articles s ON "
+                                            "s.article_id = a.id WHERE s.article_id IS NULL ORDER BY a.seq LIMIT ?",
+                                            (limit,))]
 
     def _leave_story(self, article_id: str) -> None:
         """Before an article is deleted: take it out of its story (which is regrouped)."""

@@ -57,26 +57,36 @@ def story_id_of(canon: str) -> str:
 
 
 def update(store, article_ids: list[str] | None = None, *, batch: int = BATCH) -> StoriesSummary:
-    """Group the given stored articles (default: every stored article not in a story yet)."""
+    """Group the given stored articles (default: every stored article not in a story yet).
+
+    Each batch: the documents are read and their features computed first, outside any transaction
+    (the costly part); then one write transaction links them and rewrites the stories that changed,
+    so other writers (a concurrent ingest) wait only for the SQL."""
     started = time.monotonic()
     summary = StoriesSummary()
     queue = list(article_ids) if article_ids is not None else None
+    seen: set[str] = set()
     while True:
+        if queue is not None:
+            ids, queue = queue[:batch], queue[batch:]
+        else:
+            ids = [a for a in store.pending_stories(batch + len(seen)) if a not in seen][:batch]
+        if not ids:
+            break
+        seen.update(ids)
+        prepared = []
+        for article_id in ids:
+            doc = store.article(article_id)
+            if doc is None:
+                summary.skipped.append(article_id)
+                continue
+            prepared.append((article_id, canon_key(doc), features(doc)))
         with store.story_writer() as ix:
-            ids = queue[:batch] if queue is not None else ix.pending(batch)
-            if queue is not None:
-                queue = queue[batch:]
-            if not ids:
-                break
             dirty: set[str] = set()
-            for article_id in ids:
-                if ix.is_grouped(article_id):
-                    continue
-                doc = ix.document(article_id)
-                if doc is None:
-                    summary.skipped.append(article_id)
-                    continue
-                dirty |= add(ix, article_id, doc)
+            for article_id, canon, feats in prepared:
+                if ix.is_grouped(article_id) or not ix.exists(article_id):
+                    continue  # grouped meanwhile by another writer, or deleted
+                dirty |= add(ix, article_id, canon, feats)
                 summary.articles += 1
             summary.stories_changed += rebuild(ix, dirty)
         if queue is not None and not queue:
@@ -89,10 +99,9 @@ def _rank(item: tuple[str, float]) -> tuple[float, str]:
     return (-item[1], item[0])
 
 
-def add(ix, article_id: str, doc: dict) -> set[str]:
-    """Add one article to the story graph; the ids of the stories that changed (old and new)."""
-    feats = features(doc)
-    canon = canon_key(doc)
+def add(ix, article_id: str, canon: str, feats: dict) -> set[str]:
+    """Add one article (its canonical key and features) to the story graph; the ids of the stories
+    that changed (old and new)."""
     match = {k: feats[k] for k in MATCH}
     details = {k: v for k, v in feats.items() if k not in MATCH and k != "keys"}
     ix.add_article(article_id, canon, feats["day"], feats["source"], match, details, feats["keys"])
