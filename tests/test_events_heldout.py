@@ -57,7 +57,7 @@ CASES = [
      "COERCE", "police", "supporters", []),
     # sanctions, expulsions
     ("The United States imposed sanctions on three Iranian officials it accused of human rights abuses.",
-     "SANCTION", "United States", "Iranian officials", []),
+     "COERCE", "United States", "Iranian officials", []),  # CAMEO 163: imposing sanctions is COERCE restrict
     ("Poland expelled two Russian diplomats on Thursday, accusing them of espionage.",
      "SANCTION", "Poland", "Russian diplomats", []),
     # agreements, aid, talks
@@ -149,7 +149,7 @@ CASES3 = [
     ("Two journalists were detained by police while covering the protest in Dhaka.",
      "COERCE", "police", "journalists", [("arrested", 2, "journalists")]),
     ("Britain announced new sanctions against five Russian oligarchs on Friday.",
-     "SANCTION", "Britain", None, []),
+     "COERCE", "Britain", None, []),
     ("Nigerian troops rescued 30 kidnapped schoolgirls in Borno state, the army said.",
      None, None, None, []),
     ("The bodies of seven soldiers were recovered after an ambush by al-Shabaab fighters near Baidoa.",

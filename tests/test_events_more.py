@@ -32,7 +32,7 @@ S = [
 ("Hundreds of students protested against tuition fees in Santiago.", "PROTEST"),
 ("Truck drivers went on strike over fuel prices.", "PROTEST"),
 ("Farmers blocked highways with tractors across the country.", "PROTEST"),
-("Washington imposed sanctions on three Iranian banks.", "SANCTION"),
+("Washington imposed sanctions on three Iranian banks.", "COERCE"),  # CAMEO 163 → COERCE restrict (docs/events.md)
 ("The country recalled its ambassador from Paris.", "SANCTION"),
 ("The army deployed tanks along the border with Syria.", "MOBILIZE"),
 ("Police detained 40 opposition activists in Minsk.", "COERCE"),
@@ -86,7 +86,7 @@ S2 = [
 ("Police in Nairobi used tear gas and water cannon to break up a demonstration by opposition supporters.", "ASSAULT"),
 ("The Kremlin said Putin had discussed the Ukraine crisis with Macron in a telephone call on Friday.", "CONSULT"),
 ("Iran has agreed to allow U.N. inspectors to visit its nuclear sites, the IAEA said.", "AGREE"),
-("Washington on Monday imposed fresh sanctions on Russian oil companies.", "SANCTION"),
+("Washington on Monday imposed fresh sanctions on Russian oil companies.", "COERCE"),
 ("The Ethiopian government declared a state of emergency after weeks of protests.", "COERCE"),
 ("Israel released 26 Palestinian prisoners on Tuesday as part of a deal brokered by the United States.", "RETREAT"),
 ("The rebels said they would lay down their arms if the government agreed to hold elections.", "AGREE"),
@@ -113,7 +113,6 @@ S2 = [
 ]
 
 NONE2 = [
-"The minister arrived in Brussels on Monday for a two-day visit to the European Commission headquarters building.",
 "Oil prices rose sharply on Tuesday.",
 "The election is scheduled for next spring.",
 "The city has a population of about two million people.",
@@ -134,8 +133,7 @@ def test_news_without_event(types_of, sentence):
     assert types_of(sentence) == []
 
 
-@pytest.mark.xfail(strict=True, reason="aid carried by a vehicle ('sent planes carrying food') is not coded yet")
-def test_known_gap_aid_vehicle(types_of):
+def test_aid_carried_by_a_vehicle(types_of):
     assert "AID" in types_of("Egypt sent two planes carrying food and medicine to Sudan.")
 
 
@@ -152,7 +150,7 @@ S3 = [
 ("Iran and Saudi Arabia agreed to restore diplomatic relations.", {"AGREE"}),
 ("Officials in Kyiv said at least five people were killed when a missile hit a residential building.", {"ASSAULT"}),
 ("Soldiers opened fire on demonstrators, killing four.", {"ASSAULT"}),
-("The court sentenced the opposition leader to five years in prison.", {"SANCTION"}),
+("The court sentenced the opposition leader to five years in prison.", {"COERCE"}),  # a prison sentence (CAMEO 173)
 ("The president pardoned 200 prisoners.", {"CONCEDE"}),
 ("Germany will send 50 tanks to Ukraine, the chancellor announced.", {"AGREE"}),
 ("Mali's junta expelled the French ambassador.", {"SANCTION"}),
@@ -230,7 +228,7 @@ S5 = [
 ("Thousands of workers went on strike in Buenos Aires on Wednesday.", "PROTEST"),
 ("Demonstrators blocked the main highway into the capital.", "PROTEST"),
 ("Students staged a sit-in outside the education ministry.", "PROTEST"),
-("The United States imposed sanctions on North Korea's shipping companies.", "SANCTION"),
+("The United States imposed sanctions on North Korea's shipping companies.", "COERCE"),
 ("Morocco recalled its ambassador to Germany.", "SANCTION"),
 ("Russia massed troops on the Ukrainian border.", "MOBILIZE"),
 ("The army put its forces on high alert.", "MOBILIZE"),
@@ -290,7 +288,7 @@ S7 = [
 ("Sudan's army and the RSF agreed to a seven-day ceasefire.", {"AGREE"}),
 ("Pakistan handed over 20 Indian fishermen to India at the Wagah border.", {"RETREAT", "AID"}),
 ("The Taliban executed two men accused of murder in a public square.", {"ASSAULT"}),
-("The EU will impose new sanctions on Iran, diplomats said.", {"THREATEN", "SANCTION", "AGREE"}),
+("The EU will impose new sanctions on Iran, diplomats said.", {"THREATEN", "COERCE", "AGREE"}),
 ("Macron called for a ceasefire in Gaza.", {"REQUEST"}),
 ("The rebels captured the town of Bunagana after heavy fighting.", {"ASSAULT", "COERCE"}),
 ("Algeria withdrew its ambassador from France.", {"SANCTION"}),
@@ -417,3 +415,8 @@ def test_consult_cooperate_aid(types_of, sentence, accepted):
         assert types == []
     else:
         assert set(types) & accepted and set(types) <= accepted, types
+
+
+def test_arriving_on_a_visit_is_a_visit(types_of):
+    # issue 11: a visit announced through a motion verb finds its visitor ("arrived … for a visit")
+    assert types_of("The minister arrived in Brussels on Monday for a two-day visit to the European Commission headquarters building.") == ["CONSULT"]

@@ -14,13 +14,13 @@ import re
 from ..resolve.actors import actor_like, resolve_phrase, resolve_token
 from ..resolve.modality import modality
 from ..stages import EventFindings
-from .events_lexicon import REPORTING_VERBS, lexicon
+from .events_lexicon import REPORTING_VERBS, lemma_forms, lexicon
 from .events_quantity import count_of
 from .events_roles import children, noun_roles, verb_roles
 from .events_attribution import _quote_spans, _reported_by, _speaker_actor, _speaker_head
 from .events_frames import _frame_ok, _hyphen_noun, _match
 from .events_merge import _dedupe, _same_event
-from .events_suppress import CARRIERS, _content_tokens, _dependent_triggers
+from .events_suppress import CARRIERS, _content_tokens, _dependent_triggers, _yields_to_object, alleged_tokens, goal_tokens
 from .registry import extractor
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -111,7 +111,14 @@ def _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event)
     if sent.text.rstrip(" ”\"'’").endswith("?"):
         return  # a question reports no event ("Will Russia attack Ukraine?")
     cands = []
+    words = lex.trigger_words
     for tok in sent:
+        low = tok.lower_
+        if tok.is_punct or (tok.lemma_.lower() not in words and low not in words and
+                            not (lemma_forms(tok) & words) and not (low.endswith("s") and low[:-1] in words)
+                            and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-")
+                            and not (tok.dep_ == "compound" and tok.head.lemma_.lower() in CARRIERS)):
+            continue  # not a trigger candidate: a set lookup, not the frame matcher (most tokens)
         hyphen = _hyphen_noun(tok, lex)
         if hyphen is not None:
             cands.append(hyphen)
@@ -135,13 +142,20 @@ def _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event)
     for tok, trig in cands:
         if tok.i in suppressed:
             continue
+        if trig.pos == "V" and _yields_to_object(tok, trig, cands):
+            suppressed.add(tok.i)  # "ordered the closure of three newspapers": the closure is the event
+            continue
         if trig.content:
             suppressed |= _content_tokens(tok) - {tok.i}
     for v in modal_demands:
         suppressed |= {t.i for t in v.subtree} - {v.i}
         suppressed.add(v.i)
+    suppressed |= alleged_tokens(sent)  # "arrested a man for allegedly offering cash"
+    suppressed |= goal_tokens(sent)  # "… so that same-sex marriages are banned": a goal, not an event
     kept = [(t, tr) for t, tr in cands if t.i not in suppressed]
     suppressed |= _dependent_triggers(kept, lex)
+    kept = [(t, tr) for t, tr in kept if t.i not in suppressed]
+    suppressed |= _descriptive_clause_triggers(kept)
     kept = [(t, tr) for t, tr in kept if t.i not in suppressed]
     # nominal inside a verbal trigger of the same type → one event
     final = []
@@ -162,6 +176,31 @@ def _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event)
         _emit_modal_demand(doc, result, lex, sent, si, sents, v, quotes, year, token_event)
 
 
+def _noun_clause(tok):
+    """The relative or participial clause describing a noun whose predicate (or its object) is
+    ``tok`` ("weapons depots it has seized", "a cargo plane flying from Karachi", "funding, which
+    will help people"), or None. A noun with participants of its own deeper in the clause is its
+    own event ("a crowd that became hostile after raids on suspected smugglers")."""
+    t = tok
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass", "attr"):
+        t = t.head
+    return t if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+def _descriptive_clause_triggers(kept) -> set[int]:
+    """Events in clauses that describe a participant are background when the sentence reports an
+    event of its own outside them (PLOVER codes the reported event, not its description)."""
+    out = set()
+    for tok, _ in kept:
+        clause = _noun_clause(tok)
+        if clause is None:
+            continue
+        span = {t.i for t in clause.subtree}
+        if any(t.i not in span for t, _ in kept):
+            out.add(tok.i)
+    return out
+
+
 def _modal_demands(sent) -> list:
     """"Russia said Sudan must return the helicopter": a reported obligation on another actor
     is a REQUEST by the speaker (PLOVER: demands in statements)."""
@@ -173,8 +212,8 @@ def _modal_demands(sent) -> list:
             continue
         if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING_VERBS | {"demand", "insist"}:
             continue
-        if tok.head.lemma_.lower() in ("demand", "insist"):
-            continue  # the demand verb itself is the trigger
+        if tok.head.lemma_.lower() == "demand":
+            continue  # the demand verb itself is the trigger ("insisted that X must …" is not one)
         subj = children(tok, "nsubj")
         speaker = _speaker_head(tok.head)
         if not subj or not speaker or not actor_like(subj[0]) or subj[0].pos_ == "PRON":
@@ -204,6 +243,21 @@ def _emit_modal_demand(doc, result, lex, sent, si, sents, verb, quotes, year, to
     }
     eid = result.add("events", event)
     token_event[verb.i] = eid
+
+
+def _agreement_to_act(tok, lex) -> bool:
+    """An agreement whose content is an act to come ("an agreement to share the waters", "a deal
+    to release prisoners"): AGREE, not the SUPPORT of a concluded accord."""
+    if tok.lemma_.lower() in ("sign", "ratify", "ink", "initial"):
+        return False  # signing is SUPPORT whatever the agreement provides
+    nouns = [tok] if tok.pos_ in ("NOUN", "PROPN") else []
+    nouns += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    nouns += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for n in nouns:
+        if lex.in_class(n, "@agreement") and any(
+                c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in n.children):
+            return True
+    return False
 
 
 def _assault_mode(tok, lex) -> str | None:
@@ -270,8 +324,8 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
             if nt is not None and nt.type == trig.type:
                 na, nr, _ = noun_roles(inner, lex)
                 a_heads = [x for x in a_heads if x.i != h.i] + na
-                if not r_heads:
-                    r_heads = nr
+                # "an attack on a church killed 15 worshippers": the target and the victims
+                r_heads = nr + [x for x in r_heads if all(x.i != y.i for y in nr)]
                 if mode is None:
                     mode = nt.mode
         if not a_heads:
@@ -351,16 +405,19 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
         typ, mode = "AGREE", None  # ("I want to thank …" is thanking, not a promise)
     elif not negated and mod == "future" and typ in ("RETREAT", "CONCEDE"):
         typ, mode = "AGREE", None
-    elif not negated and mod == "future" and typ in CONFLICT_MATERIAL and attributed:
-        as_threat(typ)
-    elif not negated and mod == "intent" and typ in CONFLICT_MATERIAL and attributed and cue not in ("go", "leave", "way"):
-        as_threat(typ, keep_actor=True)  # "remains committed to carrying out attacks", "plans to attack"
+    elif not negated and mod == "future" and typ in CONFLICT_MATERIAL and (attributed or actors):
+        as_threat(typ)  # "the NGO will hold a protest outside the embassy": an announced protest
+    elif not negated and mod == "intent" and typ in CONFLICT_MATERIAL and (attributed or actors) and cue not in ("go", "leave", "way"):
+        as_threat(typ, keep_actor=True)  # "remains committed to carrying out attacks", "plans to impose quotas"
+    elif not negated and mod == "hypothetical" and cue in ("if", "unless") and typ in CONFLICT_MATERIAL and actors:
+        as_threat(typ)  # "if the police arrest him, the workers will walk out": a conditional warning
     if typ == "REQUEST" and trig.content:
         # "called for sanctions against Nigeria", "mobilize against Sharon": rallying opposition
         # against a third party is ACCUSE (CAMEO 113)
         heads = []
         for c in tok.children:
-            if c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("for", "on")):
+            if c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("for", "on")) or \
+                    (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
                 inner = [c] + [p for p in c.children if p.dep_ == "pobj"]
                 for h in inner:
                     heads.append(h)
@@ -371,6 +428,8 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
                 typ, mode = "ACCUSE", "disapprove"
                 recipients = _dedupe(resolve_phrase(doc, against[0], result, speaker))
                 break
+    if typ == "SUPPORT" and _agreement_to_act(tok, lex):
+        typ = "AGREE"  # "reached an agreement to share the waters": a commitment to future cooperation
     if typ == "MOBILIZE" and trig.lemma in ("exercise", "drill", "game", "maneuver", "manoeuvre") and \
             len({a.get("country") for a in actors if a.get("country")}) >= 2:
         typ, mode = "COOPERATE", None  # joint exercises are cooperation (PLOVER: MOBILIZE is one side)

@@ -46,7 +46,7 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
                         break
             if cand is None:
                 return False
-            if key == "objperson" and not (cand.ent_type_ == "PERSON" or cand.pos_ == "PRON" or
+            if key == "objperson" and not (cand.ent_type_ == "PERSON" or (cand.pos_ == "PRON" and cand.lower_ not in ("it", "this", "that")) or
                                            (cand.lemma_.lower() in ("president", "minister", "king", "leader", "delegation",
                                                                     "envoy", "ambassador", "premier", "counterpart", "emir",
                                                                     "chancellor", "secretary", "official", "prince", "queen"))):
@@ -80,7 +80,7 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
                 return False
         elif key == "prep":
             want = set(val.split("|"))
-            if not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in want for c in tok.children) and \
+            if not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in want and not _time_phrase(c) for c in tok.children) and \
                     not (dobj and any(c.dep_ == "prep" and c.lower_ in want for c in dobj[0].children) and "with" in want) and \
                     not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in want for m in c.children) for c in tok.children):
                 return False
@@ -105,8 +105,15 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
             if not any(o.lower_ in want or o.lemma_.lower() in want for o in objs):
                 return False
         elif key == "pobj":
+            if not any(lex.in_class(p, val) for c in tok.children if c.dep_ in ("prep", "agent")
+                       for p in c.children if p.dep_ == "pobj"):
+                return False
+        elif key == "comp":
+            # "found X guilty", "held X responsible": a predicative complement
             want = set(val.split("|"))
-            if not any(p.lower_ in want for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+            comps = [c for c in tok.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")]
+            comps += [c for d in dobj for c in d.children if c.dep_ in ("amod", "oprd")]
+            if not any(c.lemma_.lower() in want or c.lower_ in want for c in comps):
                 return False
         elif key == "subjactor":
             if passive:
@@ -177,6 +184,14 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
     return True
 
 
+def _time_phrase(prep) -> bool:
+    """"for Thursday", "on Monday": a preposition whose object is a time expression."""
+    from .events_roles import TIME_ENTS, TIME_WORDS
+    if prep.lower_ not in ("for", "on", "at", "in", "during", "by", "until", "till", "since", "before", "after"):
+        return False  # "sentenced to seven years" is no time phrase
+    return any(p.dep_ == "pobj" and (p.ent_type_ in TIME_ENTS or p.lemma_.lower() in TIME_WORDS) for p in prep.children)
+
+
 def _caused_harm(noun, kill_verbs) -> bool:
     """"killed in a car bomb explosion", "died as a result of torture", "wounds sustained in a
     blast": the noun sits in a prepositional phrase (up to three deep) of a harm verb."""
@@ -185,6 +200,10 @@ def _caused_harm(noun, kill_verbs) -> bool:
         if t.dep_ != "pobj" or t.head.dep_ != "prep":
             return False
         gov = t.head.head
+        if gov.lower_ in ("due", "because", "owing") and t.head.lower_ in ("to", "of"):
+            gov = gov.head  # "died due to continued torture", "killed because of the blast"
+            if gov.lemma_.lower() in kill_verbs:
+                return True
         if gov.lemma_.lower() in kill_verbs and t.head.lower_ in ("in", "of", "from", "by", "after", "during", "as"):
             return True
         t = gov
@@ -213,11 +232,19 @@ def _match(tok, lex):
                     break
         if not entries:
             return None
-        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.i == tok.i + 1)}
+        # particles and prepositions ("call for", "meet with"); not a time phrase ("called … for Thursday")
+        parts = {c.lower_ for c in tok.children
+                 if (c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.i == tok.i + 1)) and not _time_phrase(c)}
         for trig in sorted(entries, key=lambda t: t.particle is None):
             if trig.particle and trig.particle not in parts:
                 continue
             if _frame_ok(tok, trig, lex, noun=False):
+                return trig
+        return None
+    if tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and lex.nouns.get(tok.lower_):
+        # a noun tagged as an adjective in a nominal role ("a regime offensive on …")
+        for trig in lex.nouns[tok.lower_]:
+            if _frame_ok(tok, trig, lex, noun=True):
                 return trig
         return None
     if tok.pos_ == "ADJ":

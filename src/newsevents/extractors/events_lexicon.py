@@ -18,11 +18,18 @@ LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "hold", "begin", 
                "perform", "lead", "spark", "end", "enter", "engage", "have", "threaten", "face",
                "order", "unleash", "escalate", "plan", "tighten", "extend", "lift", "sign", "reach",
                "renew", "complete", "put", "undertake", "remain", "stay", "place", "receive", "join",
-               "arrive", "travel", "fly", "come", "head", "return"}
+               "arrive", "travel", "fly", "come", "head", "return",
+               # support verbs of nominal acts: "gave a warm welcome", "filed charges", "voiced criticism",
+               # "faced criticism from …" (the subject receives it)
+               "give", "extend", "accord", "offer", "file", "bring", "lodge", "press", "level", "express",
+               "voice", "draw", "face", "receive", "forge", "conclude", "pay"}
+RECEIVING_LIGHT_VERBS = {"face", "receive", "draw", "attract", "suffer", "come"}
+# verbs that commission the act their object names: "ordered massive attacks on Gaza" is the attack
+COMMISSION_VERBS = {"order", "authorize", "authorise", "command", "greenlight"}
 KILL_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "hit", "claim", "leave", "cause", "die",
               "sustain", "suffer"}
 MEASURE_NOUNS = {"ton", "tonne", "kg", "kilogram", "part", "shipment", "consignment", "batch", "load", "lot",
-                 "amount", "quantity", "piece", "unit", "number", "supply", "series", "range", "variety"}
+                 "amount", "quantity", "piece", "unit", "number", "supply", "series", "range", "variety", "worth", "value", "level"}
 REPORTING_VERBS = set(reporting_verbs("events"))  # data/reporting_verbs.tsv, use "events"
 
 
@@ -59,6 +66,7 @@ class Trigger:
     content: bool = False
     theme: bool = False
     swap: bool = False  # host/receive: the visitor (object) is the actor, the host the recipient
+    derived: bool = False  # a row of cameo_verbs.tsv (the CAMEO dictionary), not a curated one
 
 
 class Lexicon:
@@ -70,7 +78,9 @@ class Lexicon:
         self.adjectives: dict[str, list[Trigger]] = {}
         self.nouns: dict[str, list[Trigger]] = {}
         self.noun_phrases: dict[tuple[str, str], list[Trigger]] = {}  # ("air", "strike")
-        for row in datafiles.table("events/plover_triggers.tsv"):
+        rows = [(row, False) for row in datafiles.table("events/plover_triggers.tsv")] + \
+            [(row, True) for row in datafiles.table("events/cameo_verbs.tsv")]
+        for row, derived in rows:
             lemma, pos, typ, mode, frame = (row[k] for k in ("lemma", "pos", "type", "mode", "frame"))
             words = lemma.split()
             conds = []
@@ -91,7 +101,7 @@ class Lexicon:
             if pos == "V" and len(words) == 2:
                 lemma, particle = words
             trig = Trigger(lemma if pos == "V" else words[-1], particle, pos, typ, mode or None,
-                           tuple(row["context"]), tuple(conds), content, theme, swap)
+                           tuple(row["context"]), tuple(conds), content, theme, swap, derived)
             if pos == "V":
                 self.verbs.setdefault(lemma, []).append(trig)
             elif pos == "A":
@@ -100,6 +110,9 @@ class Lexicon:
                 self.noun_phrases.setdefault((words[0], words[1]), []).append(trig)
             else:
                 self.nouns.setdefault(words[0], []).append(trig)
+        # every word a trigger can start from, for a set lookup before matching
+        self.trigger_words: set[str] = set(self.verbs) | set(self.adjectives) | set(self.nouns) | \
+            {w for pair in self.noun_phrases for w in pair}
         self.codes: dict[str, tuple[str, int, float]] = {}
         for row in datafiles.table("events/codes.tsv"):
             self.codes[row["key"]] = (row["cameo"], row["quad_class"], row["goldstein"])
@@ -146,6 +159,8 @@ class Lexicon:
         comp_lemmas = {c.lemma_.lower() for c in comp}
         phrase = "_".join([c.lower_ for c in comp[-1:]] + [lemma]) if comp else None
         for alt in spec.split("|"):
+            if alt == "*":
+                return True  # any object
             if alt.startswith("@"):
                 members = self.classes.get(alt[1:], set())
                 if lemma in members or token.lower_ in members or (phrase and phrase in members):

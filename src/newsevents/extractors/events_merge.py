@@ -115,6 +115,8 @@ def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
             continue
         if not event["recipient"]:
             continue
+        if not event["actor"] and _new_incident(tok):
+            continue  # "an attack on a village in the south killed five" is another attack
         if _parties_overlap(event["recipient"], prev["recipient"], strict=bool(event["actor"])):
             return prev
         if not event["actor"] and base == "ASSAULT" and _definite(tok) and _same_target(event["recipient"], prev["recipient"]):

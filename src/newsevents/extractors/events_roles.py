@@ -6,7 +6,7 @@ Everything here returns *tokens*; :mod:`newsevents.resolve.actors` turns them in
 from __future__ import annotations
 
 from .. import datelines
-from .events_lexicon import KILL_VERBS, REPORTING_VERBS, is_light_verb
+from .events_lexicon import COMMISSION_VERBS, KILL_VERBS, RECEIVING_LIGHT_VERBS, REPORTING_VERBS, is_light_verb
 
 PATIENT_VERBS = {"injure", "wound", "kill", "shoot", "arrest", "detain", "hurt", "abduct", "kidnap",
                  "murder", "beat", "torture", "execute", "capture", "jail", "imprison", "deport"}
@@ -50,7 +50,22 @@ def prep_objects(token, preps) -> list:
 
 
 def is_passive(verb) -> bool:
-    return bool(children(verb, "nsubjpass", "auxpass")) or (verb.tag_ == "VBN" and verb.dep_ in ("acl",))
+    return bool(children(verb, "nsubjpass", "auxpass")) or \
+        (verb.tag_ == "VBN" and verb.dep_ in ("acl",) and not headline_subject(verb))
+
+
+def headline_subject(verb):
+    """The small parser reads "Tribal elders negotiated with …" as a noun root with a participle:
+    when the root noun has no verb of its own and the participle is no verb of harm ("six officers
+    injured" stays an elided passive), the noun is the subject of an active verb."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.lemma_.lower() in PATIENT_VERBS or verb.i != head.right_edge.i and verb.i < head.i:
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+        return None
+    return head
 
 
 def subject(verb, _hops: int = 0):
@@ -62,6 +77,8 @@ def subject(verb, _hops: int = 0):
         return _speaking_owner(subj[0])
     if _hops > 4 or verb.head.i == verb.i:
         return None
+    if headline_subject(verb) is not None:
+        return verb.head
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         gov = head.head  # "remains committed to carrying out …", "accused X of attacking"
@@ -330,6 +347,8 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
         light = head.head  # "was in contact with", "remained on alert", "put under investigation"
     elif noun_for_light.dep_ == "conj" and head.dep_ in ("dobj",) and is_light_verb(head.head):
         light = head.head
+    elif noun_for_light.dep_ == "dobj" and head.lemma_.lower() in COMMISSION_VERBS:
+        light = head  # "Netanyahu ordered massive attacks on Gaza": the one who orders them acts
     elif noun.lower_ == "protest" and noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
         light = head.head  # "… in protest": the protesting act is the verb
     for c in noun.children:
@@ -371,6 +390,9 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
             recipients = prep_objects(inc, ("against", "on", "at"))[:1]
             if recipients:
                 break
+    claimant = responsibility_claimant(noun)
+    if claimant is not None and not actors:
+        actors = [claimant]  # "the armed wing claimed responsibility for the rocket fire"
     if light is not None and not actors:
         if light.dep_ == "ROOT" or light.pos_ in ("VERB", "AUX"):
             if is_passive(light):
@@ -381,18 +403,36 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
                     recipients = [patient]  # "a US national has been put under investigation"
             else:
                 subj = subject(light)
-                if subj is not None:
+                if subj is not None and light.lemma_.lower() in RECEIVING_LIGHT_VERBS and noun.dep_ == "dobj":
+                    # "Iran faces criticism from the U.N.": the subject bears it, "from" names the actor
+                    actors = prep_objects(noun, ("from", "by"))[:1] or prep_objects(light, ("from", "by"))[:1]
+                    recipients = recipients or [subj]
+                elif subj is not None:
                     actors = [subj]
         if not recipients:
             recipients = prep_objects(light, ("with", "against", "on", "for"))[:1]
     return actors, recipients, light
 
 
+CLAIM_VERBS = {"claim", "accept", "admit", "take", "bear", "assume", "acknowledge"}
+
+
+def responsibility_claimant(noun):
+    """Who claims the act: "X claimed responsibility for the attack" → X."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "for" or head.head.lemma_.lower() != "responsibility":
+        return None
+    verb = head.head.head
+    if verb.lemma_.lower() not in CLAIM_VERBS or head.head.dep_ != "dobj":
+        return None
+    return subject(verb)
+
+
 def has_argument(noun, lex, strict: bool = False) -> bool:
     """Is the nominal trigger anchored to participants (precision guard for nouns)?"""
     from ..resolve.actors import actor_like
     head = noun.head
-    if noun.dep_ in ("dobj", "attr", "nsubjpass") and is_light_verb(head):
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and (is_light_verb(head) or head.lemma_.lower() in COMMISSION_VERBS):
         return True
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ in ("be", "remain", "stay", "engage"):
         return True
@@ -402,6 +442,8 @@ def has_argument(noun, lex, strict: bool = False) -> bool:
         return True
     if strict:
         return False
+    if responsibility_claimant(noun) is not None:
+        return True
     if noun.dep_ == "nsubj" and head.lemma_.lower() in KILL_VERBS:
         return True
     if noun.dep_ == "pobj" and head.lower_ in ("in", "during", "by") and head.head.lemma_.lower() in KILL_VERBS:

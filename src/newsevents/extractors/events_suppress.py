@@ -53,14 +53,21 @@ def _dependent_triggers(kept, lex) -> set[int]:
                 purpose = _no_relcl(c)
                 if (trig.type == "MOBILIZE" or trig.lemma in ("send", "dispatch", "deploy")) and purpose & (ids - {tok.i}):
                     out.add(tok.i)  # "sent personnel to investigate": the purpose is the event
+                elif trig.type == "CONSULT" and trig.mode == "phone" and any(
+                        t.i in purpose and t.i != tok.i and tr.type in VERBAL_THROUGH_CALL for t, tr in kept):
+                    out.add(tok.i)  # "called Erdogan to apologize": the apology is the event
                 else:
                     out |= purpose
+            elif c.dep_ == "advcl" and c.tag_ == "VBG" and not marks and trig.content and c.i in speech:
+                # "slammed the plan, arguing that …", "condemned the attack, calling it …": a
+                # participle of speech after a speech act elaborates it
+                out |= {t.i for t in c.subtree} & ids
             elif c.dep_ == "advcl" and c.tag_ == "VBG" and not marks and not trig.content and \
                     speech & {t.i for t in c.subtree}:
                 # "expelled the ambassador, accusing him of …": the stated reason; "rioted …,
                 # joining demonstrators in demanding a referendum": the protest's demand
                 out |= speech & {t.i for t in c.subtree}
-            elif c.dep_ == "advcl" and marks & ({"if", "unless"} | BACKGROUND):
+            elif c.dep_ == "advcl" and marks & ({"if", "unless", "until", "till"} | BACKGROUND):
                 out |= {t.i for t in c.subtree}
             elif c.dep_ == "prep" and (c.lower_ in BACKGROUND or (c.lower_ == "in" and any(p.lower_ == "wake" for p in c.children))):
                 out |= {t.i for t in c.subtree}
@@ -82,7 +89,17 @@ def _dependent_triggers(kept, lex) -> set[int]:
                     if x.i in ids and x.pos_ in ("NOUN", "PROPN", "VERB"):
                         out.add(x.i)
         # "signed an agreement", "lifted the ban on opposition rallies": the verb's object, and
-        # what it says, are part of its event
+        # what it says, are part of its event -- unless the verb only carries the noun's act: a
+        # dictionary (derived) reading or a commissioning verb yields to a curated noun of another
+        # type ("filed charges against", "ordered massive attacks on Gaza")
+        if trig.pos == "V" and _yields_to_object(tok, trig, kept):
+            out.add(tok.i)
+            continue
+        if trig.pos == "V" and trig.type in ("RETREAT", "CONCEDE"):
+            # "released the former president from house arrest": the state it ends is no new event
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    out |= {x.i for x in c.subtree if x.i in ids and x.pos_ in ("NOUN", "PROPN")}
         if trig.pos == "V":
             restricts = any(c.dep_ == "dobj" and lex.in_class(c, "@restriction") for c in tok.children)
             for c in tok.children:
@@ -93,7 +110,66 @@ def _dependent_triggers(kept, lex) -> set[int]:
     return out
 
 
+def _yields_to_object(tok, trig, kept) -> bool:
+    """A dictionary reading of a verb yields to a curated noun object of another type; a
+    commissioning verb ("ordered the closure of three newspapers") to a material act it orders."""
+    from .events_lexicon import COMMISSION_VERBS
+    commission = tok.lemma_.lower() in COMMISSION_VERBS
+    if not (trig.derived or commission):
+        return False
+    objs = {c.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    for t, tr in kept:
+        if t.i in objs and tr.pos == "N" and not tr.derived and tr.type != trig.type:
+            if trig.derived or tr.type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
+                return True
+    return False
+
+
+def _alleged(tok) -> set[int]:
+    """The alleged act under an arrest, a charge or a suspicion is not an asserted event:
+    "arrested a man for allegedly offering cash", "a man suspected of shooting three people",
+    "jailed on charges of inciting violence"."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "over", "on", "with"):
+            for p in c.children:
+                if p.dep_ in ("pcomp", "pobj") and (p.pos_ == "VERB" or p.lower_ in ("charge", "charges", "suspicion", "allegation", "allegations")):
+                    out |= {t.i for t in p.subtree}
+    return out
+
+
+def goal_tokens(sent) -> set[int]:
+    """Clauses of purpose or result that state a goal ("so that marriages are banned", "in order
+    that", "lest"): what they say is wanted, not done."""
+    out = set()
+    for tok in sent:
+        if tok.dep_ != "advcl":
+            continue
+        doc = tok.doc
+        follows = lambda m, word: m.i + 1 < len(doc) and doc[m.i + 1].lower_ == word
+        marks = [m for m in tok.children if m.dep_ == "mark"]
+        if any(m.lower_ == "lest" or (m.lower_ in ("so", "order") and follows(m, "that")) for m in marks) or \
+                any(m.lower_ == "order" and follows(m, "that") for m in tok.children):
+            out |= {t.i for t in tok.subtree}
+    return out
+
+
+SUSPICION_WORDS = {"suspect", "suspected", "accused", "alleged", "charged", "wanted", "convicted", "blamed", "arrested", "detained", "jailed"}
+
+
+def alleged_tokens(sent) -> set[int]:
+    """Tokens of the alleged acts in a sentence: the gerunds under "suspected of", "accused of",
+    "charged with", "arrested for", "convicted of" (participles, adjectives or verbs)."""
+    out = set()
+    for tok in sent:
+        if tok.lower_ in SUSPICION_WORDS or tok.lemma_.lower() in ("arrest", "detain", "jail", "convict", "charge", "suspect",
+                                                                   "accuse", "sentence", "imprison", "indict", "prosecute"):
+            out |= _alleged(tok)
+    return out
+
+
 CARRIERS = {"effort", "mission", "process", "bid", "initiative", "attempt", "round", "campaign"}
+VERBAL_THROUGH_CALL = {"SUPPORT", "AGREE", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 REPORT_NOUNS = {"news", "report", "claim", "allegation", "statement", "announcement", "word", "confirmation",
                 "fact", "reports", "accusation", "evidence", "sign", "indication", "rumour", "rumor"}
 

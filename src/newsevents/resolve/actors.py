@@ -32,6 +32,9 @@ class Tables:
         self.titles: dict[str, str] = {}
         for row in datafiles.table("actors/agents.tsv"):
             (self.titles if row["kind"] == "title" else self.agents)[row["lemma"]] = row["sector"]
+        for row in datafiles.table("actors/phoenix_agents.tsv"):  # the Phoenix agents, after the curated ones
+            if row["lemma"] not in self.titles:
+                self.agents.setdefault(row["lemma"], row["sector"])
         self.modifiers: dict[str, tuple[str, bool]] = {}
         for row in datafiles.table("actors/modifiers.tsv"):
             self.modifiers[row["lemma"]] = (row["sector"], row["override"])
@@ -110,6 +113,8 @@ ORG_HEADS = {"forum", "network", "movement", "coalition", "front", "council", "c
              "bulldozer", "vessel", "ship", "boat", "convoy", "patrol", "camp", "faction", "wing", "cell",
              "court", "tribunal", "parliament", "assembly", "senate", "congress", "government", "state"}
 POSSESSIVE_PRONOUNS = {"their", "his", "her", "its", "our", "my"}
+MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                   "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -125,7 +130,16 @@ def of_member(token):
 
 
 def actor_like(token, result=None, _depth: int = 0) -> bool:
-    """Can ``token`` head an actor phrase (person, organisation, state, group noun, pronoun)?"""
+    """Can ``token`` head an actor phrase (person, organisation, state, group noun, pronoun)?
+    Memoised per token of the doc (trigger frames ask it many times)."""
+    memo = token.doc.user_data.setdefault("_newsevents_actor_like", {})
+    key = token.i * 4 + _depth  # int keys: user_data stays serialisable
+    if key not in memo:
+        memo[key] = _actor_like(token, result, _depth)
+    return memo[key]
+
+
+def _actor_like(token, result=None, _depth: int = 0) -> bool:
     t = tables()
     low = token.lower_
     member = of_member(token)
@@ -139,6 +153,8 @@ def actor_like(token, result=None, _depth: int = 0) -> bool:
         return low in PERSONAL_PRONOUNS or low in RELATIVE_PRONOUNS or low in POSSESSIVE_PRONOUNS
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
+    if token.pos_ == "PROPN" and not token.ent_type_ and token.tag_ == "NNP" and token.lower_ not in MONTHS_AND_DAYS:
+        return True  # a name the small NER model missed ("Trump and Putin agreed", "the ELN declared")
     lemma = _lemma(token)
     if lemma in t.agents or lemma in t.titles or low in t.agents or (low.endswith("s") and low[:-1] in t.agents):
         return True
@@ -155,7 +171,7 @@ def actor_like(token, result=None, _depth: int = 0) -> bool:
         for child in token.children:
             if child.dep_ in ("compound", "amod", "poss") and child.i < token.i:
                 if child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or t.igo_of(child.text) or t.country_of(child.text) \
-                        or child.lemma_.lower() in t.agents:
+                        or child.lemma_.lower() in t.agents or child.lemma_.lower() in t.titles or child.lower_ in t.titles:
                     return True
     return False
 
@@ -193,8 +209,21 @@ def _pronoun_fallback(token):
                 continue
             if token.lower_ in ("his",) and t.ent_type_ != "PERSON" and not is_title(t):
                 continue
+            if token.lower_ in ("it", "its") and not _organisation_like(t):
+                continue  # "Japan said it had halted aid": a state or a body, never a person
             best = t
     return best
+
+
+def _organisation_like(t) -> bool:
+    """A singular state, organisation or body ("Japan", "the ministry", "the army")."""
+    if t.ent_type_ == "PERSON" or t.tag_ in ("NNS", "NNPS"):
+        return False
+    if t.ent_type_ in ("GPE", "ORG", "NORP"):
+        return True
+    lemma = t.lemma_.lower()
+    return lemma in ORG_HEADS or tables().agents.get(lemma) in ("GOV", "MIL", "COP", "IGO", "JUD", "LEG", "BUS") \
+        and lemma not in tables().titles
 
 
 # heads whose sector is their members' when a modifier names them ("protest leaders",
@@ -219,7 +248,7 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
         ent = _coref_entity(result, token)
         if ent is not None:
             return _from_entity(ent, result, token)
-        if low in ("he", "she", "they", "him", "her", "them", "their", "his", "its"):
+        if low in ("he", "she", "they", "him", "her", "them", "their", "his", "its", "it"):
             alt = _pronoun_fallback(token)
             if alt is not None:
                 return resolve_token(doc, alt, result, speaker, _depth + 1)
@@ -284,6 +313,7 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
     role_words = []
     i = 0
     words = [tk for tk in toks if tk.i != token.i]
+    igo_word = None  # "KFOR forces", "NATO troops": the organisation names the actor
     for tk in words + tail[1:]:
         text_low = tk.lower_
         lem = _lemma(tk)
@@ -292,6 +322,8 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
         hit = t.igo_of(tk.text)
         if hit and tk.pos_ == "PROPN" or (hit and tk.text.isupper()):
             igo = igo or hit
+            if igo_word is None and tk.dep_ in ("compound", "nmod") and tk.head.i == token.i:
+                igo_word = tk
             continue
         c = t.country_of(tk.text) if (tk.pos_ in ("PROPN", "ADJ") or tk.ent_type_ in ("GPE", "NORP")) else None
         if c and not country:
@@ -385,6 +417,8 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
                 break
     if name_span is not None:
         start, end = name_span
+    elif igo_word is not None and head_sector in ("MIL", "COP"):
+        start, end = igo_word.idx, igo_word.idx + len(igo_word)  # "KFOR forces" → KFOR
     name = result.text[start:end]
     if entity_id is None and result is not None:
         ent = entity_at(result, token.idx, token.idx + len(token))

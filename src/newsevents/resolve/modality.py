@@ -69,8 +69,12 @@ def modality(token, published_year: int | None = None, light_verb=None) -> tuple
                 found.append((aux_cues[low], low))
         if found or v.i != verb.i:
             break
-    # nominal triggers: "no attack"
+    # nominal triggers: "no attack"; verbs whose object is denied: "no deadline had been set",
+    # "no arrests were made", "set no conditions"
     if token.i != verb.i and any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
+        negated = True
+    if token.i == verb.i and any(c.dep_ in ("dobj", "nsubjpass") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
+                                 for c in token.children):
         negated = True
     # purpose and complement clauses share the governing verb's future/conditional:
     # "would send troops to fight drug gangs"
