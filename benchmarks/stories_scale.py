@@ -7,9 +7,10 @@
 Synthetic articles are built from real extracted documents: the ECB+ dev texts (``../shared``, a
 development corpus; extracted once with ``newsevents extract`` and cached next to the database), or
 any JSONL of ``newsevents/1`` documents given with ``--documents``. Article *i* is document
-``i mod n`` of the corpus, republished in "round" ``i div n``: with a publication date 31 days after
-the previous round's (so one round's reports never meet another's: a news flow of ~250 articles a
-day for 200 days at 50,000), a round-specific outlet, and a dateline line that makes its text (and
+``i mod n`` of the corpus, republished in "round" ``i div n``: with a publication date
+``WINDOW_DAYS + 3`` days after the previous round's (publication days vary by up to 2 within a round,
+so one round's reports are always more than the comparison window apart from another's and never
+meet: a flow of ~25 articles a day over six years at 50,000), a round-specific outlet, and a dateline line that makes its text (and
 hash) new. Each round therefore holds the corpus's own stories, near-duplicates included.
 
 Articles are saved first (not timed), then grouped exactly as ``ingest`` groups them
@@ -27,6 +28,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from newsevents.stories.similarity import WINDOW_DAYS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 ECB = ROOT.parent / "shared" / "corpora" / "ecbplus" / "ecbplus-dev.jsonl"
@@ -55,7 +59,7 @@ def corpus(path: Path | None, cache: Path) -> list[dict]:
 def synthetic(base: list[dict], i: int) -> dict:
     doc = base[i % len(base)]
     rnd = i // len(base)
-    day = START + dt.timedelta(days=31 * rnd + (i % 3))
+    day = START + dt.timedelta(days=(WINDOW_DAYS + 3) * rnd + (i % 3))
     outlet = OUTLETS[(i + rnd) % len(OUTLETS)]
     dateline = f"{day:%B} {day.day} ({outlet}) —\n"
     text = dateline + doc["text"]

@@ -70,13 +70,17 @@ class StoryIndex:
         counts: dict[str, int] = {}
         for chunk in _chunks(keys):
             marks = ", ".join("?" * len(chunk))
-            params: list = list(chunk)
-            when = ""
-            if day is not None:
-                when = " AND (day IS NULL OR day BETWEEN ? AND ?)"
-                params += [day - window, day + window]
-            for row in self._all(f"SELECT article_id, COUNT(*) AS n FROM story_keys WHERE key IN ({marks}){when} "
-                                 "GROUP BY article_id", params):
+            if day is None:
+                sql = f"SELECT article_id FROM story_keys WHERE key IN ({marks})"
+                params: list = list(chunk)
+            else:
+                # Two index range searches on (key, day), not "day IS NULL OR day BETWEEN …", which the
+                # planners answer by reading every posting of each key over all time: a cost that grew
+                # with the store (quadratic in total) where this one stays within the window.
+                sql = (f"SELECT article_id FROM story_keys WHERE key IN ({marks}) AND day BETWEEN ? AND ? "
+                       f"UNION ALL SELECT article_id FROM story_keys WHERE key IN ({marks}) AND day IS NULL")
+                params = [*chunk, day - window, day + window, *chunk]
+            for row in self._all(f"SELECT article_id, COUNT(*) AS n FROM ({sql}) AS k GROUP BY article_id", params):
                 counts[row["article_id"]] = counts.get(row["article_id"], 0) + row["n"]
         counts.pop(article_id, None)
         return [a for a, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]]
