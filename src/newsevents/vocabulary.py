@@ -15,7 +15,8 @@ from functools import lru_cache
 from . import datafiles
 
 USES = ("events", "dates", "modality")
-FORMS = ("clausal", "directive", "object", "claim_object", "quoting", "commissive", "weak", "strong")
+FORMS = ("clausal", "directive", "object", "claim_object", "quoting", "commissive", "weak", "strong", "raising",
+         "prep_directive", "addressee", "interview", "issuing")
 
 
 def _verbs():

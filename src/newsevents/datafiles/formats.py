@@ -38,7 +38,8 @@ TABLES: dict[str, Table] = {
     "reporting_verbs.tsv": Table(
         (C("lemma"),
          C("quote", split=" ", choices=("clausal", "directive", "object", "claim_object", "quoting", "commissive",
-                                         "weak", "strong"), doc="the quotes stage's cue constructions"),
+                                         "weak", "strong", "raising", "prep_directive", "addressee", "interview",
+                                         "issuing"), doc="the quotes stage's cue constructions"),
          C("preps", split=" ", doc="object verbs: prepositions that belong to the content"),
          C("platform", doc="the medium the verb names ('tweet': Twitter)"),
          C("uses", split=" ", choices=("events", "dates", "modality"), doc="the other stages reading it as reporting")),
@@ -124,7 +125,12 @@ TABLES: dict[str, Table] = {
 }
 
 _NOUNS = ("document", "document_modifiers", "media", "organisation", "anonymous", "person", "title_female",
-          "title_male", "person_titles", "ranks", "honorifics", "name_particles", "org_name_words")
+          "title_male", "person_titles", "ranks", "honorifics", "name_particles", "org_name_words", "interview_nouns",
+          "remark_nouns", "office_nouns", "entourage_nouns", "ambiguous_titles", "rank_modifiers", "plain_address",
+          "scholarly_address")
+_GRAMMAR = ("wh_words", "relative_pronouns", "anaphoric_determiners", "determiners", "articles", "quantifiers",
+            "pronoun_words", "first_second_person", "non_speaker_subjects", "statement_voices", "cue_links",
+            "name_connectives", "clause_host_preps")
 
 DOCUMENTS = {
     "quote_cues.json": Record({
@@ -136,6 +142,7 @@ DOCUMENTS = {
                                     "number": Text(choices=("sg", "pl"))})),
         "short_quote": Record({"min_words": Number()}),
         "anonymity": Words(), "abbreviations": Words(),
+        "grammar": Record({k: Words() for k in _GRAMMAR}, doc="function words the quote and speaker rules test"),
     }, doc="Speaker nouns, attribution phrases, pronouns (quotes, speakers, coref, entities, the tokenizer's titles); the speech verbs are in reporting_verbs.tsv."),
     "place_cues.json": Record({
         "agent_heads": Words(doc="nouns a place name modifies as an actor ('Kosovo police')"),

@@ -1,0 +1,159 @@
+"""Quote items: which quotations and reported contents are quotes, and each one as the contract's
+``quotes[]`` object (speaker, cue, via, medium, evidence)."""
+from __future__ import annotations
+
+from ...resolve.speakers import describe, unresolved
+from .spans import WORD, content_words, has_verb, meaningful_outside
+from .statements import statement_paragraphs
+
+
+def evidence_span(ctx, parts: list[tuple[int, int] | None], anchor_para: int) -> tuple[int, int]:
+    spans = [p for p in parts if p is not None and ctx.para_of(p[0]) in (anchor_para, anchor_para - 1)]
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def title_case(text: str) -> bool:
+    """"Where the Wild Things Are": a title, not speech (most words capitalised, no full stop)."""
+    words = WORD.findall(text)
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 2 and caps / len(words) >= 0.6 and not text.rstrip("”\"'’»").endswith((".", "!", "?"))
+
+
+def anonymous_source(ctx, cue) -> bool:
+    rng = ctx.sentence_range(cue.verb)
+    doc = ctx.doc
+    sentence = ctx.text[doc[rng[0]].idx: doc[rng[-1]].idx + len(doc[rng[-1]])].lower()
+    return any(p in sentence for p in ctx.lex["anonymity"])
+
+
+def via_of(ctx, result, head: int) -> dict | None:
+    sp = describe(ctx, head)
+    name = sp.get("name")
+    if not name:
+        return None
+    m = sp.get("mention")
+    return {"name": name, "url": None, "kind": "outlet" if sp.get("kind") in ("media", "organisation") else "relay",
+            "entity": sp.get("entity"), "evidence": m}
+
+
+def select_items(ctx, cues, attributed) -> list[tuple]:
+    """``(kind, start, end, quotation, cue, rule)`` of every quote, in text order: the quotations that
+    are quotes, the reported contents the quotations do not carry, the unquoted statements."""
+    items = _direct_items(ctx, cues, attributed)
+    items += _indirect_items(ctx, cues, items)
+    statement = statement_paragraphs(ctx, cues, items)
+    if statement:
+        # reported speech inside an unquoted statement is part of the statement ("The UK calls on …"),
+        # and so is the first sentence the parse took as the cue's complement ("said: The UK has …")
+        inside = [(it[1], it[2]) for it in statement]
+        items = [it for it in items if it[0] != "indirect" or not any(a <= it[1] and it[2] <= b for a, b in inside)]
+        items.extend(statement)
+    items.sort(key=lambda it: (it[1], it[0]))
+    return items
+
+
+def _direct_items(ctx, cues, attributed) -> list[tuple]:
+    text = ctx.text
+    lex = ctx.lex
+    quotations = ctx.quotations
+    items = []
+    for q, cue, how in attributed:
+        if any(o.open < q.open and q.outer_end <= o.outer_end for o in quotations if o is not q):
+            continue
+        words = len(WORD.findall(text[q.start:q.end]))
+        verb = has_verb(ctx, (q.start, q.end))
+        fragment = any(c.content and c.content[0] <= q.open and q.outer_end <= c.content[1]
+                       and meaningful_outside(ctx, c.content) for c in cues)
+        if cue is not None and how in ("colon", "after", "before", "split", "continued", "floating") and not fragment:
+            keep = words >= lex["min_words"] or verb
+        elif cue is not None:  # a fragment inside reported speech
+            keep = words >= lex["min_words"]
+        else:
+            # no speaker anywhere: only a clause-like quotation that reads as one (not a title,
+            # a nickname or a fragment cut by stray marks)
+            keep = verb and words >= lex["min_words"] + 1 and (text[q.start].isalnum() or text[q.start] in "“‘\"'«") \
+                and not title_case(text[q.start:q.end])
+        if keep:
+            items.append(("direct", q.start, q.end, q, cue, how))
+    return items
+
+
+def _indirect_items(ctx, cues, direct) -> list[tuple]:
+    text = ctx.text
+    items = []
+    for cue in cues:
+        if cue.content is None or cue.speaker is None:
+            continue
+        start, end = cue.content
+        carried = any(start <= it[3].open and it[3].outer_end <= end for it in direct if it[0] == "direct")
+        if carried and (content_words(ctx, cue.content) < 2 or not meaningful_outside(ctx, cue.content)):
+            continue  # the reported content is a quotation: the direct quote carries it
+        if len(WORD.findall(text[start:end])) < 2:
+            continue
+        items.append(("indirect", start, end, None, cue, "cue"))
+    return items
+
+
+class _Speakers:
+    """Describes the speaker of each item in text order, remembering what later items lean on: the
+    last organisation that spoke (for a bare "a statement said") and the outlet a person was quoted by."""
+
+    def __init__(self, ctx, result):
+        self.ctx = ctx
+        self.result = result
+        self.last_org: dict | None = None
+        self.via_memory: dict[str, list[dict]] = {}
+
+    def of(self, cue) -> tuple[dict, list, str | None]:
+        """(speaker, via, medium) of a cue."""
+        ctx = self.ctx
+        if cue is None:
+            return unresolved(None, None), [], None
+        speaker = describe(ctx, cue.speaker, fallback=self.last_org)
+        via = [via_of(ctx, self.result, h) for h in cue.via]
+        key = speaker.get("entity") or speaker.get("name")
+        if cue.lemma == "quote" and via and key:
+            self.via_memory[key] = via
+        if not via and cue.passive_quote and key in self.via_memory:
+            via = [dict(v) for v in self.via_memory[key]]
+        if speaker.get("name") and anonymous_source(ctx, cue):
+            speaker = dict(speaker)
+            speaker["anonymous"] = True  # "a senior official, speaking on condition of anonymity, said …"
+        if speaker.get("name") and speaker.get("kind") in ("organisation", "media", "country"):
+            self.last_org = speaker
+        return speaker, via, cue.medium
+
+
+def render_items(ctx, result, items) -> list[dict]:
+    """The contract's ``quotes[]`` objects of ``items`` (as :func:`select_items` gives them)."""
+    text = ctx.text
+    speakers = _Speakers(ctx, result)
+    out = []
+    for kind, start, end, q, cue, how in items:
+        speaker, via, medium = speakers.of(cue)
+        para = ctx.para_of(start)
+        parts = [(q.open, q.outer_end)] if q is not None else [(start, end)]
+        if cue is not None:
+            parts.append(cue.cue)
+            if speaker.get("mention"):
+                m = speaker["mention"]
+                parts.append((m["start"], m["end"]))
+        ev_start, ev_end = evidence_span(ctx, parts, para) if q is None or cue is not None else (q.open, q.outer_end)
+        item = {
+            "kind": kind,
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "speaker": speaker,
+            "cue": result.evidence(*cue.cue) if cue is not None else None,
+            "via": [v for v in via if v],
+            "medium": medium,
+            "paragraph": para,
+            "evidence": result.evidence(ev_start, ev_end),
+            "attribution": how or None,
+        }
+        if kind == "indirect":
+            item["quoted"] = [result.evidence(x.start, x.end) for x in ctx.quotations
+                              if start <= x.open and x.outer_end <= end]
+        out.append(item)
+    return out
