@@ -150,7 +150,10 @@ def test_gdelt_event_table_has_gdelts_61_columns_and_types(capsys, db):
     out, err = run(capsys, "export", "-f", "gdelt", "--db", db)
     frame = read_gdelt(out, GDELT_EVENTS)
     assert frame.shape[1] == 61 and all(len(line.split("\t")) == 61 for line in out.splitlines())
-    assert len(frame) == sum(1 for e in all_events(db) if not e.get("negated")) > 30
+    # one row per incident: the reports of one story event are one row (the samples' stories group
+    # a few mentions of the same incident), every other event is a row of its own
+    incidents = {e.get("story_event") or e["key"] for e in all_events(db) if not e.get("negated")}
+    assert len(frame) == len(incidents) > 30
     for name, kind in columns(GDELT_EVENTS):
         assert str(frame[name].dtype) == PANDAS_TYPES[kind], name
     assert frame["GLOBALEVENTID"].is_unique
@@ -172,7 +175,7 @@ def test_gdelt_mentions_table_joins_the_events(capsys, db):
     events = read_gdelt(run(capsys, "export", "-f", "gdelt", "--db", db)[0], GDELT_EVENTS)
     out, _ = run(capsys, "export", "-f", "gdelt-mentions", "--db", db)
     mentions = read_gdelt(out, GDELT_MENTIONS)
-    assert mentions.shape[1] == 16 and len(mentions) == len(events)
+    assert mentions.shape[1] == 16 and len(mentions) == sum(1 for e in all_events(db) if not e.get("negated"))
     for name, kind in columns(GDELT_MENTIONS):
         assert str(mentions[name].dtype) == PANDAS_TYPES[kind], name
     assert set(mentions["GLOBALEVENTID"]) == set(events["GLOBALEVENTID"])
@@ -183,6 +186,64 @@ def test_gdelt_mentions_table_joins_the_events(capsys, db):
         key = row["Extras"].removeprefix("newsevents:")
         ev = texts[key]
         assert ev["evidence"]["start"] <= row["ActionCharOffset"] < ev["evidence"]["end"], key
+
+
+@pytest.fixture(scope="module")
+def stories_db(tmp_path_factory, nlp) -> str:
+    """tests/fixtures/stories through the real pipeline, grouped: one market bombing reported by five
+    articles of three outlets (a wire report and its two copies among them), a second bombing."""
+    from newsevents.extraction import extract_paths
+    from newsevents.store import open_store
+    from newsevents.stories import update
+
+    path = str(tmp_path_factory.mktemp("stories-export") / "stories.db")
+    store = open_store(path)
+    try:
+        for doc in extract_paths([str(REPO / "tests" / "fixtures" / "stories")]):
+            assert isinstance(doc, dict) and store.save(doc).status == "stored"
+        update(store)
+    finally:
+        store.close()
+    return path
+
+
+def test_gdelt_counts_come_from_the_story_of_an_incident(capsys, stories_db):
+    """NumMentions / NumSources / NumArticles are the story event's counts; the incident is one
+    Event row, each of its reports a Mentions row with the same GLOBALEVENTID."""
+    from newsevents.store import open_store
+
+    store = open_store(stories_db)
+    try:
+        market = store.story(store.story_of("courier-market-blast")["id"])
+    finally:
+        store.close()
+    killing = max(market["events"], key=lambda e: e["n_articles"])
+    assert killing["n_articles"] >= 4 and killing["n_sources"] >= 2  # several articles, several outlets
+    events = read_gdelt(run(capsys, "export", "-f", "gdelt", "--db", stories_db)[0], GDELT_EVENTS)
+    mentions = read_gdelt(run(capsys, "export", "-f", "gdelt-mentions", "--db", stories_db)[0], GDELT_MENTIONS)
+    from newsevents.export.codes import number
+
+    row = events[events["GLOBALEVENTID"] == number(killing["id"])]
+    assert len(row) == 1  # one row for the incident, not one per report
+    row = row.iloc[0]
+    assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == (
+        killing["n_mentions"], killing["n_sources"], killing["n_articles"])
+    reports = mentions[mentions["GLOBALEVENTID"] == number(killing["id"])]
+    assert len(reports) == killing["n_mentions"]
+    assert {e.removeprefix("newsevents:") for e in reports["Extras"]} == {
+        f"{m['article']}/{m['event']}" for m in killing["mentions"]}
+    assert set(mentions["GLOBALEVENTID"]) == set(events["GLOBALEVENTID"])
+    # an event no other report tells: counts of one
+    single = {se["id"] for se in market["events"] if se["n_mentions"] == 1}
+    for story_event in single:
+        alone = events[events["GLOBALEVENTID"] == number(story_event)].iloc[0]
+        assert (alone["NumMentions"], alone["NumSources"], alone["NumArticles"]) == (1, 1, 1)
+    # one report's events exported alone keep the incident's id and counts (they count the story)
+    radio_event = next(m for m in killing["mentions"] if m["article"] != "courier-market-blast")
+    out, _ = run(capsys, "export", "-f", "gdelt", "--article", radio_event["article"], "--db", stories_db)
+    alone = read_gdelt(out, GDELT_EVENTS)
+    alone = alone[alone["GLOBALEVENTID"] == number(killing["id"])]
+    assert len(alone) == 1 and alone.iloc[0]["NumArticles"] == killing["n_articles"]
 
 
 # ------------------------------------------------------------------------------------- ACLED
@@ -370,18 +431,20 @@ def test_a_filtered_export_holds_only_what_matches(capsys, db, tmp_path, name, f
     assert expected and len(expected) < len(events), (name, len(expected))  # the filter selects something, not all
     extra = ["-o", str(tmp_path / "out.parquet"), "--what", "events"] if fmt == "parquet" else []
     out, _ = run(capsys, "export", "-f", fmt, "--db", db, *extra, *args)
-    if fmt in ("gdelt", "acled"):  # these leave out what their datasets do not code; ids are stable numbers
-        ids = {number(k): k for k in expected} if fmt == "gdelt" else {str(number(k, 40)): k for k in expected}
-        if fmt == "gdelt":
-            got = [line.split("\t")[0] for line in out.splitlines()]
-            assert all(int(i) in ids for i in got), name
-        else:
-            got = [row["event_id_cnty"][3:] for row in csv.DictReader(io.StringIO(out))]
-            assert all(i in ids for i in got), name
+    by_key = {e["key"]: e for e in events}
+    if fmt == "gdelt":  # one row per incident (a story event, else an event), negated events left out
+        got = {int(line.split("\t")[0]) for line in out.splitlines()}
+        assert got == {number(by_key[k].get("story_event") or k) for k in expected if not by_key[k].get("negated")}, name
+        return
+    if fmt == "acled":  # what ACLED codes: events that happened, of an ACLED type, dated
+        got = [row["event_id_cnty"][3:] for row in csv.DictReader(io.StringIO(out))]
+        coded = {str(number(k, 40)) for k in expected if not by_key[k].get("negated")
+                 and by_key[k].get("modality") in (None, "asserted", "historical")
+                 and (by_key[k].get("codes") or {}).get("acled_event_type") and by_key[k]["resolved"].get("date_start")}
+        assert sorted(got) == sorted(coded), name
         return
     keys = keys_of(fmt, out, tmp_path)
     if fmt == "plover":  # PLOVER leaves out negated events and events without a date
-        by_key = {e["key"]: e for e in events}
         expected = {k for k in expected if not by_key[k].get("negated") and by_key[k]["resolved"].get("date_start")}
     assert keys == expected, name
 
@@ -414,3 +477,87 @@ def test_filters_of_the_other_tables(capsys, db, what, args, matches):
     expected = {item["key"] for item in everything if matches(item)}
     assert expected and len(expected) < len(everything)
     assert {row[key] for row in rows} == expected
+
+
+# ------------------------------------------------------------------------------ location precision
+
+@pytest.mark.parametrize("place, precision", [
+    ({"lat": 1.0, "lon": 2.0, "feature": "city"}, 1),          # the town itself
+    ({"lat": 1.0, "lon": 2.0, "feature": "Village"}, 1),
+    ({"lat": 1.0, "lon": 2.0, "feature": "admin2"}, 2),        # a part of a region
+    ({"lat": 1.0, "lon": 2.0, "feature": "river"}, 2),         # near a natural feature
+    ({"lat": 1.0, "lon": 2.0, "feature": None}, 2),            # granularity unknown
+    ({"lat": 1.0, "lon": 2.0, "feature": "admin1"}, 3),        # only a province
+    ({"lat": 1.0, "lon": 2.0, "feature": "region"}, 3),
+    ({"lat": 1.0, "lon": 2.0, "feature": "country"}, 3),       # only the country
+    ({"lat": 1.0, "lon": 2.0, "feature": "city", "precision": 2}, 2),  # the places stage's own: "near Suva"
+    ({"lat": 1.0, "lon": 2.0, "feature": "country", "precision": "1"}, 1),
+    ({"lat": 1.0, "lon": 2.0, "feature": "city", "precision": 7}, 1),  # not an ACLED value: read the feature
+    ({"lat": 1.0, "lon": 2.0, "feature": "admin1", "precision": True}, 3),
+    ({"feature": "city"}, None),                               # no coordinates: no precision
+    ({"feature": "city", "precision": 2}, 2),
+])
+def test_location_precision_follows_acleds_convention(place, precision):
+    from newsevents.export.source import location_precision
+
+    assert location_precision(place) == precision
+
+
+def precision_doc() -> dict:
+    """One event in Suva, one near it (the places stage's precision 2), one in a province, one in
+    the country only."""
+    text = ("Soldiers shot two rebels in Suva. Rebels shot a soldier near Suva. "
+            "Police detained a man in the Western Division. Rebels attacked an army post in Fiji.")
+    suva = {"id": "plc1", "name": "Suva", "geonameid": 2198148, "lat": -18.14, "lon": 178.44, "country": "FJ",
+            "admin1": "Central", "feature": "city", "evidence": span(text, "Suva")}
+    western = {"id": "plc2", "name": "Western Division", "geonameid": 2194370, "lat": -17.5, "lon": 177.7,
+               "country": "FJ", "admin1": "Western", "feature": "admin1", "evidence": span(text, "Western Division")}
+    fiji = {"id": "plc3", "name": "Fiji", "geonameid": 2205218, "lat": -18.0, "lon": 178.0, "country": "FJ",
+            "admin1": None, "feature": "country", "evidence": span(text, "Fiji")}
+    battle = {"cameo": "19", "quad_class": 4, "goldstein": -10.0, "acled_event_type": "Battles",
+              "acled_sub_event_type": "Armed clash"}
+    day = {"value": "2022-03-04", "precision": "day"}
+    events = [
+        event(text, 1, "ASSAULT", "Soldiers shot two rebels in Suva", trigger="shot", actors=[actor("Soldiers", "MIL")],
+              recipients=[actor("rebels", "REB")], place={"id": "plc1"}, date=day, codes=battle),
+        event(text, 2, "ASSAULT", "Rebels shot a soldier near Suva", trigger="shot", actors=[actor("Rebels", "REB")],
+              recipients=[actor("a soldier", "MIL")], place={"id": "plc1", "precision": 2}, date=day, codes=battle),
+        event(text, 3, "COERCE", "Police detained a man in the Western Division", trigger="detained", mode="arrest",
+              actors=[actor("Police", "COP")], recipients=[actor("a man", "CVL")], place={"id": "plc2"}, date=day,
+              codes={"cameo": "17", "quad_class": 4, "goldstein": -5.0, "acled_event_type": "Strategic developments",
+                     "acled_sub_event_type": "Arrests"}),
+        event(text, 4, "ASSAULT", "Rebels attacked an army post in Fiji", trigger="attacked",
+              actors=[actor("Rebels", "REB")], recipients=[actor("an army post", "MIL")], place={"id": "plc3"},
+              date=day, codes=battle),
+    ]
+    return make_doc("fiji-precision", text, published="2022-03-05", events=events, places=[suva, western, fiji])
+
+
+PRECISIONS = {"fiji-precision/evt1": 1, "fiji-precision/evt2": 2, "fiji-precision/evt3": 3, "fiji-precision/evt4": 3}
+
+
+@pytest.fixture(scope="module")
+def precision_db(tmp_path_factory) -> str:
+    from newsevents.store import open_store
+
+    path = str(tmp_path_factory.mktemp("precision") / "precision.db")
+    store = open_store(path)
+    try:
+        assert store.save(precision_doc()).status == "stored"
+    finally:
+        store.close()
+    return path
+
+
+def test_geojson_and_acled_carry_the_location_precision(capsys, precision_db):
+    from newsevents.export.codes import number
+
+    collection = geojson.loads(run(capsys, "export", "-f", "geojson", "--db", precision_db)[0])
+    assert collection.is_valid
+    assert {f["id"]: f["properties"]["geo_precision"] for f in collection["features"]} == PRECISIONS
+    rows = list(csv.DictReader(io.StringIO(run(capsys, "export", "-f", "acled", "--db", precision_db)[0])))
+    by_id = {f"fiji-precision/evt{n}": str(number(f"fiji-precision/evt{n}", 40)) for n in range(1, 5)}
+    assert {row["event_id_cnty"]: row["geo_precision"] for row in rows} == {
+        f"FJI{by_id[key]}": str(value) for key, value in PRECISIONS.items()}
+    rows = list(csv.DictReader(io.StringIO(run(capsys, "export", "-f", "csv", "--db", precision_db)[0])))
+    assert {row["key"]: int(row["geo_precision"]) for row in rows} == PRECISIONS

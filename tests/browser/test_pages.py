@@ -289,3 +289,62 @@ def test_download_csv_of_the_filtered_events_page(page, base_url, tmp_path):
     # a changed filter changes what the button downloads
     page.select_option("#f-type", "COERCE")
     expect(button).to_have_attribute("href", re.compile(r"/api/export/events/csv\?.*type=COERCE"))
+
+
+def _download(page, selector: str, tmp_path) -> Path:
+    with page.expect_download() as info:
+        page.locator(selector).click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(str(target))
+    return target
+
+
+def test_map_downloads_the_events_of_its_filters(page, base_url, tmp_path):
+    """The map's GeoJSON and CSV buttons download the events the map's filters select."""
+    import csv
+    import io
+
+    import httpx
+
+    page.goto("/map?country=XK&type=ASSAULT")
+    expect(page.locator("#map")).to_have_attribute("data-loaded", re.compile(r"country=XK"))
+    listed = httpx.get(f"{base_url}/api/events", params={"type": "ASSAULT", "country": "XK", "limit": 1000}).json()
+    expected = {e["key"] for e in listed["items"]}
+    assert expected
+    target = _download(page, '#downloads a[data-format="geojson"]', tmp_path)
+    assert target.name == "newsevents-events.geojson"
+    features = json.loads(target.read_text("utf-8"))["features"]
+    assert {f["id"] for f in features} == expected
+    assert {f["properties"]["place_country"] for f in features} == {"XK"}
+    assert {f["properties"]["type"] for f in features} == {"ASSAULT"}
+    target = _download(page, '#downloads a[data-format="csv"]', tmp_path)
+    assert {r["key"] for r in csv.DictReader(io.StringIO(target.read_text("utf-8")))} == expected
+    # another country on the map: the buttons follow
+    page.select_option("#f-country", "")
+    expect(page.locator('#downloads a[data-format="geojson"]')).not_to_have_attribute("href", re.compile("country="))
+
+
+def test_quotes_page_downloads_the_quotes_it_shows(page, base_url, tmp_path):
+    """The quote explorer's CSV and JSONL buttons download the quotes of its search."""
+    import csv
+    import io
+
+    import httpx
+
+    page.goto("/quotes?speaker=Brnabic")
+    expect(page.locator('.speaker-group[data-speaker*="Brnabic"]')).to_have_count(1)
+    listed = httpx.get(f"{base_url}/api/quotes", params={"speaker": "Brnabic", "limit": 1000}).json()["items"]
+    expected = {q["key"] for q in listed}
+    assert len(expected) >= 3
+    target = _download(page, '#downloads a[data-format="csv"]', tmp_path)
+    assert target.name == "newsevents-quotes.csv"
+    rows = list(csv.DictReader(io.StringIO(target.read_text("utf-8"))))
+    assert {r["key"] for r in rows} == expected
+    assert all("Brnabic" in r["speaker"] for r in rows)
+    page.fill("#quote-search input[name=speaker]", "")
+    page.fill("#quote-search input[name=q]", "chaos")
+    page.locator("#quote-search button[type=submit]").click()
+    expect(page.locator('#downloads a[data-format="csv"]')).to_have_attribute("href", re.compile(r"q=chaos"))
+    target = _download(page, '#downloads a[data-format="csv"]', tmp_path)
+    rows = list(csv.DictReader(io.StringIO(target.read_text("utf-8"))))
+    assert rows and all("chaos" in r["text"].lower() for r in rows)

@@ -126,3 +126,37 @@ def test_tables_count_story_events_instead_of_mentions(page):
     expect(page.locator("#events-total")).not_to_have_text(f"{mentions:,} matching")
     incidents = int(page.locator("#events-total").inner_text().split()[0].replace(",", ""))
     assert 0 < incidents < mentions
+
+
+def test_story_page_downloads_the_storys_events(page, base_url, tmp_path):
+    """The story page's CSV / GeoJSON / Parquet buttons download the events of every report of the
+    story, and nothing else."""
+    import csv
+    import io
+    import json
+
+    import httpx
+
+    page.goto("/stories")
+    page.locator("#stories a.story-link", has_text="Twelve killed as suicide bomber").click()
+    expect(page).to_have_url(re.compile(r"/stories/st-[0-9a-f]{12}$"))
+    story_id = page.url.rsplit("/", 1)[1]
+    listed = httpx.get(f"{base_url}/api/events", params={"story": story_id, "limit": 1000}).json()["items"]
+    expected = {e["key"] for e in listed}
+    assert {k.split("/")[0] for k in expected} == {"courier-market-blast", "wire-market-bombing", "radio-market-toll",
+                                                   "evening-post-market-bombing", "sahel-times-market-bombing"}
+    for fmt in ("csv", "geojson", "parquet"):
+        button = page.locator(f'#downloads a[data-format="{fmt}"]')
+        expect(button).to_be_visible()
+        expect(button).to_have_attribute("href", f"/api/export/events/{fmt}?story={story_id}")
+    with page.expect_download() as info:
+        page.locator('#downloads a[data-format="csv"]').click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(str(target))
+    assert target.name == "newsevents-events.csv"
+    assert {r["key"] for r in csv.DictReader(io.StringIO(target.read_text("utf-8")))} == expected
+    with page.expect_download() as info:
+        page.locator('#downloads a[data-format="geojson"]').click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(str(target))
+    assert {f["id"] for f in json.loads(target.read_text("utf-8"))["features"]} == expected

@@ -1,9 +1,12 @@
 """GDELT 2.0: the Event table (61 tab-separated columns, GDELT's order and types, no header row, as
 GDELT publishes it) and the Mentions table (16 columns). docs/exports.md gives the mapping.
 
-One row per event. GLOBALEVENTID is a stable number of the event's key (the same in every store);
-the Mentions table has one row per report of an event (its article), with the character offsets of
-its actors and its trigger, joined to the Event table by GLOBALEVENTID. Negated events ("police did
+One row per incident. GLOBALEVENTID is a stable number (the same in every store) of the event's
+story event when the stories stage has grouped the reports of one incident (NumMentions, NumSources
+and NumArticles are then the story event's counts, and its first selected report stands for it),
+else of the event's key (counts 1). The Mentions table has one row per report of an event (each
+selected event mention), with the character offsets of its actors and its trigger, joined to the
+Event table by GLOBALEVENTID. Negated events ("police did
 not arrest …") are left out: GDELT codes what happened or was said.
 """
 from __future__ import annotations
@@ -131,16 +134,27 @@ def _root(event: dict) -> int:
     return 1 if start == 0 else 0
 
 
+def event_id(row: EventRow) -> int:
+    """GLOBALEVENTID: a stable number of the incident: its story event when the stories stage has
+    grouped its reports (every report of one incident has the same id), else of the event's key."""
+    return codes.number(row.event.get("story_event") or row.key)
+
+
+def counts(row: EventRow) -> tuple[int, int, int]:
+    """(NumMentions, NumSources, NumArticles): the story event's counts (every mention, distinct
+    outlets, distinct articles) when the event has one, else a single report's (1, 1, 1)."""
+    story = row.story_event
+    return (story.get("n_mentions") or 1, story.get("n_sources") or 1, story.get("n_articles") or 1)
+
+
 def event_record(row: EventRow) -> list:
     event = row.event
     codes_ = event.get("codes") if isinstance(event.get("codes"), dict) else {}
     day = _ymd((event.get("resolved") or {}).get("date_start"))
     cameo = codes_.get("cameo")
-    mentions = row.event.get("mentions_total") or 1
-    sources = row.event.get("sources_total") or 1
-    articles = row.event.get("articles_total") or 1
+    mentions, sources, articles = counts(row)
     return [
-        codes.number(row.key),
+        event_id(row),
         int(day.strftime("%Y%m%d")) if day else None, int(day.strftime("%Y%m")) if day else None,
         day.year if day else None,
         round(day.year + (day.month * 30 + day.day) / 365, 4) if day else None,
@@ -158,7 +172,7 @@ def mention_record(row: EventRow) -> list:
     kind, identifier = source(event)
     actor, recipient = _first(event.get("actor")), _first(event.get("recipient"))
     action = span(event, "trigger", "start")
-    return [codes.number(row.key), added, added, kind, source_name(event), identifier, None,
+    return [event_id(row), added, added, kind, source_name(event), identifier, None,
             span(actor, "evidence", "start") if actor else None,
             span(recipient, "evidence", "start") if recipient else None,
             action if action is not None else span(event, "evidence", "start"), 1, None,
@@ -175,12 +189,21 @@ def cell(value) -> str:
     return str(value)
 
 
-def _tsv(store: Store, selection: Selection, tally: Tally, record) -> Iterator[str]:
+def _tsv(store: Store, selection: Selection, tally: Tally, record, *, per_incident: bool = False) -> Iterator[str]:
+    """The rows; ``per_incident`` (the Event table): one row per incident, the first selected
+    report of a story event standing for it (memory: one integer per story event written)."""
     lines: list[str] = []
+    written: set[int] = set()
     for row in event_rows(store, selection):
         if row.event.get("negated"):
             tally.skip("negated events (the text says they did not happen)")
             continue
+        if per_incident and row.event.get("story_event"):
+            number = event_id(row)
+            if number in written:
+                tally.skip("further reports of an incident already written (each is a row of the Mentions table)")
+                continue
+            written.add(number)
         lines.append("\t".join(cell(value) for value in record(row)) + "\n")
         tally.rows += 1
         if len(lines) >= 200:
@@ -193,7 +216,7 @@ def _tsv(store: Store, selection: Selection, tally: Tally, record) -> Iterator[s
 @exporter("gdelt", tables=("events",), default="events", media_type="text/tab-separated-values; charset=utf-8",
           extension="export.CSV", description="GDELT 2.0 Event table: 61 tab-separated columns, no header")
 def write_events(store: Store, selection: Selection, tally: Tally) -> Iterator[str]:
-    yield from _tsv(store, selection, tally, event_record)
+    yield from _tsv(store, selection, tally, event_record, per_incident=True)
 
 
 @exporter("gdelt-mentions", tables=("events",), default="events",

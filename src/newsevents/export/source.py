@@ -22,6 +22,8 @@ class EventRow:
     place: dict = field(default_factory=dict)     # its place: the places[] record it references, completed
     casualties: list[dict] = field(default_factory=list)  # casualties linked to it (casualty.event == its id)
     article: dict = field(default_factory=dict)   # its article's row (ingested_at, n_characters, counts …)
+    story_event: dict = field(default_factory=dict)  # its story event's counts (n_mentions, n_articles,
+                                                     # n_sources, first_report); empty before stories
 
     @property
     def key(self) -> str:
@@ -55,6 +57,22 @@ def _place(event: dict, records: dict) -> dict:
     return place
 
 
+CODE_KEYS = ("cameo", "quad_class", "goldstein", "acled_event_type", "acled_sub_event_type")
+
+
+def codes_of(event: dict) -> dict:
+    """The event's ``codes``; those it lacks (a document written by another tool or an older
+    version) derived from its PLOVER type, mode and sectors by the extractor's own tables
+    (``data/events/codes.tsv``, ``acled_map.tsv``), so every format codes it the same way."""
+    given = event.get("codes") if isinstance(event.get("codes"), dict) else {}
+    if all(key in given for key in CODE_KEYS) or not isinstance(event.get("type"), str):
+        return given
+    from ..extractors.events_lexicon import lexicon
+
+    derived = lexicon().event_codes(event["type"], event.get("mode"), event.get("actor"), event.get("recipient"))
+    return {**derived, **{key: value for key, value in given.items() if value is not None}}
+
+
 def event_rows(store: Store, selection: Selection, *, page_size: int = PAGE) -> Iterator[EventRow]:
     """The selected events (``selection.table`` must be events) as :class:`EventRow`."""
     cursor = None
@@ -68,10 +86,14 @@ def event_rows(store: Store, selection: Selection, *, page_size: int = PAGE) -> 
         for cas in (all_items(store.casualties, article=ids) if ids else ()):
             casualties.setdefault(((cas.get("article") or {}).get("id"), cas.get("event")), []).append(cas)
         articles = {a["id"]: a for a in all_items(store.articles, article=ids)} if ids else {}
+        story_ids = [e.get("story_event") for e in page.items if e.get("story_event")]
+        counts = getattr(store, "story_event_counts", None)
+        stories = counts(story_ids) if story_ids and counts else {}
         for event in page.items:
+            event["codes"] = codes_of(event)
             article = (event.get("article") or {}).get("id")
             yield EventRow(event, _place(event, records), casualties.get((article, event["id"]), []),
-                           articles.get(article, {}))
+                           articles.get(article, {}), stories.get(event.get("story_event"), {}))
         cursor = page.next_cursor
         if not cursor:
             return
@@ -88,18 +110,33 @@ def related(store: Store, selection: Selection, table: str, article_ids: list[st
         yield from filters.iterate(store, Selection(table, {"article": chunk}))
 
 
+# ACLED's geo_precision by the granularity of the place an event is located at (ACLED codebook,
+# "Geographic precision"): 1 the town, village or spot itself; 2 a part of a region or somewhere
+# near a place (a district, a county, a natural feature); 3 only a province, region or country.
+PRECISE, NEAR, REGIONAL = 1, 2, 3
+PRECISION_BY_FEATURE = {
+    **dict.fromkeys(("city", "town", "village", "ppl", "point", "landmark", "street", "building", "facility",
+                     "airport", "camp", "checkpoint", "neighbourhood", "neighborhood", "spot"), PRECISE),
+    **dict.fromkeys(("admin2", "admin3", "district", "county", "municipality", "locality", "area", "mountain",
+                     "river", "valley", "forest", "island", "lake", "border", "road"), NEAR),
+    **dict.fromkeys(("admin1", "province", "state", "region", "country", "continent", "sea", "ocean"), REGIONAL),
+}
+
+
 def location_precision(place: dict) -> int | None:
-    """ACLED-style precision of an event's location: 1 the town or village itself, 2 a part of a
-    region or somewhere near a town, 3 only a province or larger area (or the country) is known.
-    The location's own ``precision`` when it has one; else read from its feature type."""
+    """The ACLED geo_precision of an event's location: 1 the place itself, 2 near it or a part of a
+    region, 3 only the region or country is known; None when it has no coordinates.
+
+    The location's own ``precision`` (1, 2 or 3, set by the places stage when the text says "near
+    Kandahar" or names only a province) wins; without it the precision is read from the place's
+    granularity (its ``feature``): a town is 1, a district or a natural feature 2, a province,
+    region or country 3; a place of unknown granularity is 2."""
     given = place.get("precision")
-    if isinstance(given, int) and not isinstance(given, bool) and 1 <= given <= 3:
+    if isinstance(given, str) and given.strip().isdigit():
+        given = int(given)
+    if isinstance(given, int) and not isinstance(given, bool) and PRECISE <= given <= REGIONAL:
         return given
     if place.get("lat") is None or place.get("lon") is None:
         return None
-    feature = (place.get("feature") or "").lower()
-    if feature in ("city", "town", "village", "ppl", "landmark"):
-        return 1
-    if feature in ("admin1", "admin2", "country", "province", "continent", "sea"):
-        return 3
-    return 2
+    feature = place.get("feature")
+    return PRECISION_BY_FEATURE.get(feature.strip().lower() if isinstance(feature, str) else "", NEAR)

@@ -55,14 +55,7 @@ def _doc_text(doc) -> str:
 
 
 def _codes(lex, typ, mode, actors, recipients):
-    cameo, quad, gold = lex.codes_for(typ, mode)
-    a_sec = {a.get("sector") for a in actors if a.get("sector")}
-    r_sec = {a.get("sector") for a in recipients if a.get("sector")}
-    etype, sub = lex.acled_for(typ, mode or "", a_sec, r_sec)
-    if typ == "ASSAULT" and etype is None:
-        etype, sub = "Violence against civilians", "Attack"
-    return {"cameo": cameo or None, "quad_class": quad or None, "goldstein": gold,
-            "acled_event_type": etype, "acled_sub_event_type": sub}
+    return lex.event_codes(typ, mode, actors, recipients)
 
 
 def _published_year(result) -> int | None:

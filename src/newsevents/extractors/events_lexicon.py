@@ -196,6 +196,19 @@ class Lexicon:
             return etype, sub
         return None, None
 
+    def event_codes(self, typ: str, mode: str | None, actors, recipients) -> dict:
+        """An event's ``codes`` (CAMEO root, QuadClass, Goldstein, ACLED type and sub-type) from its
+        PLOVER type and mode and its actors' and recipients' sectors; an ASSAULT no row maps is
+        ACLED's "Violence against civilians / Attack"."""
+        cameo, quad, gold = self.codes_for(typ, mode)
+        a_sec = {a.get("sector") for a in actors or [] if isinstance(a, dict) and a.get("sector")}
+        r_sec = {a.get("sector") for a in recipients or [] if isinstance(a, dict) and a.get("sector")}
+        etype, sub = self.acled_for(typ, mode or "", a_sec, r_sec)
+        if typ == "ASSAULT" and etype is None:
+            etype, sub = "Violence against civilians", "Attack"
+        return {"cameo": cameo or None, "quad_class": quad or None, "goldstein": gold,
+                "acled_event_type": etype, "acled_sub_event_type": sub}
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:

@@ -284,6 +284,16 @@ class StoryReads:
         return {"id": r["story_id"], "title": r["title"], "n_articles": r["n_articles"], "n_sources": r["n_sources"],
                 "first_report": r["first_report"], "copy_of": r["copy_of"]}
 
+    def story_event_counts(self, ids: Iterable[str]) -> dict[str, dict]:
+        """``{story_event_id: {n_mentions, n_articles, n_sources, first_report}}`` (GDELT's counts)."""
+        out = {}
+        for chunk in _chunks(sorted({i for i in ids if i})):
+            marks = ", ".join("?" * len(chunk))
+            for r in self._rows(f"SELECT id, n_mentions, n_articles, n_sources, first_report FROM story_events "
+                                f"WHERE id IN ({marks})", chunk):
+                out[r["id"]] = {k: r[k] for k in ("n_mentions", "n_articles", "n_sources", "first_report")}
+        return out
+
     def story_events_of(self, article_id: str) -> dict[str, str]:
         """``{event_id: story_event_id}`` for an article's events."""
         return {r["event_id"]: r["story_event_id"] for r in self._rows(

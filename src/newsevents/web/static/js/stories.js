@@ -119,8 +119,11 @@
             `${story.n_articles} articles · ${story.n_sources} sources · ${story.n_events} story events · first report ${story.first_report || "—"}`),
           story.outlets && story.outlets.length ? el("p", null, `Outlets: ${story.outlets.join(", ")}`) : null,
           story.disputed ? el("span", { class: "tag warn" }, "disputed") : null,
-          el("p", null, el("a", { href: `/events${NE.query({ story: story.id })}` }, "Its events in the event table →"))),
+          el("p", null, el("a", { href: `/events${NE.query({ story: story.id })}` }, "Its events in the event table →")),
+          el("div", { class: "downloads", id: "downloads" })),
         disputePanel(story), timeline(story), storyEvents(story));
+      // the story's events (every report's mentions), as the event table lists them for this story
+      NE.downloads(document.getElementById("downloads"), "events", { story: story.id }, ["csv", "geojson", "parquet"]);
     } catch (e) { NE.errorBox(box, e); }
   }
 
