@@ -107,10 +107,10 @@ def test_every_filter_is_in_the_filters_table():
 def test_exports_md_lists_every_column_and_format():
     from newsevents.export import formats
     from newsevents.export.acled import COLUMNS as ACLED_COLUMNS
-    from newsevents.export.columns import TABLES
+    from newsevents.export.columns import STORIES, STORY_EVENTS, TABLES
 
     text = (DOCS / "exports.md").read_text("utf-8")
-    for table, columns in TABLES.items():
+    for table, columns in {**TABLES, "stories": STORIES, "story_events": STORY_EVENTS}.items():
         section = text[text.index(f"#### `{table}`"):]
         section = section[:section.index("\n\n", section.index("|"))]
         assert [c.name for c in columns] == re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE), table

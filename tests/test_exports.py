@@ -420,33 +420,85 @@ def keys_of(fmt: str, out: str, tmp_path: Path) -> set[str]:
     raise AssertionError(fmt)
 
 
-@pytest.mark.parametrize("fmt", ["csv", "geojson", "plover", "parquet", "gdelt-mentions", "gdelt", "acled"])
-@pytest.mark.parametrize("name", sorted(EVENT_FILTERS))
-def test_a_filtered_export_holds_only_what_matches(capsys, db, tmp_path, name, fmt):
+EVENT_FORMATS = ["csv", "jsonl", "geojson", "plover", "parquet", "gdelt-mentions", "gdelt", "acled"]
+
+
+def check_filtered_export(capsys, db: str, tmp_path: Path, fmt: str, args: list[str], matches, name: str) -> None:
+    """The export of ``fmt`` with ``args`` holds exactly the events ``matches`` selects (less what
+    the format leaves out by its definition)."""
+    from newsevents.export.acled import HAPPENED
     from newsevents.export.codes import number
 
-    args, matches = EVENT_FILTERS[name]
     events = all_events(db)
     expected = {e["key"] for e in events if matches(e)}
     assert expected and len(expected) < len(events), (name, len(expected))  # the filter selects something, not all
-    extra = ["-o", str(tmp_path / "out.parquet"), "--what", "events"] if fmt == "parquet" else []
+    extra = ["-o", str(tmp_path / "out.parquet")] if fmt == "parquet" else []
+    if fmt in ("parquet", "jsonl"):
+        extra += ["--what", "events"]
     out, _ = run(capsys, "export", "-f", fmt, "--db", db, *extra, *args)
     by_key = {e["key"]: e for e in events}
-    if fmt == "gdelt":  # one row per incident (a story event, else an event), negated events left out
-        got = {int(line.split("\t")[0]) for line in out.splitlines()}
-        assert got == {number(by_key[k].get("story_event") or k) for k in expected if not by_key[k].get("negated")}, name
+    if fmt == "gdelt":  # one row per story event (its mentions are one GDELT event), negated ones left out
+        got = [int(line.split("\t")[0]) for line in out.splitlines()]
+        assert len(got) == len(set(got)), name
+        assert set(got) == {number(by_key[k].get("story_event") or k) for k in expected if not by_key[k].get("negated")}, name
         return
-    if fmt == "acled":  # what ACLED codes: events that happened, of an ACLED type, dated
-        got = [row["event_id_cnty"][3:] for row in csv.DictReader(io.StringIO(out))]
-        coded = {str(number(k, 40)) for k in expected if not by_key[k].get("negated")
-                 and by_key[k].get("modality") in (None, "asserted", "historical")
+    if fmt == "acled":  # ACLED codes what happened, with an ACLED type and a date
+        got = {row["event_id_cnty"][3:] for row in csv.DictReader(io.StringIO(out))}
+        coded = {k for k in expected if not by_key[k].get("negated") and by_key[k].get("modality") in HAPPENED
                  and (by_key[k].get("codes") or {}).get("acled_event_type") and by_key[k]["resolved"].get("date_start")}
-        assert sorted(got) == sorted(coded), name
+        assert got == {str(number(k, 40)) for k in coded}, name
         return
-    keys = keys_of(fmt, out, tmp_path)
-    if fmt == "plover":  # PLOVER leaves out negated events and events without a date
-        expected = {k for k in expected if not by_key[k].get("negated") and by_key[k]["resolved"].get("date_start")}
+    if fmt == "jsonl":
+        keys = {json.loads(line)["key"] for line in out.splitlines()}
+    else:
+        keys = keys_of(fmt, out, tmp_path)
+    if fmt in ("plover", "gdelt-mentions"):  # both leave out negated events; PLOVER those without a date too
+        expected = {k for k in expected if not by_key[k].get("negated")
+                    and (fmt != "plover" or by_key[k]["resolved"].get("date_start"))}
     assert keys == expected, name
+
+
+@pytest.mark.parametrize("fmt", EVENT_FORMATS)
+@pytest.mark.parametrize("name", sorted(EVENT_FILTERS))
+def test_a_filtered_export_holds_only_what_matches(capsys, db, tmp_path, name, fmt):
+    args, matches = EVENT_FILTERS[name]
+    check_filtered_export(capsys, db, tmp_path, fmt, args, matches, name)
+
+
+def _mentions(db: str) -> tuple[str, set[str], set[str]]:
+    """(the largest story's id, its articles, the keys of the first mentions of every story event)."""
+    from newsevents.store import open_store
+
+    store = open_store(db)
+    try:
+        largest = store.stories(limit=1).items[0]
+        reports = store.story(largest["id"])["reports"]  # the timeline; copies of a report under its via
+        articles = {r["article"] for r in reports} | {v["article"] for r in reports for v in r.get("via") or []}
+    finally:
+        store.close()
+    later = {f"{m['article']}/{m['event']}" for e in story_events(db) for m in e["mentions"][1:]}
+    return largest["id"], articles, later
+
+
+# the story filters, on the stories corpus (two stories, one with a disputed death toll)
+STORY_FILTERS = {
+    "story": lambda story, members, later: (["--story", story], lambda e: e["article"]["id"] in members),
+    "story_events": lambda story, members, later: (["--story-events"], lambda e: e["key"] not in later),
+    "all_mentions": lambda story, members, later: (["--all-mentions", "--type", "ASSAULT"], lambda e: e["type"] == "ASSAULT"),
+    "disputed": lambda story, members, later: (["--disputed"], lambda e: bool(e["resolved"].get("disputed"))),
+    "undisputed": lambda story, members, later: (["--undisputed"], lambda e: not e["resolved"].get("disputed")),
+    "story+story_events": lambda story, members, later: (
+        ["--story", story, "--story-events"], lambda e: e["article"]["id"] in members and e["key"] not in later),
+}
+
+
+@pytest.mark.parametrize("fmt", EVENT_FORMATS)
+@pytest.mark.parametrize("name", sorted(STORY_FILTERS))
+def test_story_filters_hold_only_what_matches(capsys, stories_db, tmp_path, name, fmt):
+    story, members, later = _mentions(stories_db)
+    assert len(members) == 5 and later
+    args, matches = STORY_FILTERS[name](story, members, later)
+    check_filtered_export(capsys, stories_db, tmp_path, fmt, args, matches, name)
 
 
 @pytest.mark.parametrize("what, args, matches", [
@@ -561,3 +613,140 @@ def test_geojson_and_acled_carry_the_location_precision(capsys, precision_db):
         f"FJI{by_id[key]}": str(value) for key, value in PRECISIONS.items()}
     rows = list(csv.DictReader(io.StringIO(run(capsys, "export", "-f", "csv", "--db", precision_db)[0])))
     assert {row["key"]: int(row["geo_precision"]) for row in rows} == PRECISIONS
+
+
+def story_events(db: str) -> list[dict]:
+    from newsevents.store import open_store
+
+    store = open_store(db)
+    try:
+        return [e for s in store.stories(limit=100).items for e in store.story(s["id"])["events"]]
+    finally:
+        store.close()
+
+
+
+
+
+# ------------------------------------------------------------------------------------- CLI = API
+
+def api_params(args: list[str]) -> list[tuple[str, str]]:
+    """The query parameters the API takes for these command-line filters (same names as the
+    filters, lists comma-separated or repeated, booleans true/false)."""
+    from newsevents.filters import FILTERS
+
+    flags = {}
+    for spec in FILTERS:
+        for flag in (spec.flag, spec.short):
+            if flag:
+                flags[flag] = (spec, None if spec.boolean else "value")
+        if spec.boolean:
+            flags[spec.flag] = (spec, "true")
+            flags[spec.off_flag or f"--un{spec.flag[2:]}"] = (spec, "false")
+    out, i = [], 0
+    while i < len(args):
+        spec, value = flags[args[i]]
+        if value == "value":
+            out.append((spec.name, args[i + 1]))
+            i += 2
+        else:
+            out.append((spec.name, value))
+            i += 1
+    return out
+
+
+OTHER_TABLE_FILTERS = [
+    ("quotes", ["--speaker", "police", "--kind", "direct", "--kind", "indirect"]),
+    ("casualties", ["--kind", "killed,arrested"]),
+    ("places", ["--country", "SY", "--country", "IQ"]),
+    ("places", ["--bbox", "170,-25,-170,-10"]),
+    ("entities", ["--label", "PERSON,ORG", "--name", "kurti"]),
+    ("articles", ["--search", "Mosul"]),
+]
+
+
+@pytest.mark.parametrize("table, args", [("events", args) for args, _ in EVENT_FILTERS.values()] + [
+    ("events", ["-t", "assault", "-t", "COERCE", "--country", "XK,FJ", "--from", "2021", "--undisputed"]),
+    ("events", ["--story-events", "--sector", "MIL,reb"]),
+    *OTHER_TABLE_FILTERS])
+def test_the_api_export_takes_the_cli_filters_and_gives_the_same_file(capsys, db, table, args):
+    from fastapi.testclient import TestClient
+
+    from newsevents.web.app import create_app
+
+    cli, _ = run(capsys, "export", "-f", "csv", "-w", table, "--db", db, *args)
+    with TestClient(create_app(db)) as client:
+        response = client.get(f"/api/export/{table}/csv", params=api_params(args))
+    assert response.status_code == 200, response.text
+    assert response.headers["content-disposition"] == f'attachment; filename="newsevents-{table}.csv"'
+    assert response.text == cli and cli.count("\n") > 1, args
+
+
+@pytest.mark.parametrize("table, args, reason", [
+    ("events", ["--type", "FOO"], "ASSAULT"),
+    ("events", ["--country", "Kosovo"], "Kosovo is XK"),
+    ("events", ["--bbox", "1,2,3"], "four numbers"),
+    ("events", ["--actor", "a", "--actor", "b"], "give it once"),
+    ("casualties", ["--country", "XK"], "does not apply to casualties"),
+    ("quotes", ["--type", "ASSAULT"], "does not apply to quotes"),
+])
+def test_a_bad_filter_is_the_same_error_on_the_cli_and_the_api(capsys, db, table, args, reason):
+    from fastapi.testclient import TestClient
+
+    from newsevents.web.app import create_app
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", "-f", "csv", "-w", table, "--db", db, *args])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and "[E021]" in err and reason in err
+    with TestClient(create_app(db)) as client:
+        response = client.get(f"/api/export/{table}/csv", params=api_params(args))
+    assert response.status_code == 400 and response.json()["code"] == "E021"
+    message = response.json()["message"]
+    assert reason in message
+    # the same reason, the parameter named as each surface spells it (--actor-country / actor_country)
+    assert message.split("': ", 1)[1] == err.strip().split("': ", 1)[1].split("\n")[0], (message, err)
+
+
+def test_parquet_bundle_has_the_story_tables(capsys, stories_db, tmp_path):
+    """stories.parquet and story_events.parquet, joined to events.parquet by story / story_event."""
+    out_all = tmp_path / "all"
+    run(capsys, "export", "-f", "parquet", "--db", stories_db, "-o", str(out_all))
+    stories = duckdb.sql(f"SELECT * FROM read_parquet('{out_all / 'stories.parquet'}') ORDER BY articles DESC").df()
+    assert len(stories) == 2 and list(stories["articles"]) == [5, 2] and list(stories["sources"]) == [3, 2]
+    assert list(stories["disputed"]) == [True, False] and "killed" in stories["disputed_facts"][0]
+    assert len(pd.read_parquet(out_all / "stories.parquet")) == 2
+    story_events_ = pd.read_parquet(out_all / "story_events.parquet")
+    assert len(story_events_) == len(story_events(stories_db)) == stories["story_events"].sum()
+    # every event mention joins its story event; the mentions per story event are its count
+    joined = duckdb.sql(
+        f"SELECT s.story_event, s.mentions, COUNT(*) AS n FROM read_parquet('{out_all / 'events.parquet'}') e "
+        f"JOIN read_parquet('{out_all / 'story_events.parquet'}') s ON e.story_event = s.story_event "
+        "GROUP BY s.story_event, s.mentions").fetchall()
+    assert joined and all(mentions == n for _, mentions, n in joined)
+    assert duckdb.sql(f"SELECT COUNT(*) FROM read_parquet('{out_all / 'events.parquet'}') e JOIN "
+                      f"read_parquet('{out_all / 'stories.parquet'}') s ON e.story = s.story").fetchall()[0][0] \
+        == duckdb.sql(f"SELECT COUNT(*) FROM read_parquet('{out_all / 'events.parquet'}') "
+                      "WHERE story IS NOT NULL").fetchall()[0][0] > 0
+    # a filtered bundle: the stories of the selected events only
+    small = stories[stories["articles"] == 2]["story"].iloc[0]
+    out_one = tmp_path / "one"
+    run(capsys, "export", "-f", "parquet", "--db", stories_db, "-o", str(out_one), "--story", small)
+    assert duckdb.sql(f"SELECT story FROM read_parquet('{out_one / 'stories.parquet'}')").fetchall() == [(small,)]
+    assert {s for (s,) in duckdb.sql(f"SELECT DISTINCT story FROM read_parquet('{out_one / 'story_events.parquet'}')")
+            .fetchall()} == {small}
+
+
+def test_parquet_story_tables_are_empty_before_stories_are_built(capsys, tmp_path):
+    from newsevents.store import open_store
+
+    db = str(tmp_path / "plain.db")
+    store = open_store(db)
+    try:
+        assert store.save(clash_doc()).status == "stored"
+    finally:
+        store.close()
+    run(capsys, "export", "-f", "parquet", "--db", db, "-o", str(tmp_path / "out"))
+    for table in ("stories", "story_events"):
+        assert len(pd.read_parquet(tmp_path / "out" / f"{table}.parquet")) == 0
+    assert pd.read_parquet(tmp_path / "out" / "events.parquet")["story"].isna().all()

@@ -123,6 +123,8 @@ EVENTS = [
     Column("evidence", "string", lambda r: span(r.event, "evidence", "text"), "the clause that reports it"),
     Column("evidence_start", "int", lambda r: span(r.event, "evidence", "start"), "its offset in the article text"),
     Column("evidence_end", "int", lambda r: span(r.event, "evidence", "end"), "its end offset"),
+    Column("story_event", "string", lambda r: r.event.get("story_event"), "its story event (STORY/seN; empty before stories are built)"),
+    Column("story", "string", lambda r: (r.event.get("story_event") or "").rpartition("/")[0] or None, "its story (st-…)"),
     *ARTICLE_REF,
 ]
 
@@ -184,6 +186,30 @@ ENTITIES = [
     Column("name", "string", lambda n: n.get("name")), Column("label", "string", lambda n: n.get("label")),
     Column("mentions", "int", lambda n: len(n.get("mentions") or [])),
     *ARTICLE_REF,
+]
+
+# The story tables (docs/stories.md), in the Parquet bundle: one row per story, one per story event.
+STORIES = [
+    Column("story", "string", lambda s: s["id"]), Column("title", "string", lambda s: s.get("title")),
+    Column("first_report", "string", lambda s: s.get("first_report")),
+    Column("last_report", "string", lambda s: s.get("last_report")),
+    Column("articles", "int", lambda s: s.get("n_articles")), Column("sources", "int", lambda s: s.get("n_sources")),
+    Column("story_events", "int", lambda s: s.get("n_events")), Column("mentions", "int", lambda s: s.get("n_mentions")),
+    Column("disputed", "bool", lambda s: bool(s.get("disputed"))),
+    Column("disputed_facts", "string", lambda s: SEP.join(sorted({d["fact"] for d in s.get("disputes") or []})) or None),
+    Column("type", "string", lambda s: s.get("type")), Column("country", "string", lambda s: s.get("country")),
+    Column("outlets", "string", lambda s: SEP.join(s.get("outlets") or []) or None),
+]
+
+STORY_EVENTS = [
+    Column("story_event", "string", lambda e: e["id"]), Column("story", "string", lambda e: e.get("story")),
+    Column("type", "string", lambda e: e.get("type")), Column("mode", "string", lambda e: e.get("mode")),
+    Column("first_report", "string", lambda e: e.get("first_report")),
+    Column("mentions", "int", lambda e: e.get("n_mentions")), Column("articles", "int", lambda e: e.get("n_articles")),
+    Column("sources", "int", lambda e: e.get("n_sources")),
+    Column("disputed", "bool", lambda e: bool(e.get("disputed"))),
+    Column("disputed_facts", "string", lambda e: SEP.join(e.get("disputed") or []) or None),
+    Column("first_mention", "string", lambda e: next((f"{m['article']}/{m['event']}" for m in e.get("mentions") or []), None)),
 ]
 
 TABLES: dict[str, list[Column]] = {"events": EVENTS, "articles": ARTICLES, "quotes": QUOTES, "places": PLACES,

@@ -3,8 +3,10 @@
 
 Rows are written in row groups of :data:`GROUP` rows, each sent on as soon as it is written, so a
 file streams in bounded memory. A *bundle* (``export -f parquet -o DIR`` without ``--what``) is one
-file per table: ``events.parquet`` holds the selected events, and the other tables the rows of
-the articles those events come from (all rows when no filter is given).
+file per table: ``events.parquet`` holds the selected events, the other tables the rows of the
+articles those events come from (all rows when no filter is given), and ``stories.parquet`` /
+``story_events.parquet`` the stories of those events (every story when no filter is given; empty
+files before stories are built).
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from typing import Iterator
 from ..filters import Selection
 from ..store.base import Store
 from . import Tally, exporter
-from .columns import TABLES, Column, typed
+from .columns import STORIES, STORY_EVENTS, TABLES, Column, typed
 from .csv import items
 from .source import related
 
@@ -100,8 +102,12 @@ def write_bundle(store: Store, selection: Selection, folder: Path) -> dict[str, 
     article_ids: list[str] | None = [] if filtered else None
     out: dict[str, Tally] = {}
 
+    story_ids: set[str] | None = set() if filtered else None
+
     def events():
         for row in items(store, selection):
+            if story_ids is not None and row.event.get("story_event"):
+                story_ids.add(row.event["story_event"].rpartition("/")[0])
             if article_ids is not None and (not article_ids or article_ids[-1] != row.article_id) \
                     and row.article_id not in article_ids[-50:]:
                 article_ids.append(row.article_id)
@@ -115,7 +121,41 @@ def write_bundle(store: Store, selection: Selection, folder: Path) -> dict[str, 
             for chunk in parquet_chunks(TABLES[table], rows, tally):
                 handle.write(chunk)
         out[table] = tally
+    for table, columns, rows in (("stories", STORIES, _stories(store, story_ids)),
+                                 ("story_events", STORY_EVENTS, _story_events(store, story_ids))):
+        tally = Tally()
+        with open(folder / f"{table}.parquet", "wb") as handle:
+            for chunk in parquet_chunks(columns, rows, tally):
+                handle.write(chunk)
+        out[table] = tally
     return out
+
+
+def _story_ids(store: Store, chosen: set[str] | None) -> Iterator[str]:
+    """The stories of the bundle: those of its events, else every story (largest first)."""
+    if chosen is not None:
+        yield from sorted(chosen)
+        return
+    cursor = None
+    while hasattr(store, "stories"):
+        page = store.stories(cursor=cursor, limit=500)
+        yield from (s["id"] for s in page.items)
+        cursor = page.next_cursor
+        if not cursor:
+            return
+
+
+def _stories(store: Store, chosen: set[str] | None) -> Iterator[dict]:
+    for story_id in _story_ids(store, chosen):
+        story = store.story(story_id)
+        if story is not None:
+            yield story
+
+
+def _story_events(store: Store, chosen: set[str] | None) -> Iterator[dict]:
+    for story in _stories(store, chosen):
+        for item in story.get("events") or []:
+            yield {**item, "story": item.get("story") or story["id"]}
 
 
 def _unique(ids: list[str] | None) -> list[str] | None:
