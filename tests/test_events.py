@@ -281,16 +281,16 @@ def test_odd_input_does_not_break(extract_text, text):
 
 
 def test_a_failing_sentence_is_skipped_with_a_warning(extract_text, monkeypatch):
-    from newsevents.extractors import events as ev_mod
+    from newsevents.extractors.events import stage as ev_mod
 
-    real = ev_mod._code_sentence
+    real = ev_mod.code_sentence
 
     def flaky(doc, result, lex, sents, si, sent, *a, **kw):
         if "Gao" in sent.text:
             raise RuntimeError("boom")
         return real(doc, result, lex, sents, si, sent, *a, **kw)
 
-    monkeypatch.setattr(ev_mod, "_code_sentence", flaky)
+    monkeypatch.setattr(ev_mod, "code_sentence", flaky)
     doc = extract_text("Rebels attacked a police post in Gao. Police arrested twelve men in Bamako.", extractors=STAGES)
     assert [e["type"] for e in doc["events"]] == ["COERCE"]
     assert any(w["code"] == "W009" for w in doc["warnings"])

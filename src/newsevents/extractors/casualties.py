@@ -8,8 +8,8 @@ approximate). Repeated reports of the same casualties in one article are merged.
 from __future__ import annotations
 
 from ..resolve.actors import resolve_token
-from .events_quantity import count_of
-from .events_roles import children, is_passive, passive_subject
+from .events.quantity import count_of
+from .events.syntax import children, is_passive, passive_subject
 from .registry import extractor
 
 KIND_OF_VERB = {
@@ -95,7 +95,7 @@ def _kind(verb) -> str | None:
 
 
 def _count(patient) -> tuple[int | None, bool]:
-    from .events_lexicon import lexicon
+    from .events.lexicon import lexicon
     q = lexicon().quantities
     if patient.lower_ in q and q[patient.lower_][0] >= 100:
         # "hundreds of thousands (of Syrians)", "tens of thousands"
@@ -106,15 +106,15 @@ def _count(patient) -> tuple[int | None, bool]:
     if n is not None:
         return n, approx
     # "one of our brave service members", "dozens of protesters", "hundreds of thousands of Syrians"
-    from .events_lexicon import lexicon
+    from .events.lexicon import lexicon
     q = lexicon().quantities
     if patient.lower_ in q:
         inner = [p for c in patient.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if inner and inner[0].lower_ in q:
             return q[patient.lower_][0] * q[inner[0].lower_][0], True
     if patient.like_num or patient.lower_ in q:
-        from .events_quantity import _word_count
-        n, approx = _word_count([patient.text])
+        from .events.quantity import word_count
+        n, approx = word_count([patient.text])
         if n is not None:
             return n, approx
     if patient.ent_type_ == "PERSON" or patient.tag_ in ("NN", "NNP") or patient.lower_ in ("he", "she"):
@@ -282,19 +282,19 @@ def _death_tolls(sent):
 def extract_casualties(doc, result) -> None:
     """Killed, injured, arrested and missing people with counts, linked to their event."""
     token_event = result.stages.events.by_token if result.stages.events else {}
-    from .events import _published_year
-    year = _published_year(result)
+    from .events import published_year
+    year = published_year(result)
     dead_group = terms().get("deadgroup", {})
     euphemisms = terms().get("euphemism", {})
     group_of_verb: dict[int, tuple] = {}
     seen: list[dict] = []
     patient_kinds: dict[int, str] = {}
-    from .events_quantity import _word_count
+    from .events.quantity import word_count
     for sent in doc.sents:
         for adj, subj, kind in _state_patients(sent):
             count, approx = _count(subj)
             if subj.like_num and count is None:
-                count, approx = _word_count([subj.text])
+                count, approx = word_count([subj.text])
             who_tok = _who_token(subj)
             actor = resolve_token(doc, who_tok, result) if not who_tok.like_num else None
             if any(p["kind"] == kind and p["count"] == count for p in seen):
@@ -326,7 +326,7 @@ def extract_casualties(doc, result) -> None:
             result.add("casualties", item)
             seen.append(dict(item, _head="body", _person=False))
         for toll, num in _death_tolls(sent):
-            count, approx = _word_count([t.text for t in num.subtree if t.like_num or t.lower_ in ("more", "than", "at", "least")])
+            count, approx = word_count([t.text for t in num.subtree if t.like_num or t.lower_ in ("more", "than", "at", "least")])
             if count is None or any(p["kind"] == "killed" and p["count"] == count for p in seen):
                 continue
             lo, hi = sorted((toll.i, num.i))

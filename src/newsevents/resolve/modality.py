@@ -17,7 +17,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _cues(kind: str):
-    from ..extractors.events_lexicon import lexicon
+    from ..extractors.events.lexicon import lexicon
     return lexicon().modality.get(kind, [])
 
 

@@ -1,15 +1,15 @@
-"""Roles of an event trigger in the dependency parse: actor and recipient heads, passives,
-elided passives, "against"/"on" phrases, nominal triggers, reported speech.
+"""Roles of an event trigger in the dependency parse: actor and recipient heads of verbal triggers
+(subjects, objects, passives, elided passives, "against"/"on" phrases, complements) and of nominal
+triggers (possessors, modifiers, "by"/"between" phrases, light verbs).
 
 Everything here returns *tokens*; :mod:`newsevents.resolve.actors` turns them into actors.
 """
 from __future__ import annotations
 
-from .. import datelines
-from .events_lexicon import COMMISSION_VERBS, KILL_VERBS, RECEIVING_LIGHT_VERBS, REPORTING_VERBS, is_light_verb
+from .lexicon import COMMISSION_VERBS, KILL_VERBS, RECEIVING_LIGHT_VERBS, is_light_verb
+from .syntax import PATIENT_VERBS, children, climb_of, is_passive, owner, passive_subject, prep_objects, subject
 
-PATIENT_VERBS = {"injure", "wound", "kill", "shoot", "arrest", "detain", "hurt", "abduct", "kidnap",
-                 "murder", "beat", "torture", "execute", "capture", "jail", "imprison", "deport"}
+
 RECIPIENT_PREPS = {
     "default": ("against", "on", "at", "upon", "into"),
     "CONSULT": ("with",),
@@ -29,150 +29,10 @@ RECIPIENT_PREPS = {
 }
 
 
-def children(token, *deps):
-    return [c for c in token.children if c.dep_ in deps]
-
-
-TIME_ENTS = {"DATE", "TIME"}
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
-              "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "weekend", "week", "month",
-              "year", "day", "hour", "minute", "time", "occasion", "anniversary"}
-
-
-def prep_objects(token, preps) -> list:
-    """Objects of the given prepositions under ``token`` (time expressions excluded: "on Friday")."""
-    out = []
-    for c in token.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-            out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTS
-                       and p.lower_ not in TIME_WORDS and p.lemma_.lower() not in TIME_WORDS)
-    return out
-
-
-def is_passive(verb) -> bool:
-    return bool(children(verb, "nsubjpass", "auxpass")) or \
-        (verb.tag_ == "VBN" and verb.dep_ in ("acl",) and not headline_subject(verb))
-
-
-def headline_subject(verb):
-    """The small parser reads "Tribal elders negotiated with …" as a noun root with a participle:
-    when the root noun has no verb of its own and the participle is no verb of harm ("six officers
-    injured" stays an elided passive), the noun is the subject of an active verb."""
-    head = verb.head
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if verb.lemma_.lower() in PATIENT_VERBS or verb.i != head.right_edge.i and verb.i < head.i:
-        return None
-    if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
-        return None
-    return head
-
-
-def subject(verb, _hops: int = 0):
-    """The subject of ``verb``, inherited through control/purpose/coordination when missing."""
-    # a dateline the parse read as a subject ("KHARTOUM, May 14 (Daily Courier) - Gunmen attacked")
-    # is where the story was filed, not who acted
-    subj = [s for s in children(verb, "nsubj", "csubj") if not datelines.covers(s)]
-    if subj:
-        return _speaking_owner(subj[0])
-    if _hops > 4 or verb.head.i == verb.i:
-        return None
-    if headline_subject(verb) is not None:
-        return verb.head
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        gov = head.head  # "remains committed to carrying out …", "accused X of attacking"
-        if gov.lemma_.lower() in ("accuse", "blame", "suspect", "charge", "convict"):
-            obj = children(gov, "dobj")
-            return obj[0] if obj else None
-        if gov.pos_ in ("ADJ",) and gov.dep_ in ("acomp", "amod") and gov.head.i != gov.i:
-            return subject(gov.head, _hops + 1)
-        if gov.pos_ in ("VERB", "AUX"):
-            return subject(gov, _hops + 1)
-        return None
-    if verb.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
-        return subject(head, _hops + 1)  # "France is ready to …"
-    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        passive = children(head, "nsubjpass")
-        if passive and not children(verb, "nsubj"):
-            return None  # shares a passive subject: handled as patient
-        return subject(head, _hops + 1)
-    if verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-        # object control: "urged NATO to step in" → NATO
-        obj = children(head, "dobj")
-        if verb.dep_ == "xcomp" and obj and head.lemma_ in ("urge", "ask", "order", "force", "call", "press", "allow", "permit", "help"):
-            return obj[0]
-        return subject(head, _hops + 1)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") and \
-            not any(c.dep_ in ("mark", "aux") for c in verb.children):
-        # participial adjunct: "forces fired at protesters, killing three" → forces; after a
-        # passive the agent acts: "a camp was attacked by militiamen, killing 156"
-        if children(head, "nsubjpass", "auxpass"):
-            agent = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            return agent[0] if agent else None
-        return subject(head, _hops + 1)
-    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "to" for c in verb.children):
-        # "an operation to seize goods", "gathered in an organized way to block roads": the
-        # subject of the verb governing the noun
-        gov = head.head
-        if gov.dep_ == "prep":
-            gov = gov.head
-        if gov.pos_ in ("VERB", "AUX") and gov.i != head.i:
-            return subject(gov, _hops + 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
-        # "issued a declaration demanding that …": the subject of the issuing verb
-        gov = head.head
-        if gov.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubj"):
-            return subject(gov, _hops + 1) if head.dep_ == "dobj" else None
-    return None
-
-
-def _speaking_owner(subj):
-    """"A police statement accused protesters …", "the UN report said …": a statement speaks for
-    its owner."""
-    if subj.pos_ not in ("NOUN",):
-        return subj
-    from .events_lexicon import lexicon
-    if not lexicon().in_class(subj, "@statement"):
-        return subj
-    own = owner(subj)
-    return own if own is not None else subj
-
-
-def passive_subject(verb):
-    subj = children(verb, "nsubjpass")
-    if subj:
-        return subj[0]
-    if verb.dep_ == "conj" and not children(verb, "nsubj"):
-        return passive_subject(verb.head) if verb.head.i != verb.i else None
-    return None
-
-
-def owner(noun):
-    """Who a non-actor object belongs to: "an Indian proposal" → Indian, "Saddam Hussein's
-    proposal" → Saddam Hussein, "demands from Shona rebels" → rebels."""
-    from ..resolve.actors import actor_like
-    for c in noun.children:
-        if c.dep_ == "poss" and c.pos_ != "PRON" and actor_like(c):
-            return c
-    for p in prep_objects(noun, ("from", "by", "of")):
-        if actor_like(p) and p.ent_type_ not in ("DATE", "TIME"):
-            return p
-    for c in noun.children:  # "the policies conducted by Pristina"
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            for p in prep_objects(c, ("by",)):
-                if actor_like(p):
-                    return p
-    for c in noun.children:
-        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or actor_like(c)):
-            return c
-    return None
-
-
-def _complement_recipient(verb):
+def complement_recipient(verb):
     """"offered to hand over to Great Britain", "agreed to US mediation": the recipient named in
     the content of a verbal act."""
-    from ..resolve.actors import actor_like
+    from ...resolve.actors import actor_like
     clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or
                (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))]
     for d in children(verb, "dobj"):  # "demands clear reaction to stop the policies …"
@@ -206,7 +66,7 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
             actors = [patient] if patient is not None else []
             if trig.lemma == "oppose":
                 obj = prep_objects(verb, ("to",))[0]
-                from ..resolve.actors import actor_like
+                from ...resolve.actors import actor_like
                 rec = obj if actor_like(obj) else owner(obj)
                 return actors, [rec] if rec is not None else [], False
         else:
@@ -233,7 +93,7 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
                                     "demand", "request", "reject", "accept", "offer", "threaten", "violate",
                                     "veto", "deny", "restore", "upgrade", "reimpose", "reduce", "recall",
                                     "expel", "cancel", "blockade", "explode", "seize", "confiscate", "blow"):
-        from ..resolve.actors import actor_like, TARGET_NOUNS
+        from ...resolve.actors import actor_like, TARGET_NOUNS
         d = dobj[0]
         if actor_like(d) or d.ent_type_ in ("GPE", "LOC", "FAC") or \
                 (trig.type in ("ASSAULT", "COERCE") and d.lemma_.lower() in TARGET_NOUNS) or \
@@ -248,7 +108,7 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
     if not recipients:
         recipients = prep_objects(verb, preps)[:1]
         # "withdrew from the town of Shire", "fired at the city of Homs": the named place
-        from ..resolve.actors import actor_like
+        from ...resolve.actors import actor_like
         if not recipients and dobj and dobj[0].lemma_.lower() in ("border", "frontier", "crossing"):
             recipients = (prep_objects(verb, ("with",)) + prep_objects(dobj[0], ("with",)))[:1]  # "closed its border with Rwanda"
         if not recipients and trig.type == "RETREAT":
@@ -264,11 +124,11 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
             recipients = prep_objects(dobj[0], preps2)[:1]
     if trig.type == "REQUEST" and not recipients:
         # "urged NATO to …": NATO is the dobj; "called on X"
-        from ..resolve.actors import actor_like
+        from ...resolve.actors import actor_like
         recipients = [d for d in dobj[:1] if actor_like(d)] or prep_objects(verb, ("on",))[:1]
     if not recipients and trig.type in ("REQUEST", "THREATEN", "ACCUSE"):
         # "pushing for the US to support …", "demanded that the government release …"
-        from ..resolve.actors import actor_like
+        from ...resolve.actors import actor_like
         for c in verb.children:
             if c.dep_ in ("ccomp", "advcl", "xcomp"):
                 subj = children(c, "nsubj")
@@ -276,7 +136,7 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
                     recipients = subj[:1]
                     break
     if not recipients:
-        from ..resolve.actors import actor_like
+        from ...resolve.actors import actor_like
         # the owner of a non-actor object or prepositional object: "rejected an Indian proposal"
         for obj in dobj[:1] + prep_objects(verb, ("to", "for")):
             if not actor_like(obj):
@@ -286,10 +146,10 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
                     break
     if not recipients and trig.type == "AGREE":
         # "pledged $500 million in aid to Ukraine"
-        from ..resolve.actors import actor_like
+        from ...resolve.actors import actor_like
         recipients = [p for p in prep_objects(verb, ("to",)) if actor_like(p) or p.ent_type_ == "GPE"][:1]
     if not recipients and (trig.content or trig.type in ("AGREE", "REJECT", "CONCEDE")):
-        recipients = _complement_recipient(verb)
+        recipients = complement_recipient(verb)
     if not recipients and trig.type in ("CONCEDE", "RETREAT", "COERCE", "SANCTION", "MOBILIZE"):
         # "lifted a state of emergency in West Darfur State", "evacuate settlements in the Gaza Strip"
         for holder in [verb] + dobj[:1]:
@@ -312,24 +172,13 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
                                     or (trig.type == "RETREAT" and trig.mode == "release")):
         # "expelled two Russian diplomats": the diplomats (and so their country) bear it;
         # "released 17 political prisoners": the freed
-        from ..resolve.actors import actor_like
+        from ...resolve.actors import actor_like
         if actor_like(dobj[0]):
             recipients = dobj[:1]
     if trig.type in ("REQUEST", "AID", "SANCTION", "REJECT", "ACCUSE") and not recipients and dobj:
         # "demanded quick reaction from the international community"
         recipients = prep_objects(dobj[0], ("from", "to", "by", "of"))[:1]
     return actors, recipients, False
-
-
-OF_CARRIERS = {"state", "series", "wave", "round", "day", "week", "month", "campaign", "number", "string", "spate"}
-
-
-def climb_of(noun):
-    """"a state of emergency" → state; "10 days of war games" → days (the word a verb governs)."""
-    t = noun
-    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in OF_CARRIERS:
-        t = t.head.head
-    return t
 
 
 def noun_roles(noun, lex) -> tuple[list, list, object | None]:
@@ -355,7 +204,7 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
         if c.dep_ == "poss" and not (c.pos_ == "PRON" and light is not None):
             actors.append(c)
         elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
-            from ..resolve.actors import actor_like
+            from ...resolve.actors import actor_like
             if actor_like(c) and c.lower_ not in ("suicide", "car", "roadside", "air"):
                 actors.append(c)
     by = prep_objects(noun, ("by",))
@@ -367,7 +216,7 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
         # "an attack by militants on a church": the parse often hangs the target on the attacker
         recipients = prep_objects(by[0], ("on", "against", "upon"))[:1]
     if recipients and recipients[0].head.lower_ == "of":
-        from ..resolve.actors import actor_like
+        from ...resolve.actors import actor_like
         if not actor_like(recipients[0]):
             recipients = []
     if not between and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
@@ -381,7 +230,7 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
     if light is not None and actors and all(a.dep_ in ("amod", "compound") and a.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")
                                             for a in actors):
         subj = subject(light) if not is_passive(light) else None
-        from ..resolve.actors import actor_like
+        from ...resolve.actors import actor_like
         if subj is not None and actor_like(subj):
             actors = []  # "al-Qaida … carrying out terrorist attacks": the doer, not the descriptor
     if not recipients:
@@ -430,7 +279,7 @@ def responsibility_claimant(noun):
 
 def has_argument(noun, lex, strict: bool = False) -> bool:
     """Is the nominal trigger anchored to participants (precision guard for nouns)?"""
-    from ..resolve.actors import actor_like
+    from ...resolve.actors import actor_like
     head = noun.head
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and (is_light_verb(head) or head.lemma_.lower() in COMMISSION_VERBS):
         return True
@@ -454,18 +303,3 @@ def has_argument(noun, lex, strict: bool = False) -> bool:
         if c.dep_ in ("compound", "amod") and c.i < noun.i and actor_like(c) and c.pos_ in ("PROPN", "ADJ", "NOUN"):
             return True
     return False
-
-
-def reporting_head(token):
-    """The reporting verb whose clausal complement contains ``token`` ("X said [that …]")."""
-    t = token
-    hops = 0
-    while t.head.i != t.i and hops < 12:
-        if t.dep_ in ("ccomp", "parataxis", "xcomp") and t.head.lemma_.lower() in REPORTING_VERBS:
-            return t.head
-        if t.dep_ == "ROOT":
-            # quote-first sentences: "“…,” said Petkovic." parse the quote as the root's ccomp
-            break
-        t = t.head
-        hops += 1
-    return None

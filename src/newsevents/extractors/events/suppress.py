@@ -5,7 +5,7 @@ from __future__ import annotations
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "acl", "advcl", "conj", "dative", "oprd", "attr"}
 
 
-def _content_tokens(tok) -> set[int]:
+def content_tokens(tok) -> set[int]:
     """Token indices inside the content of a speech act (complements, objects, not the subject)."""
     out = set()
     for c in tok.children:
@@ -23,7 +23,7 @@ def _anchor(tok):
     return tok
 
 
-def _no_relcl(tok) -> set[int]:
+def no_relcl(tok) -> set[int]:
     out, stack = set(), [tok]
     while stack:
         t = stack.pop()
@@ -36,7 +36,7 @@ def _has_prep_argument(tok) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "between", "with", "into", "upon") for c in tok.children)
 
 
-def _dependent_triggers(kept, lex) -> set[int]:
+def dependent_triggers(kept, lex) -> set[int]:
     """Triggers that only elaborate another one: its purpose ("sent troops *to investigate*"), its
     condition ("*unless* the president *agrees*"), background adjuncts ("surrendered *following*
     a government *offensive*") and relative or participial clauses describing a participant ("aid
@@ -50,7 +50,7 @@ def _dependent_triggers(kept, lex) -> set[int]:
             marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
             if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
                     and trig.type != "AGREE" and not trig.content:
-                purpose = _no_relcl(c)
+                purpose = no_relcl(c)
                 if (trig.type == "MOBILIZE" or trig.lemma in ("send", "dispatch", "deploy")) and purpose & (ids - {tok.i}):
                     out.add(tok.i)  # "sent personnel to investigate": the purpose is the event
                 elif trig.type == "CONSULT" and trig.mode == "phone" and any(
@@ -92,7 +92,7 @@ def _dependent_triggers(kept, lex) -> set[int]:
         # what it says, are part of its event -- unless the verb only carries the noun's act: a
         # dictionary (derived) reading or a commissioning verb yields to a curated noun of another
         # type ("filed charges against", "ordered massive attacks on Gaza")
-        if trig.pos == "V" and _yields_to_object(tok, trig, kept):
+        if trig.pos == "V" and yields_to_object(tok, trig, kept):
             out.add(tok.i)
             continue
         if trig.pos == "V" and trig.type in ("RETREAT", "CONCEDE"):
@@ -104,16 +104,16 @@ def _dependent_triggers(kept, lex) -> set[int]:
             restricts = any(c.dep_ == "dobj" and lex.in_class(c, "@restriction") for c in tok.children)
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubjpass") or (restricts and c.dep_ == "prep" and c.lower_ in ("on", "against")):
-                    for i in _no_relcl(c):  # not into relative clauses: "a crowd that … after raids on …"
+                    for i in no_relcl(c):  # not into relative clauses: "a crowd that … after raids on …"
                         if i in ids and tok.doc[i].pos_ in ("NOUN", "PROPN"):
                             out.add(i)
     return out
 
 
-def _yields_to_object(tok, trig, kept) -> bool:
+def yields_to_object(tok, trig, kept) -> bool:
     """A dictionary reading of a verb yields to a curated noun object of another type; a
     commissioning verb ("ordered the closure of three newspapers") to a material act it orders."""
-    from .events_lexicon import COMMISSION_VERBS
+    from .lexicon import COMMISSION_VERBS
     commission = tok.lemma_.lower() in COMMISSION_VERBS
     if not (trig.derived or commission):
         return False

@@ -6,8 +6,8 @@ import re
 _DIGITS = re.compile(r"^\d{1,3}(?:[,.]\d{3})*$|^\d+$")
 
 
-def _word_count(words: list[str]) -> tuple[int | None, bool]:
-    from .events_lexicon import lexicon
+def word_count(words: list[str]) -> tuple[int | None, bool]:
+    from .lexicon import lexicon
     q = lexicon().quantities
     total, approx = None, False
     i = 0
@@ -46,10 +46,10 @@ def count_of(noun) -> tuple[int | None, bool, tuple[int, int] | None]:
     # "dozens of protesters": the noun is the object of "of" under the quantity word
     if not nums and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         q = noun.head.head
-        from .events_lexicon import lexicon
+        from .lexicon import lexicon
         if q.lower_ in lexicon().quantities or q.like_num:
             toks = sorted([q] + [c for c in q.children if c.dep_ in ("nummod", "quantmod", "advmod", "amod", "det")], key=lambda t: t.i)
-            n, a = _word_count([t.text for t in toks])
+            n, a = word_count([t.text for t in toks])
             if q.lower_ in ("dozens", "hundreds", "thousands", "scores"):
                 a = True
             return n, a, (toks[0].idx, q.idx + len(q))
@@ -60,7 +60,7 @@ def count_of(noun) -> tuple[int | None, bool, tuple[int, int] | None]:
         toks.extend(n.subtree)
     toks = sorted(set(toks), key=lambda t: t.i)
     words = [t.text for t in toks if t.dep_ != "punct"]
-    n, a = _word_count(words)
+    n, a = word_count(words)
     if n is None:
         return None, False, None
     if nums[0].dep_ == "det" and len(nums) == 1 and nums[0].lower_ in ("a", "an") and noun.tag_ in ("NNS", "NNPS"):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .events_lexicon import REPORTING_VERBS
+from .lexicon import REPORTING_VERBS
 
-def _dedupe(actors: list[dict]) -> list[dict]:
+def dedupe(actors: list[dict]) -> list[dict]:
     seen, out = set(), []
     for a in actors:
         key = (a["name"].lower(), a.get("entity"))
@@ -84,7 +84,7 @@ def _same_target(a: list[dict], b: list[dict]) -> bool:
     return False
 
 
-def _same_event(result, event: dict, tok, token_event: dict) -> dict | None:
+def same_event(result, event: dict, tok, token_event: dict) -> dict | None:
     """An earlier event this one repeats, or None."""
     base = (event.get("recast_from") or {}).get("type", event["type"])
     head = tok.head

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 
-from ..resolve.actors import actor_like, resolve_phrase, resolve_token
-from ..resolve.modality import modality
-from ..stages import EventFindings
-from .events_lexicon import REPORTING_VERBS, lemma_forms, lexicon
-from .events_quantity import count_of
-from .events_roles import children, noun_roles, verb_roles
-from .events_attribution import _quote_spans, _reported_by, _speaker_actor, _speaker_head
-from .events_frames import _frame_ok, _hyphen_noun, _match
-from .events_merge import _dedupe, _same_event
-from .events_suppress import CARRIERS, _content_tokens, _dependent_triggers, _yields_to_object, alleged_tokens, goal_tokens
-from .registry import extractor
+from ...resolve.actors import actor_like, resolve_phrase, resolve_token
+from ...resolve.modality import modality
+from ...stages import EventFindings
+from .lexicon import REPORTING_VERBS, lemma_forms, lexicon
+from .quantity import count_of
+from .roles import noun_roles, verb_roles
+from .syntax import children
+from .attribution import quote_spans, reporter, speaker_actor, speaker_head
+from .frames import frame_ok, hyphen_noun, match
+from .merge import dedupe, same_event
+from .suppress import CARRIERS, content_tokens, dependent_triggers, yields_to_object, alleged_tokens, goal_tokens
+from ..registry import extractor
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 CONFLICT_MATERIAL = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
@@ -58,7 +59,7 @@ def _codes(lex, typ, mode, actors, recipients):
     return lex.event_codes(typ, mode, actors, recipients)
 
 
-def _published_year(result) -> int | None:
+def published_year(result) -> int | None:
     pub = getattr(result.article, "published", None) or ""
     m = re.match(r"(\d{4})", str(pub))
     return int(m.group(1)) if m else None
@@ -69,17 +70,17 @@ def extract_events(doc, result) -> None:
     """PLOVER events with actors, recipients, modality, attribution and CAMEO/ACLED codes."""
     lex = lexicon()
     text = result.text
-    quotes = _quote_spans(text, result)
+    quotes = quote_spans(text, result)
     sents = list(doc.sents)
-    year = _published_year(result)
+    year = published_year(result)
     if result.stages.events is None:
         result.stages.events = EventFindings()
     token_event = result.stages.events.by_token
     for si, sent in enumerate(sents):
         try:
-            _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event)
+            code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event)
         except Exception as exc:  # one odd parse must not lose the article's other events
-            from ..errors import warning
+            from ...errors import warning
             result.warnings.append(warning("W009", article=getattr(result.article, "id", "?"),
                                            start=sent.start_char, reason=f"{type(exc).__name__}: {exc}"))
 
@@ -88,7 +89,7 @@ def _promises_force(tok, lex, depth: int = 0) -> bool:
     """"vowed to fight", "swore to continue fighting": a promise whose content is force."""
     for c in tok.children:
         if c.dep_ in ("xcomp", "ccomp", "advcl"):
-            trig = _match(c, lex)
+            trig = match(c, lex)
             if trig is not None and trig.type in CONFLICT_MATERIAL:
                 return True
             if trig is None and any(t.type == "ASSAULT" and not t.particle for t in lex.verbs.get(c.lemma_.lower(), [])) \
@@ -100,7 +101,7 @@ def _promises_force(tok, lex, depth: int = 0) -> bool:
     return False
 
 
-def _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event) -> None:
+def code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event) -> None:
     if sent.text.rstrip(" ”\"'’").endswith("?"):
         return  # a question reports no event ("Will Russia attack Ukraine?")
     cands = []
@@ -112,17 +113,17 @@ def _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event)
                             and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-")
                             and not (tok.dep_ == "compound" and tok.head.lemma_.lower() in CARRIERS)):
             continue  # not a trigger candidate: a set lookup, not the frame matcher (most tokens)
-        hyphen = _hyphen_noun(tok, lex)
+        hyphen = hyphen_noun(tok, lex)
         if hyphen is not None:
             cands.append(hyphen)
             continue
-        trig = _match(tok, lex)
+        trig = match(tok, lex)
         if trig is not None:
             cands.append((tok, trig))
         elif tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in CARRIERS:
             # "a mediation mission between Syria and …": the carrier noun holds the arguments
             for t2 in lex.nouns.get(tok.lemma_.lower(), []):
-                if _frame_ok(tok.head, t2, lex, noun=True):
+                if frame_ok(tok.head, t2, lex, noun=True):
                     cands.append((tok.head, t2))
                     break
     modal_demands = _modal_demands(sent)
@@ -135,18 +136,18 @@ def _code_sentence(doc, result, lex, sents, si, sent, quotes, year, token_event)
     for tok, trig in cands:
         if tok.i in suppressed:
             continue
-        if trig.pos == "V" and _yields_to_object(tok, trig, cands):
+        if trig.pos == "V" and yields_to_object(tok, trig, cands):
             suppressed.add(tok.i)  # "ordered the closure of three newspapers": the closure is the event
             continue
         if trig.content:
-            suppressed |= _content_tokens(tok) - {tok.i}
+            suppressed |= content_tokens(tok) - {tok.i}
     for v in modal_demands:
         suppressed |= {t.i for t in v.subtree} - {v.i}
         suppressed.add(v.i)
     suppressed |= alleged_tokens(sent)  # "arrested a man for allegedly offering cash"
     suppressed |= goal_tokens(sent)  # "… so that same-sex marriages are banned": a goal, not an event
     kept = [(t, tr) for t, tr in cands if t.i not in suppressed]
-    suppressed |= _dependent_triggers(kept, lex)
+    suppressed |= dependent_triggers(kept, lex)
     kept = [(t, tr) for t, tr in kept if t.i not in suppressed]
     suppressed |= _descriptive_clause_triggers(kept)
     kept = [(t, tr) for t, tr in kept if t.i not in suppressed]
@@ -208,7 +209,7 @@ def _modal_demands(sent) -> list:
         if tok.head.lemma_.lower() == "demand":
             continue  # the demand verb itself is the trigger ("insisted that X must …" is not one)
         subj = children(tok, "nsubj")
-        speaker = _speaker_head(tok.head)
+        speaker = speaker_head(tok.head)
         if not subj or not speaker or not actor_like(subj[0]) or subj[0].pos_ == "PRON":
             continue
         if subj[0].lemma_ == speaker[0].lemma_:
@@ -218,7 +219,7 @@ def _modal_demands(sent) -> list:
 
 
 def _emit_modal_demand(doc, result, lex, sent, si, sents, verb, quotes, year, token_event):
-    speaker = _speaker_head(verb.head)[0]
+    speaker = speaker_head(verb.head)[0]
     actors = resolve_phrase(doc, speaker, result)
     recipients = resolve_phrase(doc, children(verb, "nsubj")[0], result)
     if not actors:
@@ -226,7 +227,7 @@ def _emit_modal_demand(doc, result, lex, sent, si, sents, verb, quotes, year, to
     start, end = _clause_span(verb.head, sent)
     event = {
         "type": "REQUEST", "mode": None, "context": None,
-        "actor": _dedupe(actors), "recipient": _dedupe(recipients),
+        "actor": dedupe(actors), "recipient": dedupe(recipients),
         "place": None, "date": None, "negated": False, "modality": "asserted",
         "reported_by": None, "magnitude": None,
         "trigger": result.evidence(verb.idx, verb.idx + len(verb)),
@@ -256,8 +257,8 @@ def _agreement_to_act(tok, lex) -> bool:
 def _assault_mode(tok, lex) -> str | None:
     """"British aircraft … killed", "gunmen attacked": the weapon or attacker names the mode."""
     anchor = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB" else tok
-    from .events_suppress import _no_relcl
-    for i in sorted(_no_relcl(anchor)):
+    from .suppress import no_relcl
+    for i in sorted(no_relcl(anchor)):
         t = tok.doc[i]
         words = [t.lemma_.lower(), t.lower_]
         prev = tok.doc[i - 1] if i > 0 else None
@@ -310,10 +311,10 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
             a_heads, r_heads = r_heads, a_heads  # "Yeltsin hosted Hashimoto": the visitor acts
         # "A U.S. strike hit two vehicles", "a series of airstrikes killed …": the subject is the
         # attack itself; its own participants are the event's
-        from ..resolve.actors import of_member
+        from ...resolve.actors import of_member
         for h in list(a_heads):
             inner = of_member(h) or h
-            nt = _match(inner, lex) if inner.pos_ in ("NOUN", "PROPN") else None
+            nt = match(inner, lex) if inner.pos_ in ("NOUN", "PROPN") else None
             if nt is not None and nt.type == trig.type:
                 na, nr, _ = noun_roles(inner, lex)
                 a_heads = [x for x in a_heads if x.i != h.i] + na
@@ -334,8 +335,8 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     else:
         a_heads, r_heads, light = noun_roles(tok, lex)
         passive = False
-    reported_by, speaker_tok = _reported_by(doc, tok, sent, result, quotes, si, sents)
-    speaker = _speaker_actor(doc, speaker_tok, result) if speaker_tok is not None else None
+    reported_by, speaker_tok = reporter(doc, tok, sent, result, quotes, si, sents)
+    speaker = speaker_actor(doc, speaker_tok, result) if speaker_tok is not None else None
     if speaker is None and reported_by and reported_by.get("name"):
         speaker = {"name": reported_by["name"], "entity": reported_by.get("entity"), "sector": None,
                    "country": None, "country2": None, "role": None, "evidence": None}
@@ -419,7 +420,7 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
             against = [p for c in h.children if c.dep_ == "prep" and c.lower_ == "against" for p in c.children if p.dep_ == "pobj"]
             if against and actor_like(against[0]):
                 typ, mode = "ACCUSE", "disapprove"
-                recipients = _dedupe(resolve_phrase(doc, against[0], result, speaker))
+                recipients = dedupe(resolve_phrase(doc, against[0], result, speaker))
                 break
     if typ == "SUPPORT" and _agreement_to_act(tok, lex):
         typ = "AGREE"  # "reached an agreement to share the waters": a commitment to future cooperation
@@ -442,7 +443,7 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     # speech acts by an abstract subject inside a quote are the speaker's ("this moment demands …")
     if typ in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE") and not actors and speaker is not None:
         actors = [speaker]
-    actors, recipients = _dedupe(actors), _dedupe(recipients)
+    actors, recipients = dedupe(actors), dedupe(recipients)
     main_event = token_event.get(tok.head.i) or next(
         (token_event[c.i] for c in tok.head.children if c.dep_ in ("dobj", "attr") and c.i in token_event), None)
     if trig.pos == "V" and tok.dep_ == "advcl" and tok.tag_ == "VBG" and not recipients and \
@@ -456,7 +457,7 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
         recipients = [r for r in recipients if r["name"].lower() not in names]
     magnitude = None
     count_from = r_heads if typ in ("ASSAULT", "COERCE") else a_heads
-    from ..resolve.actors import of_member
+    from ...resolve.actors import of_member
     for h in count_from:
         unit_tok = of_member(h) or h
         n, approx, span = count_of(unit_tok)
@@ -509,7 +510,7 @@ def _emit(doc, result, lex, sent, si, sents, tok, trig, quotes, year, token_even
     # one action, one event: coordinated verbs of the same type ("killed … and destroyed …",
     # "one Serb was shot and six officers injured") and later re-reports of the same event
     # ("a 36-year-old Serb was shot") merge into the first mention
-    same = _same_event(result, event, tok, token_event)
+    same = same_event(result, event, tok, token_event)
     if same is not None:
         for r in event["recipient"]:
             if all(r["name"].lower() != x["name"].lower() for x in same["recipient"]) and same["sentence"] == event["sentence"]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .. import datafiles
-from ..vocabulary import reporting_verbs
+from ... import datafiles
+from ...vocabulary import reporting_verbs
 
 LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "hold", "begin", "start", "continue",
                "resume", "wage", "step", "intensify", "impose", "declare", "announce", "organize",
@@ -144,7 +144,7 @@ class Lexicon:
         lemma = token.lemma_.lower()
         if token.ent_type_ == "MONEY" and "@aid" in spec.split("|"):
             return True  # "granted $100 million in aid": money given
-        from ..resolve.actors import of_member
+        from ...resolve.actors import of_member
         member = of_member(token)
         if member is not None and member.i != token.i:
             return self.in_class(member, spec)

@@ -2,9 +2,10 @@
 syntactic frame holds (``plover_triggers.tsv`` frame language, documented in that file)."""
 from __future__ import annotations
 
-from ..resolve.actors import actor_like
-from .events_lexicon import Trigger
-from .events_roles import children, has_argument, is_passive, passive_subject, prep_objects, subject
+from ...resolve.actors import actor_like
+from .lexicon import Trigger
+from .roles import has_argument
+from .syntax import children, climb_of, is_passive, passive_subject, prep_objects, subject, time_phrase
 
 def _is_verb(tok) -> bool:
     if tok.pos_ == "ADJ" and tok.tag_ == "JJ":
@@ -18,7 +19,7 @@ def _subject_for_frame(tok):
     return subject(tok)
 
 
-def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
+def frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
     dobj = children(tok, "dobj")
     passive = not noun and is_passive(tok)
     obj = dobj[0] if dobj else (passive_subject(tok) if passive else None)
@@ -80,7 +81,7 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
                 return False
         elif key == "prep":
             want = set(val.split("|"))
-            if not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in want and not _time_phrase(c) for c in tok.children) and \
+            if not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in want and not time_phrase(c) for c in tok.children) and \
                     not (dobj and any(c.dep_ == "prep" and c.lower_ in want for c in dobj[0].children) and "with" in want) and \
                     not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in want for m in c.children) for c in tok.children):
                 return False
@@ -123,7 +124,7 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
                 return False
         elif key == "subjpeople":
             subj = _subject_for_frame(tok)
-            from ..resolve.actors import tables, of_member
+            from ...resolve.actors import tables, of_member
             if subj is not None and of_member(subj) is not None:
                 subj = of_member(subj)
             demonym_plural = subj is not None and subj.tag_ in ("NNS", "NNPS") and \
@@ -164,18 +165,16 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
         elif key == "lightverb":
             head = tok.head
             # "declared a state of emergency", "launched 10 days of war games"
-            t2 = tok
-            while t2.dep_ == "pobj" and t2.head.lower_ == "of" and t2.head.head.lemma_.lower() in OF_CARRIERS:
-                t2 = t2.head.head
+            t2 = climb_of(tok)
             if t2.i != tok.i:
                 tok, head = t2, t2.head
-            from .events_lexicon import LIGHT_VERBS, lemma_forms
+            from .lexicon import LIGHT_VERBS, lemma_forms
             allowed = set(val.split("|")) if val else LIGHT_VERBS
             if not (tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and lemma_forms(head) & allowed):
                 if not (tok.dep_ == "pobj" and lemma_forms(head.head) & allowed):
                     return False
         elif key == "kills":
-            from .events_lexicon import KILL_VERBS
+            from .lexicon import KILL_VERBS
             head = tok.head
             if not ((tok.dep_ == "nsubj" and head.lemma_.lower() in KILL_VERBS) or _caused_harm(tok, KILL_VERBS)):
                 return False
@@ -183,13 +182,6 @@ def _frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
             continue
     return True
 
-
-def _time_phrase(prep) -> bool:
-    """"for Thursday", "on Monday": a preposition whose object is a time expression."""
-    from .events_roles import TIME_ENTS, TIME_WORDS
-    if prep.lower_ not in ("for", "on", "at", "in", "during", "by", "until", "till", "since", "before", "after"):
-        return False  # "sentenced to seven years" is no time phrase
-    return any(p.dep_ == "pobj" and (p.ent_type_ in TIME_ENTS or p.lemma_.lower() in TIME_WORDS) for p in prep.children)
 
 
 def _caused_harm(noun, kill_verbs) -> bool:
@@ -210,14 +202,14 @@ def _caused_harm(noun, kill_verbs) -> bool:
     return False
 
 
-def _match(tok, lex):
+def match(tok, lex):
     """The first trigger entry whose frame holds for ``tok`` (phrasal verbs first)."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and tok.tag_ == "VBZ":
         # mis-tagged plural nouns ("U.S. airstrikes" as VBZ)
         noun_lemma = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
         for trig in lex.nouns.get(noun_lemma, []):
-            if _frame_ok(tok, trig, lex, noun=True):
+            if frame_ok(tok, trig, lex, noun=True):
                 return trig
         return None
     if _is_verb(tok):
@@ -225,7 +217,7 @@ def _match(tok, lex):
             return None  # participial descriptors: "kidnapped engineers", "wounded soldiers"
         entries = lex.verbs.get(lemma)
         if not entries:
-            from .events_lexicon import lemma_forms
+            from .lexicon import lemma_forms
             for form in lemma_forms(tok) - {lemma}:
                 if form in lex.verbs:
                     entries = lex.verbs[form]
@@ -234,37 +226,37 @@ def _match(tok, lex):
             return None
         # particles and prepositions ("call for", "meet with"); not a time phrase ("called … for Thursday")
         parts = {c.lower_ for c in tok.children
-                 if (c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.i == tok.i + 1)) and not _time_phrase(c)}
+                 if (c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.i == tok.i + 1)) and not time_phrase(c)}
         for trig in sorted(entries, key=lambda t: t.particle is None):
             if trig.particle and trig.particle not in parts:
                 continue
-            if _frame_ok(tok, trig, lex, noun=False):
+            if frame_ok(tok, trig, lex, noun=False):
                 return trig
         return None
     if tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and lex.nouns.get(tok.lower_):
         # a noun tagged as an adjective in a nominal role ("a regime offensive on …")
         for trig in lex.nouns[tok.lower_]:
-            if _frame_ok(tok, trig, lex, noun=True):
+            if frame_ok(tok, trig, lex, noun=True):
                 return trig
         return None
     if tok.pos_ == "ADJ":
         for trig in lex.adjectives.get(lemma, []):
-            if _frame_ok(tok, trig, lex, noun=False):
+            if frame_ok(tok, trig, lex, noun=False):
                 return trig
         return None
     if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ not in ("NNP",) or (tok.pos_ == "PROPN" and tok.lower_ in ("clashes",)):
         comp = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
         if comp:
             for trig in lex.noun_phrases.get((comp[0].lower_, lemma), []):
-                if _frame_ok(tok, trig, lex, noun=True):
+                if frame_ok(tok, trig, lex, noun=True):
                     return trig
         for trig in lex.nouns.get(lemma, []) or lex.nouns.get(tok.lower_, []):
-            if _frame_ok(tok, trig, lex, noun=True):
+            if frame_ok(tok, trig, lex, noun=True):
                 return trig
     return None
 
 
-def _hyphen_noun(tok, lex):
+def hyphen_noun(tok, lex):
     """"a sit-in", "a walk-out": hyphenated nouns come as three tokens; the last one is the
     head the parse attaches. Returns ``(head_token, trigger)`` or None."""
     doc = tok.doc
@@ -273,9 +265,7 @@ def _hyphen_noun(tok, lex):
     key = f"{tok.lower_}-{doc[tok.i + 2].lower_}"
     head = doc[tok.i + 2]
     for trig in lex.nouns.get(key, []):
-        if _frame_ok(head, trig, lex, noun=True):
+        if frame_ok(head, trig, lex, noun=True):
             return head, trig
     return None
 
-
-OF_CARRIERS = {"state", "series", "wave", "round", "day", "week", "month", "campaign", "number", "string", "spate"}

@@ -2,13 +2,13 @@
 whose complement holds the trigger — and the speaker as an actor (first person in quotes)."""
 from __future__ import annotations
 
-from ..resolve.actors import resolve_token
-from .events_lexicon import REPORTING_VERBS
-from .events_roles import children, reporting_head
-from .quotemarks import find_quotations
+from ...resolve.actors import resolve_token
+from .lexicon import REPORTING_VERBS
+from .syntax import children, reporting_head
+from ..quotemarks import find_quotations
 
 
-def _quote_spans(text: str, result) -> list[tuple[int, int, dict | None]]:
+def quote_spans(text: str, result) -> list[tuple[int, int, dict | None]]:
     spans = []
     for q in getattr(result, "items", {}).get("quotes", []) or []:
         s, e = q.get("start"), q.get("end")
@@ -32,7 +32,7 @@ def _speaker_from_sentence(doc, sent, result):
     return None
 
 
-def _reported_by(doc, tok, sent, result, quotes, sent_index, sents) -> tuple[dict | None, object | None]:
+def reporter(doc, tok, sent, result, quotes, sent_index, sents) -> tuple[dict | None, object | None]:
     """``(reported_by, speaker_token)`` for a trigger: quote speaker or reporting-verb subject."""
     start = tok.idx
     for s, e, q in quotes:
@@ -69,13 +69,13 @@ def _reported_by(doc, tok, sent, result, quotes, sent_index, sents) -> tuple[dic
     return None, None
 
 
-def _speaker_actor(doc, speaker_tok, result):
+def speaker_actor(doc, speaker_tok, result):
     if speaker_tok is None:
         return None
     return resolve_token(doc, speaker_tok, result)
 
 
-def _speaker_head(verb) -> list:
+def speaker_head(verb) -> list:
     """The subject of a reporting verb ("The Red Cross operating in Iraq said": Cross)."""
     subj = children(verb, "nsubj")
     if subj and subj[0].pos_ == "VERB":
