@@ -110,6 +110,10 @@ TABLES: dict[str, Table] = {
     "events/quantities.tsv": Table(
         (C("word"), C("count", "int", required=True), C("approximate", "flag", required=True)), key=("word",),
         doc="Count words."),
+    "events/word_lists.tsv": Table(
+        (C("list", doc="the name the code reads it by"), C("words", required=True, split=" ", doc="space-separated lemmas"),
+         C("use", required=True, doc="the rule that reads it")),
+        key=("list",), doc="Named word lists of the event stage's rules, one list per notion."),
     "events/casualty_terms.tsv": Table(
         (C("term"), C("value", required=True, doc="the casualty kind, or '-'"),
          C("role", required=True, choices=("euphemism", "allege", "claim", "bodyverb", "deadgroup", "staygov",

@@ -67,7 +67,7 @@ def codes_of(event: dict) -> dict:
     given = event.get("codes") if isinstance(event.get("codes"), dict) else {}
     if all(key in given for key in CODE_KEYS) or not isinstance(event.get("type"), str):
         return given
-    from ..extractors.events_lexicon import lexicon
+    from ..extractors.events.lexicon import lexicon
 
     derived = lexicon().event_codes(event["type"], event.get("mode"), event.get("actor"), event.get("recipient"))
     return {**derived, **{key: value for key, value in given.items() if value is not None}}

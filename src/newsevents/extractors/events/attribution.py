@@ -82,3 +82,44 @@ def speaker_head(verb) -> list:
         inner = children(subj[0], "nsubj")
         return inner[:1]
     return subj[:1]
+
+
+def _speaker_mention_span(doc, result, reported_by):
+    """The span of a quote speaker's first naming mention (the full name, not "the committee")."""
+    q = result.get("quotes", reported_by.get("quote")) if reported_by.get("quote") else None
+    sp = (q or {}).get("speaker") or {}
+    name = reported_by.get("name") or ""
+    text = result.text
+    m = sp.get("mention") or {}
+    pos = text.find(name) if name else -1
+    if pos >= 0:
+        return doc.char_span(pos, pos + len(name), alignment_mode="expand")
+    if isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
+        return doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    return None
+
+
+def speaker_for(doc, result, reported_by, speaker_tok):
+    """The reporting party as an actor: the speaker token resolved, else the quote's speaker typed
+    from its entity's first mention or, without an entity ("a doctors' committee said"), from its
+    mention in the text."""
+    speaker = speaker_actor(doc, speaker_tok, result) if speaker_tok is not None else None
+    if speaker is not None or not (reported_by and reported_by.get("name")):
+        return speaker
+    speaker = {"name": reported_by["name"], "entity": reported_by.get("entity"), "sector": None,
+               "country": None, "country2": None, "role": None, "evidence": None}
+    if reported_by.get("entity"):
+        ent = result.get("entities", reported_by["entity"])
+        if ent:
+            m = ent["mentions"][0]
+            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            sp = resolve_token(doc, span.root, result) if span is not None else None
+            if sp:
+                sp["name"] = reported_by["name"]
+                speaker = sp
+    else:
+        span = _speaker_mention_span(doc, result, reported_by)
+        sp = resolve_token(doc, span.root, result) if span is not None else None
+        if sp:
+            speaker.update({k: sp[k] for k in ("sector", "country", "country2", "role") if sp.get(k)})
+    return speaker

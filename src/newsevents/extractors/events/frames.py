@@ -3,7 +3,7 @@ syntactic frame holds (``plover_triggers.tsv`` frame language, documented in tha
 from __future__ import annotations
 
 from ...resolve.actors import actor_like
-from .lexicon import Trigger
+from .lexicon import FRAME_KEYS, Trigger, lemma_forms, words
 from .roles import has_argument
 from .syntax import children, climb_of, is_passive, passive_subject, prep_objects, subject, time_phrase
 
@@ -19,169 +19,272 @@ def _subject_for_frame(tok):
     return subject(tok)
 
 
+class FrameView:
+    """The trigger as the frame keys of one entry see it. The object and the passive are read once
+    from the trigger; ``tok`` is the trigger, or the carrier noun once ``lightverb`` climbed to it
+    ("a *state* of emergency"), which the later keys of the entry then look at."""
+    __slots__ = ("tok", "noun", "dobj", "passive", "obj")
+
+    def __init__(self, tok, noun: bool):
+        self.tok = tok
+        self.noun = noun
+        self.dobj = children(tok, "dobj")
+        self.passive = not noun and is_passive(tok)
+        self.obj = self.dobj[0] if self.dobj else (passive_subject(tok) if self.passive else None)
+
+
 def frame_ok(tok, trig: Trigger, lex, noun: bool) -> bool:
-    dobj = children(tok, "dobj")
-    passive = not noun and is_passive(tok)
-    obj = dobj[0] if dobj else (passive_subject(tok) if passive else None)
+    """Do all the frame keys of ``trig`` hold for ``tok``? (keys: :data:`CHECKS`, docs/events.md)"""
+    view = FrameView(tok, noun)
     for key, val in trig.conds:
-        if key == "any":
-            continue
-        if key == "obj":
-            objs = dobj if dobj else ([obj] if obj is not None else [])
-            if not any(lex.in_class(o, val) for o in objs):
-                return False
-        elif key == "noobj":
-            if obj is not None and lex.in_class(obj, val):
-                return False
-        elif key in ("objactor", "objgpe", "objperson", "objpeople", "objtarget", "objplace"):
-            cand = obj
-            if cand is None and key == "objactor":
-                objs = prep_objects(tok, ("with",))
-                cand = objs[0] if objs else None
-            if cand is None and key == "objactor":
-                # "allowed X to participate": the subject of the complement
-                for c in children(tok, "ccomp", "xcomp"):
-                    subj = children(c, "nsubj")
-                    if subj:
-                        cand = subj[0]
-                        break
-            if cand is None:
-                return False
-            if key == "objperson" and not (cand.ent_type_ == "PERSON" or (cand.pos_ == "PRON" and cand.lower_ not in ("it", "this", "that")) or
-                                           (cand.lemma_.lower() in ("president", "minister", "king", "leader", "delegation",
-                                                                    "envoy", "ambassador", "premier", "counterpart", "emir",
-                                                                    "chancellor", "secretary", "official", "prince", "queen"))):
-                return False
-            if key in ("objtarget", "objplace"):
-                if not (actor_like(cand) or cand.ent_type_ in ("GPE", "LOC", "FAC") or lex.in_class(cand, "@place|@building|@vehicle|@infrastructure|@stronghold")):
-                    return False
-            elif key == "objpeople":
-                if not (actor_like(cand) or lex.in_class(cand, "@people")):
-                    return False
-            elif not actor_like(cand) and cand.ent_type_ not in ("GPE", "LOC"):
-                return False
-        elif key == "toactor":
-            tos = prep_objects(tok, ("to",)) or (prep_objects(dobj[0], ("to",)) if dobj else [])
-            if not tos or not (actor_like(tos[0]) or tos[0].ent_type_ == "GPE"):
-                return False
-        elif key in ("objnotevent", "objnotgpe"):
-            if key == "objnotevent" and not dobj:
-                return False
-        elif key == "nodobj":
-            if dobj:
-                return False
-        elif key == "noxcomp":
-            if children(tok, "xcomp", "ccomp"):
-                return False
-        elif key == "conjsubj":
-            # reciprocal: "X and Y met", "the two presidents will meet", "X met with Y"
-            subj = _subject_for_frame(tok)
-            plural = subj is not None and subj.tag_ in ("NNS", "NNPS") and actor_like(subj)
-            if not ((subj is not None and children(subj, "conj")) or plural or prep_objects(tok, ("with",))):
-                return False
-        elif key == "prep":
-            want = set(val.split("|"))
-            if not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in want and not time_phrase(c) for c in tok.children) and \
-                    not (dobj and any(c.dep_ == "prep" and c.lower_ in want for c in dobj[0].children) and "with" in want) and \
-                    not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in want for m in c.children) for c in tok.children):
-                return False
-        elif key == "noprep":
-            want = set(val.split("|"))
-            if any(c.dep_ == "prep" and c.lower_ in want for c in tok.children):
-                return False
-        elif key == "inprotest":
-            # "farmers dumped manure outside parliament in protest"
-            if not (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB"
-                    and not any(c.dep_ == "prep" for c in tok.children)):
-                return False
-        elif key == "frompobj":
-            # "withdrew from the talks", "pulled out of the negotiations"
-            want = set(val.split("|"))
-            objs = []
-            for c in tok.children:
-                if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "of", "out"):
-                    objs += [p for p in c.children if p.dep_ == "pobj"]
-                    objs += [p for cc in c.children if cc.dep_ == "prep" and cc.lower_ in ("of", "from")
-                             for p in cc.children if p.dep_ == "pobj"]
-            if not any(o.lower_ in want or o.lemma_.lower() in want for o in objs):
-                return False
-        elif key == "pobj":
-            if not any(lex.in_class(p, val) for c in tok.children if c.dep_ in ("prep", "agent")
-                       for p in c.children if p.dep_ == "pobj"):
-                return False
-        elif key == "comp":
-            # "found X guilty", "held X responsible": a predicative complement
-            want = set(val.split("|"))
-            comps = [c for c in tok.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")]
-            comps += [c for d in dobj for c in d.children if c.dep_ in ("amod", "oprd")]
-            if not any(c.lemma_.lower() in want or c.lower_ in want for c in comps):
-                return False
-        elif key == "subjactor":
-            if passive:
-                continue
-            subj = _subject_for_frame(tok)
-            if subj is None or not actor_like(subj):
-                return False
-        elif key == "subjpeople":
-            subj = _subject_for_frame(tok)
-            from ...resolve.actors import tables, of_member
-            if subj is not None and of_member(subj) is not None:
-                subj = of_member(subj)
-            demonym_plural = subj is not None and subj.tag_ in ("NNS", "NNPS") and \
-                (subj.ent_type_ == "NORP" or tables().country_of(subj.text) is not None)
-            if subj is None or not (lex.in_class(subj, "@people|@crowd") or demonym_plural or
-                                    tables().agents.get(subj.lemma_.lower()) in ("CVL", "LAB", "EDU", "AGR", "MED", "OPP", "REF", "REL", "JRN")):
-                return False
-        elif key == "subj":
-            subj = _subject_for_frame(tok) if not passive else None
-            if passive:
-                agent = prep_objects(tok, ("by",))
-                subj = agent[0] if agent else None
-            if subj is None or not lex.in_class(subj, val):
-                return False
-        elif key == "xcomp":
-            comps = children(tok, "xcomp", "ccomp") + [c for c in children(tok, "advcl") if any(a.lower_ == "to" for a in c.children)]
-            if not comps:
-                return False
-            if val and not any(c.lemma_.lower() in val.split("|") for c in comps):
-                return False
-        elif key in ("advmod", "npadvmod"):
-            if not any(c.dep_ == key and c.lower_ in val.split("|") for c in tok.children):
-                return False
-        elif key == "noamod":
-            if any(c.dep_ in ("amod", "compound") and c.lower_ in val.split("|") for c in tok.children):
-                return False
-        elif key == "amod":
-            if not any(c.dep_ in ("amod", "compound") and c.lower_ in val.split("|") for c in tok.children):
-                return False
-        elif key == "arg":
-            if not has_argument(tok, lex):
-                return False
-            if val == "military" and tok.head.lemma_.lower() in ("go", "stage", "call", "declare", "hold", "end", "begin", "launch") and not prep_objects(tok, ("on", "against")):
-                return False
-        elif key == "argstrict":
-            if not has_argument(tok, lex, strict=True):
-                return False
-        elif key == "lightverb":
-            head = tok.head
-            # "declared a state of emergency", "launched 10 days of war games"
-            t2 = climb_of(tok)
-            if t2.i != tok.i:
-                tok, head = t2, t2.head
-            from .lexicon import LIGHT_VERBS, lemma_forms
-            allowed = set(val.split("|")) if val else LIGHT_VERBS
-            if not (tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and lemma_forms(head) & allowed):
-                if not (tok.dep_ == "pobj" and lemma_forms(head.head) & allowed):
-                    return False
-        elif key == "kills":
-            from .lexicon import KILL_VERBS
-            head = tok.head
-            if not ((tok.dep_ == "nsubj" and head.lemma_.lower() in KILL_VERBS) or _caused_harm(tok, KILL_VERBS)):
-                return False
-        elif key == "obj_or_subj":
-            continue
+        if not CHECKS[key](view, val, lex):
+            return False
     return True
 
+
+def _alternatives(val: str) -> set[str]:
+    return set(val.split("|"))
+
+
+# ------------------------------------------------------------------------- the object
+
+
+def _obj(v, val, lex) -> bool:
+    objs = v.dobj if v.dobj else ([v.obj] if v.obj is not None else [])
+    return any(lex.in_class(o, val) for o in objs)
+
+
+def _noobj(v, val, lex) -> bool:
+    return not (v.obj is not None and lex.in_class(v.obj, val))
+
+
+def _nodobj(v, val, lex) -> bool:
+    return not v.dobj
+
+
+def _object_actor(v) -> object | None:
+    """The object, else the first with-object, else the subject of a complement ("allowed X to
+    participate")."""
+    if v.obj is not None:
+        return v.obj
+    objs = prep_objects(v.tok, ("with",))
+    if objs:
+        return objs[0]
+    for c in children(v.tok, "ccomp", "xcomp"):
+        subj = children(c, "nsubj")
+        if subj:
+            return subj[0]
+    return None
+
+
+def _named_or_actor(cand) -> bool:
+    return actor_like(cand) or cand.ent_type_ in ("GPE", "LOC")
+
+
+def _objactor(v, val, lex) -> bool:
+    cand = _object_actor(v)
+    return cand is not None and _named_or_actor(cand)
+
+
+def _objgpe(v, val, lex) -> bool:
+    return v.obj is not None and _named_or_actor(v.obj)
+
+
+def _is_person(cand) -> bool:
+    return cand.ent_type_ == "PERSON" or (cand.pos_ == "PRON" and cand.lower_ not in ("it", "this", "that")) or \
+        cand.lemma_.lower() in words("person_titles")
+
+
+def _objperson(v, val, lex) -> bool:
+    return v.obj is not None and _is_person(v.obj) and _named_or_actor(v.obj)
+
+
+def _objpeople(v, val, lex) -> bool:
+    return v.obj is not None and (actor_like(v.obj) or lex.in_class(v.obj, "@people"))
+
+
+def _objtarget(v, val, lex) -> bool:
+    cand = v.obj
+    return cand is not None and (actor_like(cand) or cand.ent_type_ in ("GPE", "LOC", "FAC") or
+                                 lex.in_class(cand, "@place|@building|@vehicle|@infrastructure|@stronghold"))
+
+
+def _objnotevent(v, val, lex) -> bool:
+    return bool(v.dobj)
+
+
+def _always(v, val, lex) -> bool:
+    return True
+
+
+def _toactor(v, val, lex) -> bool:
+    tos = prep_objects(v.tok, ("to",)) or (prep_objects(v.dobj[0], ("to",)) if v.dobj else [])
+    return bool(tos) and (actor_like(tos[0]) or tos[0].ent_type_ == "GPE")
+
+
+# ------------------------------------------------------------------------- complements, prepositions
+
+
+def _noxcomp(v, val, lex) -> bool:
+    return not children(v.tok, "xcomp", "ccomp")
+
+
+def _xcomp(v, val, lex) -> bool:
+    tok = v.tok
+    comps = children(tok, "xcomp", "ccomp") + [c for c in children(tok, "advcl") if any(a.lower_ == "to" for a in c.children)]
+    if not comps:
+        return False
+    return not val or any(c.lemma_.lower() in val.split("|") for c in comps)
+
+
+def _prep(v, val, lex) -> bool:
+    want = _alternatives(val)
+    tok, dobj = v.tok, v.dobj
+    return any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in want and not time_phrase(c) for c in tok.children) or \
+        (bool(dobj) and any(c.dep_ == "prep" and c.lower_ in want for c in dobj[0].children) and "with" in want) or \
+        any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in want for m in c.children) for c in tok.children)
+
+
+def _noprep(v, val, lex) -> bool:
+    want = _alternatives(val)
+    return not any(c.dep_ == "prep" and c.lower_ in want for c in v.tok.children)
+
+
+def _underprep(v, val, lex) -> bool:
+    # "farmers dumped manure outside parliament in protest"
+    tok = v.tok
+    return tok.dep_ == "pobj" and tok.head.lower_ in _alternatives(val) and tok.head.head.pos_ == "VERB" \
+        and not any(c.dep_ == "prep" for c in tok.children)
+
+
+def _frompobj(v, val, lex) -> bool:
+    # "withdrew from the talks", "pulled out of the negotiations"
+    want = _alternatives(val)
+    objs = []
+    for c in v.tok.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "of", "out"):
+            objs += [p for p in c.children if p.dep_ == "pobj"]
+            objs += [p for cc in c.children if cc.dep_ == "prep" and cc.lower_ in ("of", "from")
+                     for p in cc.children if p.dep_ == "pobj"]
+    return any(o.lower_ in want or o.lemma_.lower() in want for o in objs)
+
+
+def _pobj(v, val, lex) -> bool:
+    return any(lex.in_class(p, val) for c in v.tok.children if c.dep_ in ("prep", "agent")
+               for p in c.children if p.dep_ == "pobj")
+
+
+def _comp(v, val, lex) -> bool:
+    # "found X guilty", "held X responsible": a predicative complement
+    want = _alternatives(val)
+    comps = [c for c in v.tok.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")]
+    comps += [c for d in v.dobj for c in d.children if c.dep_ in ("amod", "oprd")]
+    return any(c.lemma_.lower() in want or c.lower_ in want for c in comps)
+
+
+# ------------------------------------------------------------------------- the subject
+
+
+def _conjsubj(v, val, lex) -> bool:
+    # reciprocal: "X and Y met", "the two presidents will meet", "X met with Y"
+    subj = _subject_for_frame(v.tok)
+    plural = subj is not None and subj.tag_ in ("NNS", "NNPS") and actor_like(subj)
+    return bool((subj is not None and children(subj, "conj")) or plural or prep_objects(v.tok, ("with",)))
+
+
+def _subjactor(v, val, lex) -> bool:
+    if v.passive:
+        return True
+    subj = _subject_for_frame(v.tok)
+    return subj is not None and actor_like(subj)
+
+
+CIVIL_SECTORS = ("CVL", "LAB", "EDU", "AGR", "MED", "OPP", "REF", "REL", "JRN")  # PLOVER sectors of civil society
+
+
+def _subjpeople(v, val, lex) -> bool:
+    from ...resolve.actors import tables, of_member
+    subj = _subject_for_frame(v.tok)
+    if subj is not None and of_member(subj) is not None:
+        subj = of_member(subj)
+    if subj is None:
+        return False
+    demonym_plural = subj.tag_ in ("NNS", "NNPS") and \
+        (subj.ent_type_ == "NORP" or tables().country_of(subj.text) is not None)
+    return lex.in_class(subj, "@people|@crowd") or demonym_plural or \
+        tables().agents.get(subj.lemma_.lower()) in CIVIL_SECTORS
+
+
+def _subj(v, val, lex) -> bool:
+    if v.passive:
+        agent = prep_objects(v.tok, ("by",))
+        subj = agent[0] if agent else None
+    else:
+        subj = _subject_for_frame(v.tok)
+    return subj is not None and lex.in_class(subj, val)
+
+
+# ------------------------------------------------------------------------- modifiers
+
+
+def _advmod(v, val, lex) -> bool:
+    # "sexually abused", "test-fired" (a noun as an adverb: npadvmod)
+    return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in val.split("|") for c in v.tok.children)
+
+
+def _amod(v, val, lex) -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in val.split("|") for c in v.tok.children)
+
+
+def _noamod(v, val, lex) -> bool:
+    return not _amod(v, val, lex)
+
+
+# ------------------------------------------------------------------------- nominal triggers
+
+
+def _arg(v, val, lex) -> bool:
+    tok = v.tok
+    if not has_argument(tok, lex):
+        return False
+    return not (val == "military" and tok.head.lemma_.lower() in words("strike_action_verbs")
+                and not prep_objects(tok, ("on", "against")))
+
+
+def _argstrict(v, val, lex) -> bool:
+    return has_argument(v.tok, lex, strict=True)
+
+
+def _lightverb(v, val, lex) -> bool:
+    tok = v.tok
+    head = tok.head
+    # "declared a state of emergency", "launched 10 days of war games"
+    carrier = climb_of(tok)
+    if carrier.i != tok.i:
+        tok, head = carrier, carrier.head
+        v.tok = carrier
+    allowed = _alternatives(val) if val else words("light_verbs")
+    if tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and lemma_forms(head) & allowed:
+        return True
+    return tok.dep_ == "pobj" and bool(lemma_forms(head.head) & allowed)
+
+
+def _kills(v, val, lex) -> bool:
+    tok = v.tok
+    harm = words("harm_verbs")
+    return (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in harm) or _caused_harm(tok, harm)
+
+
+CHECKS = {
+    "any": _always, "obj": _obj, "noobj": _noobj, "nodobj": _nodobj, "objactor": _objactor, "objgpe": _objgpe,
+    "objperson": _objperson, "objpeople": _objpeople, "objtarget": _objtarget,
+    "objnotevent": _objnotevent, "objnotgpe": _always, "obj_or_subj": _always, "toactor": _toactor,
+    "noxcomp": _noxcomp, "xcomp": _xcomp, "prep": _prep, "noprep": _noprep, "underprep": _underprep,
+    "frompobj": _frompobj, "pobj": _pobj, "comp": _comp, "conjsubj": _conjsubj, "subjactor": _subjactor,
+    "subjpeople": _subjpeople, "subj": _subj, "advmod": _advmod, "amod": _amod,
+    "noamod": _noamod, "arg": _arg, "argstrict": _argstrict, "lightverb": _lightverb, "kills": _kills,
+}
+"""Frame key → its check ``(view, value, lexicon) -> bool``; the lexicon refuses any other key."""
 
 
 def _caused_harm(noun, kill_verbs) -> bool:
@@ -217,7 +320,6 @@ def match(tok, lex):
             return None  # participial descriptors: "kidnapped engineers", "wounded soldiers"
         entries = lex.verbs.get(lemma)
         if not entries:
-            from .lexicon import lemma_forms
             for form in lemma_forms(tok) - {lemma}:
                 if form in lex.verbs:
                     entries = lex.verbs[form]
@@ -269,3 +371,5 @@ def hyphen_noun(tok, lex):
             return head, trig
     return None
 
+
+assert set(CHECKS) == set(FRAME_KEYS), "every frame key has one check"  # noqa: S101 (module invariant)

@@ -6,30 +6,29 @@ type/mode; ``classes.tsv`` holds the word classes frames refer to (``obj:@crowdc
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ... import datafiles
 from ...vocabulary import reporting_verbs
 
-LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "stage", "hold", "begin", "start", "continue",
-               "resume", "wage", "step", "intensify", "impose", "declare", "announce", "organize",
-               "organise", "make", "undertake", "open", "call", "go", "reimpose", "slap", "issue",
-               "perform", "lead", "spark", "end", "enter", "engage", "have", "threaten", "face",
-               "order", "unleash", "escalate", "plan", "tighten", "extend", "lift", "sign", "reach",
-               "renew", "complete", "put", "undertake", "remain", "stay", "place", "receive", "join",
-               "arrive", "travel", "fly", "come", "head", "return",
-               # support verbs of nominal acts: "gave a warm welcome", "filed charges", "voiced criticism",
-               # "faced criticism from …" (the subject receives it)
-               "give", "extend", "accord", "offer", "file", "bring", "lodge", "press", "level", "express",
-               "voice", "draw", "face", "receive", "forge", "conclude", "pay"}
-RECEIVING_LIGHT_VERBS = {"face", "receive", "draw", "attract", "suffer", "come"}
-# verbs that commission the act their object names: "ordered massive attacks on Gaza" is the attack
-COMMISSION_VERBS = {"order", "authorize", "authorise", "command", "greenlight"}
-KILL_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "hit", "claim", "leave", "cause", "die",
-              "sustain", "suffer"}
-MEASURE_NOUNS = {"ton", "tonne", "kg", "kilogram", "part", "shipment", "consignment", "batch", "load", "lot",
-                 "amount", "quantity", "piece", "unit", "number", "supply", "series", "range", "variety", "worth", "value", "level"}
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """The word list ``name`` of ``data/events/word_lists.tsv`` (one list per notion)."""
+    lists = _word_lists()
+    if name not in lists:
+        raise KeyError(f"no word list {name!r} in data/events/word_lists.tsv")
+    return lists[name]
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    return {row["list"]: frozenset(row["words"]) for row in datafiles.table("events/word_lists.tsv")}
+
+
 REPORTING_VERBS = set(reporting_verbs("events"))  # data/reporting_verbs.tsv, use "events"
 
 
@@ -51,7 +50,7 @@ def lemma_forms(tok) -> set[str]:
 
 
 def is_light_verb(tok) -> bool:
-    return bool(lemma_forms(tok) & LIGHT_VERBS)
+    return bool(lemma_forms(tok) & words("light_verbs"))
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,41 @@ class Trigger:
     derived: bool = False  # a row of cameo_verbs.tsv (the CAMEO dictionary), not a curated one
 
 
+# The frame language (docs/events.md, "Frame keys"): key → what its value is. "none": the key takes
+# no value; "optional"/"required": a value after ':' ('|'-separated words, '@class' names).
+FRAME_KEYS: dict[str, str] = {
+    "any": "none", "obj": "required", "noobj": "required", "nodobj": "none", "objactor": "none",
+    "objgpe": "none", "objperson": "none", "objpeople": "none", "objtarget": "none",
+    "objnotevent": "none", "objnotgpe": "none", "obj_or_subj": "required", "toactor": "none",
+    "noxcomp": "none", "xcomp": "optional", "prep": "required", "noprep": "required", "underprep": "required",
+    "frompobj": "required", "pobj": "required", "comp": "required", "conjsubj": "none", "subjactor": "none",
+    "subjpeople": "none", "subj": "required", "advmod": "required", "amod": "required",
+    "noamod": "required", "arg": "optional", "argstrict": "none", "lightverb": "optional", "kills": "none",
+}
+FRAME_FLAGS = ("content", "theme", "swap")  # properties of the entry, not conditions on the parse
+
+
+def parse_frame(frame: str, path: str, line: int, classes=None) -> tuple[tuple[tuple[str, str], ...], set[str]]:
+    """``(conditions, flags)`` of a frame string; an unknown key [E029] or a missing or unexpected
+    value [E030] is refused, naming the file and line."""
+    conds, flags = [], set()
+    for part in frame.split():
+        key, _, val = part.partition(":")
+        if key in FRAME_FLAGS and not val:
+            flags.add(key)
+            continue
+        kind = FRAME_KEYS.get(key)
+        if kind is None:
+            raise datafiles.DataFileError("E029", path=path, line=line, key=key,
+                                          expected=", ".join(sorted((*FRAME_KEYS, *FRAME_FLAGS))))
+        if kind == "none" and val:
+            raise datafiles.DataFileError("E030", path=path, line=line, reason=f"frame key '{key}' takes no value ({part!r})")
+        if kind == "required" and not val:
+            raise datafiles.DataFileError("E030", path=path, line=line, reason=f"frame key '{key}' needs a value ('{key}:...')")
+        conds.append((key, val))
+    return tuple(conds), flags
+
+
 class Lexicon:
     def __init__(self):
         self.classes: dict[str, set[str]] = {}
@@ -78,38 +112,27 @@ class Lexicon:
         self.adjectives: dict[str, list[Trigger]] = {}
         self.nouns: dict[str, list[Trigger]] = {}
         self.noun_phrases: dict[tuple[str, str], list[Trigger]] = {}  # ("air", "strike")
-        rows = [(row, False) for row in datafiles.table("events/plover_triggers.tsv")] + \
-            [(row, True) for row in datafiles.table("events/cameo_verbs.tsv")]
-        for row, derived in rows:
+        tables = [("events/plover_triggers.tsv", False), ("events/cameo_verbs.tsv", True)]
+        rows = [(row, derived, name, line) for name, derived in tables
+                for row, line in zip(datafiles.table(name), datafiles.table(name).lines)]
+        for row, derived, name, line in rows:
             lemma, pos, typ, mode, frame = (row[k] for k in ("lemma", "pos", "type", "mode", "frame"))
-            words = lemma.split()
-            conds = []
-            content = theme = swap = False
-            for part in frame.split():
-                if part == "content":
-                    content = True
-                elif part == "theme":
-                    theme = True
-                elif part == "swap":
-                    swap = True
-                elif ":" in part:
-                    key, val = part.split(":", 1)
-                    conds.append((key, val))
-                else:
-                    conds.append((part, ""))
+            lemma_words = lemma.split()
+            conds, flags = parse_frame(frame, f"data/{name}", line, self.classes)
+            content, theme, swap = ("content" in flags), ("theme" in flags), ("swap" in flags)
             particle = None
-            if pos == "V" and len(words) == 2:
-                lemma, particle = words
-            trig = Trigger(lemma if pos == "V" else words[-1], particle, pos, typ, mode or None,
-                           tuple(row["context"]), tuple(conds), content, theme, swap, derived)
+            if pos == "V" and len(lemma_words) == 2:
+                lemma, particle = lemma_words
+            trig = Trigger(lemma if pos == "V" else lemma_words[-1], particle, pos, typ, mode or None,
+                           tuple(row["context"]), conds, content, theme, swap, derived)
             if pos == "V":
                 self.verbs.setdefault(lemma, []).append(trig)
             elif pos == "A":
                 self.adjectives.setdefault(lemma, []).append(trig)
-            elif len(words) == 2:
-                self.noun_phrases.setdefault((words[0], words[1]), []).append(trig)
+            elif len(lemma_words) == 2:
+                self.noun_phrases.setdefault((lemma_words[0], lemma_words[1]), []).append(trig)
             else:
-                self.nouns.setdefault(words[0], []).append(trig)
+                self.nouns.setdefault(lemma_words[0], []).append(trig)
         # every word a trigger can start from, for a set lookup before matching
         self.trigger_words: set[str] = set(self.verbs) | set(self.adjectives) | set(self.nouns) | \
             {w for pair in self.noun_phrases for w in pair}
@@ -132,8 +155,7 @@ class Lexicon:
         self.contexts: list[tuple[str, str]] = []
         for row in datafiles.table("events/contexts.tsv"):
             self.contexts.append((row["stem"], row["context"]))
-        import re as _re
-        self.context_re = _re.compile(r"\b(" + "|".join(_re.escape(stem) for stem, _ in self.contexts) + r")", _re.I)
+        self.context_re = re.compile(r"\b(" + "|".join(re.escape(stem) for stem, _ in self.contexts) + r")", re.I)
         self._context_of = {stem: ctx for stem, ctx in self.contexts}
         self.quantities: dict[str, tuple[int, bool]] = {}
         for row in datafiles.table("events/quantities.tsv"):
@@ -148,7 +170,7 @@ class Lexicon:
         member = of_member(token)
         if member is not None and member.i != token.i:
             return self.in_class(member, spec)
-        if lemma in MEASURE_NOUNS or token.like_num:
+        if lemma in words("measure_nouns") or token.like_num:
             # "700 kg of medicine", "part of a stronghold", "a series of bombs"
             for c in token.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -168,8 +190,7 @@ class Lexicon:
                 if alt == "@place" and token.ent_type_ in ("GPE", "LOC", "FAC"):
                     return True
             elif alt == lemma or alt == token.lower_ or (phrase and alt == phrase) or \
-                    (lemma in ("effort", "process", "mission", "plan", "link", "measure", "agreement", "accord", "deal",
-                                  "pact", "treaty", "line", "zone", "talk", "negotiation") and alt in comp_lemmas):
+                    (lemma in words("modifier_named_heads") and alt in comp_lemmas):
                 return True
         return False
 

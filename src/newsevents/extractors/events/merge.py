@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import REPORTING_VERBS
+from .lexicon import REPORTING_VERBS, words
 
 def dedupe(actors: list[dict]) -> list[dict]:
     seen, out = set(), []
@@ -16,7 +16,6 @@ def dedupe(actors: list[dict]) -> list[dict]:
     return out
 
 
-GENERIC_HEADS = {"person", "people", "one", "man", "woman", "civilian", "other", "resident"}
 
 
 def _head_word(actor: dict) -> str:
@@ -121,7 +120,25 @@ def same_event(result, event: dict, tok, token_event: dict) -> dict | None:
             return prev
         if not event["actor"] and base == "ASSAULT" and _definite(tok) and _same_target(event["recipient"], prev["recipient"]):
             return prev  # "the attack on the camp …" after "attacked a military camp" (not "an attack on a camp")
-        if not event["actor"] and base == "ASSAULT" and all(_head_word(r) in GENERIC_HEADS for r in event["recipient"]) \
+        if not event["actor"] and base == "ASSAULT" and all(_head_word(r) in words("generic_person_heads") for r in event["recipient"]) \
                 and not _new_incident(tok):
             return prev  # "one person was seriously injured" after the incident was reported
     return None
+
+
+def fold_nominals(kept) -> list:
+    """A nominal trigger inside a verbal trigger of the same type (up to three heads up) is the
+    same event ("killed in a roadside *blast*" under "killed"): drop the noun."""
+    final = []
+    for tok, trig in kept:
+        if trig.pos == "N":
+            merged = False
+            for vt, vtrig in kept:
+                if vtrig.pos == "V" and vtrig.type == trig.type and vt.i != tok.i and \
+                        (tok in vt.subtree) and (tok.head.i == vt.i or tok.head.head.i == vt.i or tok.head.head.head.i == vt.i):
+                    merged = True
+                    break
+            if merged:
+                continue
+        final.append((tok, trig))
+    return final

@@ -6,8 +6,8 @@ Everything here returns *tokens*; :mod:`newsevents.resolve.actors` turns them in
 """
 from __future__ import annotations
 
-from .lexicon import COMMISSION_VERBS, KILL_VERBS, RECEIVING_LIGHT_VERBS, is_light_verb
-from .syntax import PATIENT_VERBS, children, climb_of, is_passive, owner, passive_subject, prep_objects, subject
+from .lexicon import is_light_verb, words
+from .syntax import children, climb_of, is_passive, owner, passive_subject, prep_objects, subject
 
 
 RECIPIENT_PREPS = {
@@ -78,21 +78,16 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
         return actors, recipients, True
     subj = subject(verb)
     # elided passive: "six police officers injured", "one vehicle set on fire"
-    if subj is not None and not dobj and verb.lemma_.lower() in PATIENT_VERBS and subj.dep_ == "nsubj" \
+    if subj is not None and not dobj and verb.lemma_.lower() in words("patient_verbs") and subj.dep_ == "nsubj" \
             and subj.head.i == verb.i and not any(c.dep_ == "prep" and c.lower_ in ("at", "on") for c in verb.children) \
             and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return [], [subj], True
     if subj is not None:
         actors = [subj]
-    if trig.type in ("ASSAULT", "CONSULT") and trig.lemma in ("clash", "fight", "battle", "negotiate", "meet") and not dobj:
+    if trig.type in ("ASSAULT", "CONSULT") and trig.lemma in words("reciprocal_verbs") and not dobj:
         actors += prep_objects(verb, ("with",))
         return actors, [], False
-    if dobj and trig.lemma not in ("use", "fire", "open", "throw", "hurl", "set", "provide", "send", "deliver",
-                                    "grant", "supply", "donate", "hand", "release", "lift", "ease", "impose",
-                                    "withdraw", "deploy", "suspend", "cut", "halt", "sign", "establish", "block",
-                                    "demand", "request", "reject", "accept", "offer", "threaten", "violate",
-                                    "veto", "deny", "restore", "upgrade", "reimpose", "reduce", "recall",
-                                    "expel", "cancel", "blockade", "explode", "seize", "confiscate", "blow"):
+    if dobj and trig.lemma not in words("object_not_recipient_verbs"):
         from ...resolve.actors import actor_like, TARGET_NOUNS
         d = dobj[0]
         if actor_like(d) or d.ent_type_ in ("GPE", "LOC", "FAC") or \
@@ -109,7 +104,7 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
         recipients = prep_objects(verb, preps)[:1]
         # "withdrew from the town of Shire", "fired at the city of Homs": the named place
         from ...resolve.actors import actor_like
-        if not recipients and dobj and dobj[0].lemma_.lower() in ("border", "frontier", "crossing"):
+        if not recipients and dobj and dobj[0].lemma_.lower() in words("border_nouns"):
             recipients = (prep_objects(verb, ("with",)) + prep_objects(dobj[0], ("with",)))[:1]  # "closed its border with Rwanda"
         if not recipients and trig.type == "RETREAT":
             # "pulled out of the town"
@@ -120,7 +115,7 @@ def verb_roles(verb, trig, lex) -> tuple[list, list, bool]:
         # "fired tear gas to disperse a crowd", "used grenades against officers"
         if not recipients and dobj:
             preps2 = ("against", "on", "at", "to") + (("with",) if trig.type in ("CONSULT", "COOPERATE") or
-                                                    dobj[0].lemma_.lower() in ("border", "frontier", "crossing") else ())
+                                                    dobj[0].lemma_.lower() in words("border_nouns") else ())
             recipients = prep_objects(dobj[0], preps2)[:1]
     if trig.type == "REQUEST" and not recipients:
         # "urged NATO to …": NATO is the dobj; "called on X"
@@ -191,12 +186,12 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
     if noun_for_light.dep_ in ("dobj", "attr", "nsubjpass") and is_light_verb(head):
         light = head
     elif noun_for_light.dep_ == "pobj" and head.dep_ == "prep" and (
-            (head.lower_ == "in" and head.head.lemma_ in ("be", "remain", "stay", "engage"))
+            (head.lower_ == "in" and head.head.lemma_ in words("state_verbs"))
             or is_light_verb(head.head)):
         light = head.head  # "was in contact with", "remained on alert", "put under investigation"
     elif noun_for_light.dep_ == "conj" and head.dep_ in ("dobj",) and is_light_verb(head.head):
         light = head.head
-    elif noun_for_light.dep_ == "dobj" and head.lemma_.lower() in COMMISSION_VERBS:
+    elif noun_for_light.dep_ == "dobj" and head.lemma_.lower() in words("commission_verbs"):
         light = head  # "Netanyahu ordered massive attacks on Gaza": the one who orders them acts
     elif noun.lower_ == "protest" and noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
         light = head.head  # "… in protest": the protesting act is the verb
@@ -205,7 +200,7 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
             actors.append(c)
         elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
             from ...resolve.actors import actor_like
-            if actor_like(c) and c.lower_ not in ("suicide", "car", "roadside", "air"):
+            if actor_like(c) and c.lower_ not in words("instrument_modifiers"):
                 actors.append(c)
     by = prep_objects(noun, ("by",))
     if by:
@@ -221,8 +216,6 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
             recipients = []
     if not between and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         between = prep_objects(noun.head, ("between",))  # "clashes broke out between X and Y"
-        if not between and noun.head.lemma_.lower() in ("erupt", "break", "occur", "continue", "flare", "resume"):
-            between = []
     if between and light is None:
         actors = between[:1]  # "talks between X and Y"
     elif between and not recipients:
@@ -252,7 +245,7 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
                     recipients = [patient]  # "a US national has been put under investigation"
             else:
                 subj = subject(light)
-                if subj is not None and light.lemma_.lower() in RECEIVING_LIGHT_VERBS and noun.dep_ == "dobj":
+                if subj is not None and light.lemma_.lower() in words("receiving_light_verbs") and noun.dep_ == "dobj":
                     # "Iran faces criticism from the U.N.": the subject bears it, "from" names the actor
                     actors = prep_objects(noun, ("from", "by"))[:1] or prep_objects(light, ("from", "by"))[:1]
                     recipients = recipients or [subj]
@@ -263,7 +256,6 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
     return actors, recipients, light
 
 
-CLAIM_VERBS = {"claim", "accept", "admit", "take", "bear", "assume", "acknowledge"}
 
 
 def responsibility_claimant(noun):
@@ -272,7 +264,7 @@ def responsibility_claimant(noun):
     if noun.dep_ != "pobj" or head.lower_ != "for" or head.head.lemma_.lower() != "responsibility":
         return None
     verb = head.head.head
-    if verb.lemma_.lower() not in CLAIM_VERBS or head.head.dep_ != "dobj":
+    if verb.lemma_.lower() not in words("claim_verbs") or head.head.dep_ != "dobj":
         return None
     return subject(verb)
 
@@ -281,9 +273,9 @@ def has_argument(noun, lex, strict: bool = False) -> bool:
     """Is the nominal trigger anchored to participants (precision guard for nouns)?"""
     from ...resolve.actors import actor_like
     head = noun.head
-    if noun.dep_ in ("dobj", "attr", "nsubjpass") and (is_light_verb(head) or head.lemma_.lower() in COMMISSION_VERBS):
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and (is_light_verb(head) or head.lemma_.lower() in words("commission_verbs")):
         return True
-    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ in ("be", "remain", "stay", "engage"):
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ in words("state_verbs"):
         return True
     preps = ("with", "between") if strict else ("on", "against", "by", "between", "with", "into", "upon", "at")
     if any(c.dep_ == "prep" and c.lower_ in preps and any(p.ent_type_ not in ("DATE", "TIME") for p in children(c, "pobj"))
@@ -293,9 +285,9 @@ def has_argument(noun, lex, strict: bool = False) -> bool:
         return False
     if responsibility_claimant(noun) is not None:
         return True
-    if noun.dep_ == "nsubj" and head.lemma_.lower() in KILL_VERBS:
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in words("harm_verbs"):
         return True
-    if noun.dep_ == "pobj" and head.lower_ in ("in", "during", "by") and head.head.lemma_.lower() in KILL_VERBS:
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "during", "by") and head.head.lemma_.lower() in words("harm_verbs"):
         return True
     for c in noun.children:
         if c.dep_ == "poss" and actor_like(c):

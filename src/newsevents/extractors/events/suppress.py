@@ -2,6 +2,8 @@
 content, purposes, conditions, background adjuncts, descriptive clauses, instruments, objects)."""
 from __future__ import annotations
 
+from .lexicon import words
+
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "acl", "advcl", "conj", "dative", "oprd", "attr"}
 
 
@@ -76,7 +78,7 @@ def dependent_triggers(kept, lex) -> set[int]:
             if t.i == anchor.i:
                 continue
             if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") and \
-                    t.head.lemma_.lower() not in REPORT_NOUNS:
+                    t.head.lemma_.lower() not in words("report_nouns"):
                 if t.i in ids or any(d.i in ids for d in t.children if d.dep_ in ("dobj", "xcomp")):
                     out |= {x.i for x in t.subtree}
             elif t.dep_ == "prep" and t.lower_ in BACKGROUND:
@@ -113,8 +115,7 @@ def dependent_triggers(kept, lex) -> set[int]:
 def yields_to_object(tok, trig, kept) -> bool:
     """A dictionary reading of a verb yields to a curated noun object of another type; a
     commissioning verb ("ordered the closure of three newspapers") to a material act it orders."""
-    from .lexicon import COMMISSION_VERBS
-    commission = tok.lemma_.lower() in COMMISSION_VERBS
+    commission = tok.lemma_.lower() in words("commission_verbs")
     if not (trig.derived or commission):
         return False
     objs = {c.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
@@ -133,7 +134,7 @@ def _alleged(tok) -> set[int]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "of", "over", "on", "with"):
             for p in c.children:
-                if p.dep_ in ("pcomp", "pobj") and (p.pos_ == "VERB" or p.lower_ in ("charge", "charges", "suspicion", "allegation", "allegations")):
+                if p.dep_ in ("pcomp", "pobj") and (p.pos_ == "VERB" or p.lower_ in words("charge_nouns")):
                     out |= {t.i for t in p.subtree}
     return out
 
@@ -154,7 +155,6 @@ def goal_tokens(sent) -> set[int]:
     return out
 
 
-SUSPICION_WORDS = {"suspect", "suspected", "accused", "alleged", "charged", "wanted", "convicted", "blamed", "arrested", "detained", "jailed"}
 
 
 def alleged_tokens(sent) -> set[int]:
@@ -162,16 +162,64 @@ def alleged_tokens(sent) -> set[int]:
     "charged with", "arrested for", "convicted of" (participles, adjectives or verbs)."""
     out = set()
     for tok in sent:
-        if tok.lower_ in SUSPICION_WORDS or tok.lemma_.lower() in ("arrest", "detain", "jail", "convict", "charge", "suspect",
-                                                                   "accuse", "sentence", "imprison", "indict", "prosecute"):
+        if tok.lower_ in words("suspicion_words") or tok.lemma_.lower() in words("charging_verbs"):
             out |= _alleged(tok)
     return out
 
 
-CARRIERS = {"effort", "mission", "process", "bid", "initiative", "attempt", "round", "campaign"}
 VERBAL_THROUGH_CALL = {"SUPPORT", "AGREE", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
-REPORT_NOUNS = {"news", "report", "claim", "allegation", "statement", "announcement", "word", "confirmation",
-                "fact", "reports", "accusation", "evidence", "sign", "indication", "rumour", "rumor"}
 
 
 BACKGROUND = {"after", "following", "since", "amid", "before", "despite"}
+
+
+def _noun_clause(tok):
+    """The relative or participial clause describing a noun whose predicate (or its object) is
+    ``tok`` ("weapons depots it has seized", "a cargo plane flying from Karachi", "funding, which
+    will help people"), or None. A noun with participants of its own deeper in the clause is its
+    own event ("a crowd that became hostile after raids on suspected smugglers")."""
+    t = tok
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass", "attr"):
+        t = t.head
+    return t if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+def descriptive_clause_triggers(kept) -> set[int]:
+    """Events in clauses that describe a participant are background when the sentence reports an
+    event of its own outside them (PLOVER codes the reported event, not its description)."""
+    out = set()
+    for tok, _ in kept:
+        clause = _noun_clause(tok)
+        if clause is None:
+            continue
+        span = {t.i for t in clause.subtree}
+        if any(t.i not in span for t, _ in kept):
+            out.add(tok.i)
+    return out
+
+
+def kept_triggers(cands, sent, lex, demands) -> list:
+    """The candidates that are events of their own: not the content of a speech act or of a
+    reported obligation (``demands``), not an alleged act, a goal, an elaboration of another
+    trigger or a description of a participant. Sorts ``cands`` outermost first."""
+    depth = {tok.i: sum(1 for _ in tok.ancestors) for tok, _ in cands}
+    cands.sort(key=lambda c: depth[c[0].i])
+    suppressed: set[int] = set()
+    for tok, trig in cands:
+        if tok.i in suppressed:
+            continue
+        if trig.pos == "V" and yields_to_object(tok, trig, cands):
+            suppressed.add(tok.i)  # "ordered the closure of three newspapers": the closure is the event
+            continue
+        if trig.content:
+            suppressed |= content_tokens(tok) - {tok.i}
+    for v in demands:
+        suppressed |= {t.i for t in v.subtree} - {v.i}
+        suppressed.add(v.i)
+    suppressed |= alleged_tokens(sent)  # "arrested a man for allegedly offering cash"
+    suppressed |= goal_tokens(sent)  # "… so that same-sex marriages are banned": a goal, not an event
+    kept = [(t, tr) for t, tr in cands if t.i not in suppressed]
+    suppressed |= dependent_triggers(kept, lex)
+    kept = [(t, tr) for t, tr in kept if t.i not in suppressed]
+    suppressed |= descriptive_clause_triggers(kept)
+    return [(t, tr) for t, tr in kept if t.i not in suppressed]

@@ -7,7 +7,7 @@ Everything here returns *tokens*; :mod:`newsevents.resolve.actors` turns them in
 from __future__ import annotations
 
 from ... import datelines
-from .lexicon import REPORTING_VERBS
+from .lexicon import REPORTING_VERBS, lexicon, words
 
 
 def children(token, *deps):
@@ -15,9 +15,6 @@ def children(token, *deps):
 
 
 TIME_ENTS = {"DATE", "TIME"}
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
-              "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "weekend", "week", "month",
-              "year", "day", "hour", "minute", "time", "occasion", "anniversary"}
 
 
 def prep_objects(token, preps) -> list:
@@ -26,7 +23,7 @@ def prep_objects(token, preps) -> list:
     for c in token.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_ENTS
-                       and p.lower_ not in TIME_WORDS and p.lemma_.lower() not in TIME_WORDS)
+                       and p.lower_ not in words("time_nouns") and p.lemma_.lower() not in words("time_nouns"))
     return out
 
 
@@ -35,8 +32,6 @@ def is_passive(verb) -> bool:
         (verb.tag_ == "VBN" and verb.dep_ in ("acl",) and not headline_subject(verb))
 
 
-PATIENT_VERBS = {"injure", "wound", "kill", "shoot", "arrest", "detain", "hurt", "abduct", "kidnap",
-                 "murder", "beat", "torture", "execute", "capture", "jail", "imprison", "deport"}
 
 
 def headline_subject(verb):
@@ -46,7 +41,7 @@ def headline_subject(verb):
     head = verb.head
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
         return None
-    if verb.lemma_.lower() in PATIENT_VERBS or verb.i != head.right_edge.i and verb.i < head.i:
+    if verb.lemma_.lower() in words("patient_verbs") or verb.i != head.right_edge.i and verb.i < head.i:
         return None
     if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
         return None
@@ -67,7 +62,7 @@ def subject(verb, _hops: int = 0):
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         gov = head.head  # "remains committed to carrying out …", "accused X of attacking"
-        if gov.lemma_.lower() in ("accuse", "blame", "suspect", "charge", "convict"):
+        if gov.lemma_.lower() in words("accusing_verbs"):
             obj = children(gov, "dobj")
             return obj[0] if obj else None
         if gov.pos_ in ("ADJ",) and gov.dep_ in ("acomp", "amod") and gov.head.i != gov.i:
@@ -85,7 +80,7 @@ def subject(verb, _hops: int = 0):
     if verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         # object control: "urged NATO to step in" → NATO
         obj = children(head, "dobj")
-        if verb.dep_ == "xcomp" and obj and head.lemma_ in ("urge", "ask", "order", "force", "call", "press", "allow", "permit", "help"):
+        if verb.dep_ == "xcomp" and obj and head.lemma_ in words("object_control_verbs"):
             return obj[0]
         return subject(head, _hops + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") and \
@@ -117,7 +112,6 @@ def speaking_owner(subj):
     its owner."""
     if subj.pos_ not in ("NOUN",):
         return subj
-    from .lexicon import lexicon
     if not lexicon().in_class(subj, "@statement"):
         return subj
     own = owner(subj)
@@ -154,13 +148,12 @@ def owner(noun):
     return None
 
 
-OF_CARRIERS = {"state", "series", "wave", "round", "day", "week", "month", "campaign", "number", "string", "spate"}
 
 
 def climb_of(noun):
     """"a state of emergency" → state; "10 days of war games" → days (the word a verb governs)."""
     t = noun
-    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in OF_CARRIERS:
+    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in words("of_carriers"):
         t = t.head.head
     return t
 
@@ -183,4 +176,4 @@ def time_phrase(prep) -> bool:
     """"for Thursday", "on Monday": a preposition whose object is a time expression."""
     if prep.lower_ not in ("for", "on", "at", "in", "during", "by", "until", "till", "since", "before", "after"):
         return False  # "sentenced to seven years" is no time phrase
-    return any(p.dep_ == "pobj" and (p.ent_type_ in TIME_ENTS or p.lemma_.lower() in TIME_WORDS) for p in prep.children)
+    return any(p.dep_ == "pobj" and (p.ent_type_ in TIME_ENTS or p.lemma_.lower() in words("time_nouns")) for p in prep.children)
