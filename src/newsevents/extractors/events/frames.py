@@ -109,7 +109,7 @@ def _objtarget(v, val, lex) -> bool:
                                  lex.in_class(cand, "@place|@building|@vehicle|@infrastructure|@stronghold"))
 
 
-def _objnotevent(v, val, lex) -> bool:
+def _dobj(v, val, lex) -> bool:
     return bool(v.dobj)
 
 
@@ -278,7 +278,7 @@ def _kills(v, val, lex) -> bool:
 CHECKS = {
     "any": _always, "obj": _obj, "noobj": _noobj, "nodobj": _nodobj, "objactor": _objactor, "objgpe": _objgpe,
     "objperson": _objperson, "objpeople": _objpeople, "objtarget": _objtarget,
-    "objnotevent": _objnotevent, "objnotgpe": _always, "obj_or_subj": _always, "toactor": _toactor,
+    "dobj": _dobj, "objnotgpe": _always, "obj_or_subj": _always, "toactor": _toactor,
     "noxcomp": _noxcomp, "xcomp": _xcomp, "prep": _prep, "noprep": _noprep, "underprep": _underprep,
     "frompobj": _frompobj, "pobj": _pobj, "comp": _comp, "conjsubj": _conjsubj, "subjactor": _subjactor,
     "subjpeople": _subjpeople, "subj": _subj, "advmod": _advmod, "amod": _amod,

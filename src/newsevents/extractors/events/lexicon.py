@@ -73,7 +73,7 @@ class Trigger:
 FRAME_KEYS: dict[str, str] = {
     "any": "none", "obj": "required", "noobj": "required", "nodobj": "none", "objactor": "none",
     "objgpe": "none", "objperson": "none", "objpeople": "none", "objtarget": "none",
-    "objnotevent": "none", "objnotgpe": "none", "obj_or_subj": "required", "toactor": "none",
+    "dobj": "none", "objnotgpe": "none", "obj_or_subj": "required", "toactor": "none",
     "noxcomp": "none", "xcomp": "optional", "prep": "required", "noprep": "required", "underprep": "required",
     "frompobj": "required", "pobj": "required", "comp": "required", "conjsubj": "none", "subjactor": "none",
     "subjpeople": "none", "subj": "required", "advmod": "required", "amod": "required",
