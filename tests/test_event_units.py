@@ -246,3 +246,14 @@ def test_dedupe_keeps_the_first_of_a_name_and_entity():
     b = {"name": "police", "entity": None}
     c = {"name": "Police", "entity": "e1"}
     assert dedupe([a, b, c]) == [a, c]
+
+
+def test_objnotgpe_refuses_a_place_name(parse):
+    assert holds(parse("Police raided a house in Pristina on Monday."), "raided", "objnotgpe")
+    assert not holds(parse("Police raided Kosovo on Monday."), "raided", "objnotgpe")
+
+
+def test_obj_or_subj(parse):
+    frame = "obj_or_subj:@vehicle"
+    assert holds(parse("Protesters set a police car on fire."), "set", frame)
+    assert not holds(parse("Protesters set the town on fire."), "set", frame)

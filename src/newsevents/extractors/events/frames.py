@@ -113,6 +113,21 @@ def _dobj(v, val, lex) -> bool:
     return bool(v.dobj)
 
 
+def _objnotgpe(v, val, lex) -> bool:
+    """No place name as the object: "raided *a house*", not "raided *Kosovo*"."""
+    return v.obj is None or v.obj.ent_type_ not in ("GPE", "LOC")
+
+
+def _obj_or_subj(v, val, lex) -> bool:
+    """The object, or else the subject, in the class; the subject of an elided passive is the noun
+    its participle describes ("one *vehicle* set on fire", "*a car* set on fire" in a headline)."""
+    if _obj(v, val, lex):
+        return True
+    tok = v.tok
+    subj = tok.head if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") else _subject_for_frame(tok)
+    return subj is not None and lex.in_class(subj, val)
+
+
 def _always(v, val, lex) -> bool:
     return True
 
@@ -278,7 +293,7 @@ def _kills(v, val, lex) -> bool:
 CHECKS = {
     "any": _always, "obj": _obj, "noobj": _noobj, "nodobj": _nodobj, "objactor": _objactor, "objgpe": _objgpe,
     "objperson": _objperson, "objpeople": _objpeople, "objtarget": _objtarget,
-    "dobj": _dobj, "objnotgpe": _always, "obj_or_subj": _always, "toactor": _toactor,
+    "dobj": _dobj, "objnotgpe": _objnotgpe, "obj_or_subj": _obj_or_subj, "toactor": _toactor,
     "noxcomp": _noxcomp, "xcomp": _xcomp, "prep": _prep, "noprep": _noprep, "underprep": _underprep,
     "frompobj": _frompobj, "pobj": _pobj, "comp": _comp, "conjsubj": _conjsubj, "subjactor": _subjactor,
     "subjpeople": _subjpeople, "subj": _subj, "advmod": _advmod, "amod": _amod,
