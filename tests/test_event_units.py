@@ -257,3 +257,9 @@ def test_obj_or_subj(parse):
     frame = "obj_or_subj:@vehicle"
     assert holds(parse("Protesters set a police car on fire."), "set", frame)
     assert not holds(parse("Protesters set the town on fire."), "set", frame)
+
+
+def test_an_unknown_word_class_is_refused():
+    with pytest.raises(datafiles.DataFileError) as err:
+        parse_frame("obj:@nosuchclass|ban", "data/events/plover_triggers.tsv", 7, classes={"aid": set()})
+    assert err.value.code == "E030" and "@nosuchclass" in str(err.value)

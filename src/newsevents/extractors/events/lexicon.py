@@ -83,8 +83,8 @@ FRAME_FLAGS = ("content", "theme", "swap")  # properties of the entry, not condi
 
 
 def parse_frame(frame: str, path: str, line: int, classes=None) -> tuple[tuple[tuple[str, str], ...], set[str]]:
-    """``(conditions, flags)`` of a frame string; an unknown key [E029] or a missing or unexpected
-    value [E030] is refused, naming the file and line."""
+    """``(conditions, flags)`` of a frame string; an unknown key [E029], a missing or unexpected
+    value or an unknown ``@class`` (when ``classes`` is given) [E030] is refused, naming the file and line."""
     conds, flags = [], set()
     for part in frame.split():
         key, _, val = part.partition(":")
@@ -99,6 +99,10 @@ def parse_frame(frame: str, path: str, line: int, classes=None) -> tuple[tuple[t
             raise datafiles.DataFileError("E030", path=path, line=line, reason=f"frame key '{key}' takes no value ({part!r})")
         if kind == "required" and not val:
             raise datafiles.DataFileError("E030", path=path, line=line, reason=f"frame key '{key}' needs a value ('{key}:...')")
+        for alt in val.split("|"):
+            if alt.startswith("@") and classes is not None and alt[1:] not in classes:
+                raise datafiles.DataFileError("E030", path=path, line=line,
+                                              reason=f"frame key '{key}': no word class '{alt}' in data/events/classes.tsv")
         conds.append((key, val))
     return tuple(conds), flags
 
