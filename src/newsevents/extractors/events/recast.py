@@ -143,8 +143,9 @@ def recast(c: Coding, tok, trig, ctx, speaker, attributed: bool) -> dict | None:
             c.recipients = dedupe(resolve_phrase(ctx.doc, third, ctx.result, speaker))
     if c.type == "SUPPORT" and agreement_to_act(tok, lex):
         c.type = "AGREE"  # "reached an agreement to share the waters": a commitment to future cooperation
-    if c.type == "MOBILIZE" and trig.lemma in words("exercise_nouns") and \
-            len({a.get("country") for a in c.actors if a.get("country")}) >= 2:
+    if c.type == "MOBILIZE" and trig.lemma in words("exercise_nouns") and (
+            len({a.get("country") for a in c.actors if a.get("country")}) >= 2 or
+            any(m.dep_ in ("amod", "compound") and m.lower_ in words("joint_modifiers") for m in tok.children)):
         c.type, c.mode = "COOPERATE", None  # joint exercises are cooperation (PLOVER: MOBILIZE is one side)
     if c.type == orig[0]:
         return None

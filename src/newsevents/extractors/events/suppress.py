@@ -38,6 +38,21 @@ def _has_prep_argument(tok) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "between", "with", "into", "upon") for c in tok.children)
 
 
+def _background(c) -> set[int]:
+    """Tokens of a child clause or phrase that is a condition or background of its head: "*unless*
+    the president agrees", "*following* a government offensive", "*during* a demonstration", "in
+    *response* to", "hours *after* …"."""
+    marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+    if c.dep_ == "advcl" and marks & ({"if", "unless", "until", "till"} | BACKGROUND):
+        return {t.i for t in c.subtree}
+    if c.dep_ == "prep" and (c.lower_ in BACKGROUND | SETTING or _background_in(c)):
+        return {t.i for t in c.subtree}
+    if c.dep_ in ("npadvmod", "advmod"):
+        # "hours after Armenia and Azerbaijan agreed …", "shortly before the raid"
+        return {t.i for p in c.children if p.dep_ == "prep" and p.lower_ in BACKGROUND for t in p.subtree}
+    return set()
+
+
 def dependent_triggers(kept, lex) -> set[int]:
     """Triggers that only elaborate another one: its purpose ("sent troops *to investigate*"), its
     condition ("*unless* the president *agrees*"), background adjuncts ("surrendered *following*
@@ -69,19 +84,23 @@ def dependent_triggers(kept, lex) -> set[int]:
                 # "expelled the ambassador, accusing him of …": the stated reason; "rioted …,
                 # joining demonstrators in demanding a referendum": the protest's demand
                 out |= speech & {t.i for t in c.subtree}
-            elif c.dep_ == "advcl" and marks & ({"if", "unless", "until", "till"} | BACKGROUND):
-                out |= {t.i for t in c.subtree}
-            elif c.dep_ == "prep" and (c.lower_ in BACKGROUND or (c.lower_ == "in" and any(p.lower_ == "wake" for p in c.children))):
-                out |= {t.i for t in c.subtree}
+            else:
+                out |= _background(c)
+        if anchor.dep_ == "xcomp" and anchor.head.pos_ in ("VERB", "AUX"):
+            # "began deploying Tuesday, hours after Armenia and Azerbaijan agreed …": the
+            # conditions and background of the governing verb are the trigger's too
+            for c in anchor.head.children:
+                if c.i != anchor.i:
+                    out |= _background(c)
         # inside the event's phrase: descriptive clauses and background nominals
         for t in anchor.subtree:
             if t.i == anchor.i:
                 continue
             if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") and \
-                    t.head.lemma_.lower() not in words("report_nouns"):
+                    t.head.lemma_.lower() not in words("report_nouns") and not _states_content(t, speech, lex):
                 if t.i in ids or any(d.i in ids for d in t.children if d.dep_ in ("dobj", "xcomp")):
                     out |= {x.i for x in t.subtree}
-            elif t.dep_ == "prep" and t.lower_ in BACKGROUND:
+            elif t.dep_ == "prep" and (t.lower_ in BACKGROUND | SETTING or _background_in(t)):
                 for x in t.subtree:
                     if x.i in ids and x.pos_ in ("NOUN", "PROPN") and not _has_prep_argument(x):
                         out.add(x.i)
@@ -171,6 +190,13 @@ VERBAL_THROUGH_CALL = {"SUPPORT", "AGREE", "ACCUSE", "REJECT", "THREATEN", "CONC
 
 
 BACKGROUND = {"after", "following", "since", "amid", "before", "despite"}
+SETTING = {"during", "over"}  # "arrested journalists during a demonstration", "expelled diplomats over a protest"
+
+
+def _background_in(prep) -> bool:
+    """"in the wake of", "in response to", "in retaliation for": a reason or a setting."""
+    return prep.lower_ == "in" and any(p.dep_ == "pobj" and p.lemma_.lower() in words("background_nouns")
+                                       for p in prep.children)
 
 
 def _noun_clause(tok):
@@ -184,13 +210,34 @@ def _noun_clause(tok):
     return t if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
-def descriptive_clause_triggers(kept) -> set[int]:
+def _states_content(clause, speech: set[int], lex) -> bool:
+    """A speech act in the clause of a statement noun ("a letter *threatening* to pull funding")."""
+    return clause.i in speech and clause.head.pos_ in ("NOUN", "PROPN") and lex.in_class(clause.head, "@statement")
+
+
+def statement_carriers(kept, lex) -> set[int]:
+    """"sent a letter threatening to pull funding", "issued a statement demanding …": the speech
+    act stated in a statement noun's clause is the event; the verb that sends or issues the
+    statement only carries it."""
+    ids = {t.i for t, _ in kept}
+    speech = {t.i for t, tr in kept if tr.content}
+    out = set()
+    for tok, _ in kept:
+        if tok.dep_ in ("acl", "relcl") and _states_content(tok, speech, lex) and tok.head.dep_ == "dobj":
+            carrier = tok.head.head
+            if carrier.i in ids and carrier.i != tok.i:
+                out.add(carrier.i)
+    return out
+
+
+def descriptive_clause_triggers(kept, lex) -> set[int]:
     """Events in clauses that describe a participant are background when the sentence reports an
     event of its own outside them (PLOVER codes the reported event, not its description)."""
     out = set()
+    speech = {t.i for t, tr in kept if tr.content}
     for tok, _ in kept:
         clause = _noun_clause(tok)
-        if clause is None:
+        if clause is None or _states_content(clause, speech, lex):
             continue
         span = {t.i for t in clause.subtree}
         if any(t.i not in span for t, _ in kept):
@@ -221,5 +268,6 @@ def kept_triggers(cands, sent, lex, demands) -> list:
     kept = [(t, tr) for t, tr in cands if t.i not in suppressed]
     suppressed |= dependent_triggers(kept, lex)
     kept = [(t, tr) for t, tr in kept if t.i not in suppressed]
-    suppressed |= descriptive_clause_triggers(kept)
+    suppressed |= statement_carriers(kept, lex)
+    suppressed |= descriptive_clause_triggers(kept, lex)
     return [(t, tr) for t, tr in kept if t.i not in suppressed]

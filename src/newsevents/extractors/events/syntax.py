@@ -77,6 +77,8 @@ def subject(verb, _hops: int = 0):
         if passive and not children(verb, "nsubj"):
             return None  # shares a passive subject: handled as patient
         return subject(head, _hops + 1)
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") and not children(head, "dobj"):
+        return subject(head, _hops + 1)  # "Russia has begun withdrawing troops": subject control
     if verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         # object control: "urged NATO to step in" → NATO
         obj = children(head, "dobj")
