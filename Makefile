@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 DB ?= newsevents.db
 
-.PHONY: run test install install-dev browser-deps bench eval clean
+.PHONY: run test install install-dev browser-deps bench eval screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,13 +26,18 @@ run: install
 
 ## make test: install test needs, then run the whole test suite
 test: install-dev browser-deps
-	$(BIN)/python -m pytest -q
+	NEWSEVENTS_TREE_CHECK=1 $(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/newsevents bench samples/
 
+## make eval: score the pipeline on the annotated articles the repository carries (tests/fixtures)
 eval: install
-	$(BIN)/newsevents eval ../shared/examples/*.gold.json
+	$(BIN)/newsevents eval tests/fixtures/gold
+
+## make screenshots: the documentation's screenshots (docs/screenshots/), taken by the browser tests
+screenshots: install-dev browser-deps
+	NEWSEVENTS_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_pages.py -k "dashboard_shows or map_filter_to_kosovo"
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

@@ -34,12 +34,11 @@ def test_report_fields(result):
     assert result.model.startswith("en_core_web_sm")
 
 
-def test_ratio_sanity(result):
-    # the full run does the same parse plus the extractors: in CPU time (one process, immune to
-    # other programs) it cannot be cheaper; wall-clock best-of-2 on a busy machine can wobble
-    assert result.cpu_ratio >= 1.0
-    assert result.ratio > 0.8
+def test_ratios_are_computed_from_the_same_run(result):
+    # the ratios themselves are speed figures: they belong to the benchmark's report, not to a test
+    # that a busy machine can fail (#18.13); what is tested is how they are computed
     assert result.full_cpu_seconds > 0 and result.bare_cpu_seconds > 0
+    assert result.cpu_ratio == pytest.approx(result.full_cpu_seconds / result.bare_cpu_seconds)
 
 
 def test_every_extractor_is_timed(result):

@@ -217,3 +217,73 @@ def test_export_unknown_format(capsys, filled_db, tmp_path):
     target = tmp_path / "x.xml"
     code, _, err = run(capsys, "export", "--format", "xml", "--db", filled_db, "-o", str(target))
     assert code == 2 and "[E019]" in err and not target.exists()
+
+
+JSONL_LINES = [
+    {"id": "riot", "text": "Police fired tear gas at protesters in Nairobi on Tuesday, witnesses said.",
+     "published": "2024-05-14"},
+    "this line is not JSON",
+    {"id": "raid", "text": "Soldiers arrested three men in Gao on Monday, the army said.", "published": "2024-05-13"},
+]
+
+
+def _jsonl(path: Path) -> Path:
+    path.write_text("".join((json.dumps(x) if isinstance(x, dict) else x) + "\n" for x in JSONL_LINES), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("args", [("--input-format", "jsonl"), ()])
+def test_extract_jsonl_in_is_jsonl_out_line_for_line(nlp, capsys, tmp_path, args):
+    """Issue 18.5: one output line per input line, the failed one an error line in its place."""
+    source = _jsonl(tmp_path / "in.jsonl")
+    target = tmp_path / "out.jsonl"
+    code, out, err = run(capsys, "extract", *args, str(source), "-o", str(target))
+    assert code == 1 and "[E005]" in err  # the bad line is reported and makes the exit code 1
+    lines = target.read_text("utf-8").splitlines()
+    assert len(lines) == 3
+    records = [json.loads(line) for line in lines]
+    assert records[0]["article"]["id"] == "riot" and records[2]["article"]["id"] == "raid"
+    assert records[1]["code"] == "E005" and "error" in records[1]
+    for record in (records[0], records[2]):
+        validate(record)
+    code, out, _ = run(capsys, "extract", *args, str(source))  # to stdout as well
+    assert len(out.splitlines()) == 3 and json.loads(out.splitlines()[2])["article"]["id"] == "raid"
+
+
+def test_extract_format_json_still_gives_one_list(nlp, capsys, tmp_path):
+    source = _jsonl(tmp_path / "in.jsonl")
+    code, out, _ = run(capsys, "extract", str(source), "--format", "json")
+    assert code == 1 and [d["article"]["id"] for d in json.loads(out)] == ["riot", "raid"]
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+@pytest.mark.parametrize("value", ["2024-13-01", "yesterday", "14/05/2024", "2024-02-30"])
+def test_published_must_be_an_iso_date(capsys, tmp_path, command, value):
+    """'2024-13-01' was read as 13 January, 'yesterday' as the machine's clock: both are refused."""
+    article = tmp_path / "a.txt"
+    article.write_text("Police arrested two men in Gao on Monday.", "utf-8")
+    extra = ["--db", str(tmp_path / "x.db")] if command == "ingest" else []
+    code, out, err = run(capsys, command, str(article), "--published", value, *extra)
+    assert code == 2 and out == ""
+    assert "[E021] Invalid parameter '--published'" in err and value in err and "YYYY-MM" in err
+    assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize("value", ["2024-05", "2024-05-14", "2024-05-14T08:30:00Z"])
+def test_published_takes_what_the_filters_take(nlp, capsys, tmp_path, value):
+    article = tmp_path / "a.txt"
+    article.write_text("Police arrested two men in Gao on Monday.", "utf-8")
+    code, out, err = run(capsys, "extract", str(article), "--published", value)
+    assert code == 0, err
+    assert json.loads(out)["article"]["published"] == value
+
+
+def test_metadata_dates_are_not_swapped_or_read_on_the_clock(nlp):
+    """The library path (sidecars, JSONL, the API) warns instead of guessing."""
+    import newsevents
+
+    for value in ("2024-13-01", "yesterday", "last Tuesday"):
+        doc = newsevents.extract("Police arrested two men in Gao.", published=value)
+        assert doc["article"]["published"] is None
+        assert any(w["code"] == "W001" and value in w["message"] for w in doc["warnings"]), value
+    assert newsevents.extract("Police arrested two men.", published="May 14, 2024")["article"]["published"] == "2024-05-14"

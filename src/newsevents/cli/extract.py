@@ -13,13 +13,22 @@ from ._common import progress, report_error
 from ..config import Config
 from ..errors import NewsEventsError
 from ..extraction import extract_paths
+from ..ingest.meta import publication_date
+from ..ingest.sources import JSONL_SUFFIXES
+
+
+def jsonl_input(files: List[str], input_format: str) -> bool:
+    """True when every input is JSONL: --input-format jsonl, or (auto) files named *.jsonl / *.ndjson."""
+    if input_format == "jsonl":
+        return True
+    return input_format == "auto" and bool(files) and all(Path(f).suffix.lower() in JSONL_SUFFIXES for f in files)
 
 
 @app.command()
 def extract(
     files: List[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date when the input has none (ISO)."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json (one document, or a list) or jsonl (one per line)."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date when the input has none: YYYY-MM-DD (or an ISO datetime), YYYY-MM or YYYY."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="json (one document, or a list) or jsonl (one per line). Default: jsonl for JSONL input or an -o FILE.jsonl, json otherwise.", show_default=False),
     input_format: str = typer.Option("auto", "--input-format", "-i", help="auto, text, html or jsonl."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     processes: int = typer.Option(1, "--processes", "-n", help="spaCy worker processes."),
@@ -27,11 +36,16 @@ def extract(
 ) -> None:
     """Extract entities, events, quotes, places, dates and casualties as newsevents/1 JSON.
 
-    With --input-format jsonl, one output line is written per input line, in order, carrying its id;
-    a line that fails gives an error line ({"id", "error"}) so the line numbers still match.
+    JSONL in (--input-format jsonl or *.jsonl files) means JSONL out: one output line per input line,
+    in order, carrying its id; a line that fails gives an error line ({"id", "error", "code"}) so the
+    line numbers still match. --format json asks for one JSON document (or a list) instead.
     """
+    if fmt is None:
+        fmt = "jsonl" if jsonl_input(files, input_format) or (output and output.suffix.lower() in JSONL_SUFFIXES) \
+            else "json"
     if fmt not in ("json", "jsonl"):
         raise NewsEventsError("E019", fmt=fmt, expected="json, jsonl")
+    published = publication_date(published)
     config = Config(n_process=processes)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     failures = 0

@@ -12,6 +12,7 @@ from . import app
 from ._common import progress, report_error
 from ..config import Config
 from ..ingest_job import ITEM_KINDS, IngestSummary, ingest as run_ingest
+from ..ingest.meta import publication_date
 from ..redact import redacted
 from ..store import DEFAULT_DB, open_store
 
@@ -22,7 +23,7 @@ def ingest(
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite file, sqlite:///PATH, or postgresql://HOST/DB[?schema=NAME] to store into."),
     processes: int = typer.Option(1, "--processes", "-n", help="spaCy worker processes."),
     input_format: str = typer.Option("auto", "--input-format", "-i", help="auto, text, html or jsonl."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date when the input has none (ISO)."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date when the input has none: YYYY-MM-DD (or an ISO datetime), YYYY-MM or YYYY."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON instead of a table."),
     stories: bool = typer.Option(True, "--stories/--no-stories", help="Group the stored articles into stories as they are stored (default) or leave it to 'newsevents stories build'."),
 ) -> None:
@@ -32,6 +33,7 @@ def ingest(
     the store's errors table and printed as one line naming it; the batch goes on, and the exit
     code is 1 if anything failed.
     """
+    published = publication_date(published)
     config = Config(n_process=processes)
     store = open_store(db)
     try:
