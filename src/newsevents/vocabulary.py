@@ -4,6 +4,9 @@
   stage's use (``events``, ``dates``, ``modality``), :func:`speech_verbs` for the quotes stage's
   cue constructions (``clausal``, ``directive`` …), :func:`content_preps` and
   :func:`verb_platforms` for the attributes of some of them.
+* Place nouns (``data/place_nouns.tsv``): :func:`place_nouns` for one use (``after_admin``,
+  ``scan_of``, ``gazetteer`` …; the places stage and the gazetteer index), :func:`noun_alternation`
+  for the same as a regex alternation.
 
 Each stage keeps the exact subset it was written for: a verb is added to a use in the data file,
 not to a list in code.
@@ -49,3 +52,20 @@ def content_preps() -> dict[str, frozenset[str]]:
 def verb_platforms() -> dict[str, str]:
     """Verbs that name their medium → the platform ("tweet" → Twitter)."""
     return {row["lemma"]: row["platform"] for row in _verbs() if row["platform"]}
+
+
+@lru_cache(maxsize=None)
+def place_nouns(use: str) -> frozenset[str]:
+    """The place nouns read for ``use`` (see the header of ``data/place_nouns.tsv``)."""
+    uses = datafiles.TABLES["place_nouns.tsv"].columns[1].choices
+    if use not in uses:
+        raise ValueError(f"unknown use {use!r} (one of {', '.join(uses)})")
+    return frozenset(row["noun"] for row in datafiles.table("place_nouns.tsv") if use in row["uses"])
+
+
+def noun_alternation(use: str) -> str:
+    """The place nouns of ``use`` as a non-capturing regex alternation, longest first, a space as
+    ``\\s+`` ("port city")."""
+    import re
+    words = sorted(place_nouns(use), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in words) + ")"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .loaders import Column as C
 from .loaders import Mapping, Number, Record, Table, Text, Words
 
+PLACE_NOUN_USES = ("after_admin", "admin_of", "city_hint", "scan_suffix", "scan_of", "cue_of", "demonym_of", "locative_of", "vague_of", "of_place", "modified", "ground", "possessive_after", "gazetteer")
 SECTOR = "a PLOVER/CAMEO sector code (GOV, COP, MIL, REB, IGO …)"
 
 TABLES: dict[str, Table] = {
@@ -32,6 +33,12 @@ TABLES: dict[str, Table] = {
         (C("alias"), C("kind", required=True, choices=("country", "country_name", "city", "admin1")),
          C("target", required=True, doc="country, country_name: alpha-2; city: 'GeoNames name@alpha2'; admin1: CC.code")),
         key=("alias", "kind"), doc="Aliases news uses that the GeoNames and ISO names miss."),
+    "place_nouns.tsv": Table(
+        (C("noun", doc="a noun naming a kind of place or a part of one, lower-case ('province', 'outskirts', 'port city')"),
+         C("uses", split=" ", required=True, choices=PLACE_NOUN_USES,
+           doc="where the places stage (and the gazetteer) reads it: see the file's header")),
+        key=("noun",), doc="Place nouns (administrative units, settlements, parts of a place), the one list of the notion, "
+                           "with each use (newsevents.extractors.places.cues)."),
     "holidays.tsv": Table(
         (C("name"), C("rule", required=True, doc="MM-DD, or N-Weekday-MM (N=-1: the last)")),
         key=("name",), doc="Named days → date rule."),
@@ -150,7 +157,11 @@ DOCUMENTS = {
     }, doc="Speaker nouns, attribution phrases, pronouns (quotes, speakers, coref, entities, the tokenizer's titles); the speech verbs are in reporting_verbs.tsv."),
     "place_cues.json": Record({
         "agent_heads": Words(doc="nouns a place name modifies as an actor ('Kosovo police')"),
-        "place_nouns": Words(doc="nouns that make a name a location ('Mosul district')"),
         "on_heads": Words(doc="nouns whose 'on X' is a location ('strikes on Idlib')"),
-    }, doc="Place-mention cues (places stage)."),
+        "locative_words": Words(doc="words right before a name that cue it as a place ('in', 'near', 'outside')"),
+        "locative_preps": Words(doc="prepositions whose object (in the parse) is where something is"),
+        "locative_adjectives": Words(doc="adjectives between a cue and a place name ('in the restive Idlib')"),
+        "name_particles": Words(doc="particles of personal names ('van', 'bin'): a name word, not a place cue"),
+        "not_places": Words(doc="words that are never a place name on their own ('the', 'May', 'capital')"),
+    }, doc="Place-mention cues (places stage); the place nouns are in place_nouns.tsv."),
 }

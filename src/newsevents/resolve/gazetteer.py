@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import datafiles
+from ..vocabulary import noun_alternation
 
 FORMAT_VERSION = 3
 BUILD_REVISION = 2  # bump when the build changes what it stores (same file name; the fingerprint rebuilds it)
@@ -79,9 +80,7 @@ def _final_h(key: str) -> tuple[str, ...]:
     return ()
 
 
-_ADMIN_WORDS = ("governorate", "province", "district", "oblast", "region", "state", "county", "prefecture",
-                "department", "municipality", "muhafazat", "okrug", "districte", "krai", "voivodeship")
-_ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(_ADMIN_WORDS) + r")$")
+_ADMIN_SUFFIX = re.compile(r"\s+" + noun_alternation("gazetteer") + r"$")  # data/place_nouns.tsv
 _ADMIN_PREFIX = re.compile(r"^(?:state of|province of|muhafazat|governorate of|estado de)\s+")
 
 
