@@ -112,11 +112,12 @@ def test_container_beats_population(extract_text):
     assert paris["country"] == "US" and paris["admin1"] == "Texas"
 
 
-def test_modifier_only_place_is_not_listed(extract_text):
+def test_modifier_only_place_is_associative(extract_text):
     doc = extract_text("U.S. airstrikes hit targets near Mosul, Iraqi officials said.", extractors=["places"])
-    names = {p["name"] for p in doc["places"]}
+    names = {p["name"] for p in doc["places"] if p["role"] == "literal"}
     assert "Mosul" in names
-    assert not any(p["country"] == "US" for p in doc["places"])
+    assert not any(p["country"] == "US" for p in doc["places"] if p["role"] == "literal")
+    assert any(p["country"] == "US" for p in doc["places"] if p["role"] == "associative")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -45,7 +45,8 @@ def score_places(gold: Gold, doc: dict, issues: list[Issue] | None = None) -> Fi
     score = FieldScore()
     prf = score.p("all")
     score.a("country")
-    preds = doc.get("places") or []
+    # the gold lists the places where things are: no associative place, no state named only to qualify a town
+    preds = [p for p in doc.get("places") or [] if p.get("role") != "associative" and not p.get("qualifies")]
     prf.gold, prf.pred = len(gold.places), len(preds)
     for gp in gold.places:
         if any(place_matches(gp, pp) for pp in preds):

@@ -119,9 +119,25 @@ def focus_place(result, mentions: list[dict], lead_end: int = 0, dateline_end: i
     return result.get("places", best)
 
 
-def _as_event_place(place: dict, method: str) -> dict:
+_NEAR = re.compile(r"\b(?:near|outside|around|close\s+to|(?:outskirts|vicinity|edge|suburbs?)\s+of|"
+                   r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$", re.I)
+
+
+def precision(place: dict, near: bool = False) -> int:
+    """ACLED geo-precision of an event place: 1 the place itself (a town), 2 near a town or a part
+    of a region ("near Palmyra", "northern Idlib", the Gaza Strip), 3 only a region or the
+    country ("in Idlib province", "in Syria")."""
+    feature = place.get("feature")
+    if feature == "city":
+        return 2 if near else 1
+    if feature == "region" and place.get("country"):
+        return 2
+    return 3
+
+
+def _as_event_place(place: dict, method: str, near: bool = False) -> dict:
     return {"id": place["id"], "name": place["name"], "lat": place["lat"], "lon": place["lon"],
-            "country": place["country"], "method": method}
+            "country": place["country"], "method": method, "precision": precision(place, near)}
 
 
 def event_place(result, mentions, paragraphs, focus, trigger, sentence, clause) -> dict | None:
@@ -144,7 +160,8 @@ def event_place(result, mentions, paragraphs, focus, trigger, sentence, clause) 
                 if (chosen["vague"] or unresolved) and focus is not None \
                         and focus["country"] == place["country"] and focus["id"] != place["id"]:
                     return _as_event_place(focus, "focus")
-            return _as_event_place(place, "clause")
+            near = bool(_NEAR.search(result.text[max(0, chosen["start"] - 40):chosen["start"]]))
+            return _as_event_place(place, "clause", near)
     para = next(((s, e) for s, e in paragraphs if s <= t < e), None)
     if para is not None:
         pool = [m for m in candidates(*para) if m["locative"]] or candidates(*para)

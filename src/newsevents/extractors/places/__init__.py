@@ -75,4 +75,4 @@ def extract_places(doc, result) -> None:
     qualifying = [m.container_span for m in kept if m.container_span]
     for m in kept:
         m.qualifier = any(s <= m.start and m.end <= e for s, e in qualifying)
-    emit(doc, result, kept, gaz)
+    emit(doc, result, kept, gaz, ctx)

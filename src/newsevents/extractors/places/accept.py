@@ -9,6 +9,8 @@ from .context import PlaceContext
 from .cues import ADMIN_HINT, CUE_OF, LOCATIVE_ADJ, LOCATIVE_WORDS
 from .mention import Mention
 
+STRICT_LOCATIVES = {"in", "near", "outside", "across", "throughout", "around", "inside"}
+
 
 def accept(m: Mention, ctx: PlaceContext) -> bool:
     """Precision guard: NER places need a plausible referent; PERSON/scan ones need context."""
@@ -46,6 +48,10 @@ def accept(m: Mention, ctx: PlaceContext) -> bool:
         if m.label != "PERSON" and ADMIN_HINT.match(ctx.text[m.end:m.end + 20]) and confident \
                 and c.population >= 100_000:
             return True  # "Hodeidah governorate" (tagged NORP): the administrative word says it is a place
+        strict = bool(before) and before[-1] in STRICT_LOCATIVES
+        if m.label == "PERSON" and (strict or CUE_OF.search(ctx.text[max(0, m.start - 25):m.start])) and c.main \
+                and c.feature in ("city", "admin1") and confident and c.population >= 10_000:
+            return True  # "flooded streets in Cirencester" (tagged PERSON): only a place is "in" anything
         if not supported:  # never for a PERSON: "did you discuss Aleppo?" (NORP), "Benin opened its borders" (ORG)
             if m.label == "PERSON" or not confident:
                 return False

@@ -7,6 +7,9 @@ from collections import Counter
 
 from ...resolve.gazetteer import Place
 from ...stages import PlaceFindings
+from ...resolve.gazetteer import normalize
+from .associative import demonym_mentions, org_places, other_mentions
+from .context import PlaceContext
 from .mention import Mention
 from .roles import attributive, mention_role
 
@@ -24,7 +27,9 @@ def rank(place: Place, direction: str | None) -> float:
     return 1.5 if place.country else 1.0  # a listed region (Gaza Strip) or a sea/continent
 
 
-def emit(doc, result, kept: list[Mention], gaz) -> None:
+def emit(doc, result, kept: list[Mention], gaz, ctx: PlaceContext | None = None) -> None:
+    """List the places: literal ones from the kept mentions, then (with ``ctx``) the associative
+    ones and the other mentions of resolved names (see :mod:`.associative`)."""
     groups: dict[tuple, list[Mention]] = {}
     roles = {}
     for m in sorted(kept, key=lambda m: m.start):
@@ -37,11 +42,17 @@ def emit(doc, result, kept: list[Mention], gaz) -> None:
     # a place named only as a modifier ("U.S. airstrikes", "Kosovo police") or only as the state or
     # province qualifying a town ("Woodbridge, Virginia") is not listed; a place also named otherwise keeps only its
     # non-modifier mentions
+    modifiers: list[Mention] = []
+    qualifiers: list[list[Mention]] = []  # "Virginia" in "Woodbridge, Virginia", named only so
+    qualified: dict[tuple[int, int], str] = {}  # a qualifier's span → the place it qualifies
     for key in list(groups):
         plain = [m for m in groups[key] if not roles[id(m)]["modifier"]]
+        modifiers += [m for m in groups[key] if roles[id(m)]["modifier"]]
         if plain and not all(m.qualifier for m in plain):
             groups[key] = plain
         else:
+            if plain:
+                qualifiers.append(plain)
             del groups[key]
     relabelled = set()
     place_mentions = []
@@ -59,11 +70,15 @@ def emit(doc, result, kept: list[Mention], gaz) -> None:
             "country": best.country,
             "admin1": admin.name if admin else (best.name if best.feature == "admin1" else None),
             "feature": "region" if direction else best.feature,
+            "role": "literal",
             "score": round(max(m.score for m in ms), 3),
             "mentions": [result.evidence(s, e) for s, e in spans],
             "evidence": result.evidence(*spans[0]),
         }
         pid = result.add("places", item)
+        for m in ms:
+            if m.container_span:
+                qualified[m.container_span] = pid
         for m, (s, e) in zip(ms, spans):
             place_mentions.append({"start": s, "end": e, "place": pid, "feature": item["feature"],
                                    "rank": rank(best, direction), "source": m.source, **roles[id(m)]})
@@ -72,4 +87,64 @@ def emit(doc, result, kept: list[Mention], gaz) -> None:
     for entity in result.entities:
         if entity["id"] in relabelled:
             entity["label"] = "GPE"
+    if ctx is not None:
+        literal = list(dict.fromkeys(pm["place"] for pm in place_mentions))
+        for ms in qualifiers:  # listed, but no event is placed in a state named only to qualify a town
+            item = place_item(result, ms[0].best, [(m.start, m.end) for m in ms], "literal", gaz,
+                              round(max(m.score for m in ms), 3))
+            item["qualifies"] = sorted({pid for span, pid in qualified.items()
+                                        if any(span[0] <= m.start and m.end <= span[1] for m in ms)})
+            literal.append(result.add("places", item))
+        _associative(doc, result, kept, modifiers, literal, gaz, ctx)
     result.stages.places = PlaceFindings(sorted(place_mentions, key=lambda p: p["start"]))
+
+
+def place_item(result, place: Place, spans: list[tuple[int, int]], role: str, gaz, score=None) -> dict:
+    admin = gaz.admin1(place.admin1) if place.admin1 and place.feature != "admin1" else None
+    names = Counter(result.text[s:e] for s, e in spans)
+    return {
+        "name": max(names, key=lambda n: (names[n], -min(s for s, e in spans if result.text[s:e] == n))),
+        "geonameid": place.geonameid,
+        "lat": round(place.lat, 5) if place.lat is not None else None,
+        "lon": round(place.lon, 5) if place.lon is not None else None,
+        "country": place.country,
+        "admin1": admin.name if admin else (place.name if place.feature == "admin1" else None),
+        "feature": place.feature,
+        "role": role,
+        "score": score,
+        "mentions": [result.evidence(s, e) for s, e in sorted(spans)],
+        "evidence": result.evidence(*min(spans)),
+    }
+
+
+def _associative(doc, result, kept, modifiers, literal_ids, gaz, ctx) -> None:
+    taken = [(m.region[0] if m.region else m.start, m.end) for m in kept]
+    items = {pid: result.get("places", pid) for pid in literal_ids}
+    # the other mentions of each resolved name ("Iran's", a later "Toronto")
+    names: dict[str, str] = {}
+    resolved: dict[str, Place] = {}
+    for m in kept:
+        if m.region is None and not m.qualifier and m.best is not None:
+            resolved.setdefault(normalize(m.text), m.best)
+    for pid, item in items.items():
+        for mention in item["mentions"]:
+            text = mention["text"]
+            if normalize(text) in resolved and text[:1].isupper():
+                names.setdefault(text, pid)
+    for pid, spans in other_mentions(result, names, taken).items():
+        item = items[pid]
+        item["mentions"] = sorted(item["mentions"] + [result.evidence(s, e) for s, e in spans],
+                                  key=lambda x: x["start"])
+    # associative: modifiers, places inside organisation names, demonyms
+    found: dict[int, tuple[Place, list]] = {}
+    for m in modifiers:
+        found.setdefault(m.best.id, (m.best, []))[1].append((m.start, m.end))
+    for s, e, place in org_places(doc, result, ctx, gaz, resolved, taken):
+        found.setdefault(place.id, (place, []))[1].append((s, e))
+    for s, e, cc in demonym_mentions(doc, result, taken):
+        place = gaz.country(cc)
+        if place is not None:
+            found.setdefault(place.id, (place, []))[1].append((s, e))
+            taken.append((s, e))
+    for place, spans in sorted(found.values(), key=lambda v: min(v[1])):
+        result.add("places", place_item(result, place, spans, "associative", gaz))
