@@ -121,6 +121,8 @@ def predicted_spans(doc: dict) -> dict[str, dict[tuple[int, int], dict | None]]:
     """``{"places": {span: place}, "entities": {span: None}}`` from a contract document."""
     places: dict[tuple[int, int], dict | None] = {}
     for place in doc.get("places") or []:
+        if place.get("role") == "associative":
+            continue  # re3d's Location spans are literal places ("Russian" is a Nationality there)
         for span in list(place.get("mentions") or []) + [place.get("evidence")]:
             if isinstance(span, dict) and isinstance(span.get("start"), int):
                 places.setdefault((span["start"], span["end"]), place)
