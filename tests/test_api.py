@@ -469,6 +469,19 @@ def test_serve_refuses_a_missing_database(tmp_path):
     assert result.returncode == 2 and "[E022]" in result.stderr and "newsevents ingest" in result.stderr
 
 
+def test_serve_on_a_taken_port_says_so_before_serving(db):
+    """Issue 18.9: it printed "serving at …" and then failed; now one line names the taken port."""
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = subprocess.run([*_newsevents(), "serve", "--db", db, "--port", str(port)], capture_output=True,
+                                text=True, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert f"[E021] Invalid parameter '--port': port {port} on 127.0.0.1 is taken" in result.stderr
+    assert "serving" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_serve_starts_fast_and_guards_writes_beyond_localhost(db):
     port = _free_port()
     started = time.monotonic()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -287,3 +288,44 @@ def test_metadata_dates_are_not_swapped_or_read_on_the_clock(nlp):
         assert doc["article"]["published"] is None
         assert any(w["code"] == "W001" and value in w["message"] for w in doc["warnings"]), value
     assert newsevents.extract("Police arrested two men.", published="May 14, 2024")["article"]["published"] == "2024-05-14"
+
+
+def test_version(capsys):
+    import newsevents
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"newsevents {newsevents.__version__}"
+
+
+def _all_commands():
+    import typer
+
+    from newsevents import cli
+
+    cli._load_commands()
+    root = typer.main.get_command(cli.app)
+    stack = [([name], command) for name, command in root.commands.items()]
+    while stack:
+        words, command = stack.pop()
+        yield words, command
+        stack += [([*words, name], sub) for name, sub in (getattr(command, "commands", None) or {}).items()]
+
+
+@pytest.mark.parametrize("words", [w for w, _ in _all_commands()], ids=" ".join)
+def test_help_reads_as_prose_and_flags_as_flags(capsys, monkeypatch, words):
+    """Issue 18.11: no docstring line breaks in the middle of a sentence, and a flag (--json) is
+    shown without a '<bool>' value after it."""
+    import inspect
+
+    monkeypatch.setenv("COLUMNS", "300")
+    command = next(c for w, c in _all_commands() if w == words)
+    code, out, _ = run(capsys, *words, "--help")
+    assert code == 0
+    lines = [" ".join(line.strip(" │╭╮╰╯─").split()) for line in out.splitlines()]
+    for paragraph in inspect.cleandoc(command.help or "").split("\n\n"):
+        if "[" in paragraph or paragraph.startswith("\b") or re.search(r"\n[ \t]*[-*•] ", paragraph):
+            continue  # rich markup or a list: not one line
+        sentence = " ".join(paragraph.split())
+        assert any(sentence in line for line in lines), f"'{sentence[:60]}…' is broken over lines in the help"
+    flags = [line for line in lines if re.match(r"--[\w-]+(?: / --[\w-]+)?(?: -\w)? ", line) and "<bool>" in line]
+    assert not flags, flags

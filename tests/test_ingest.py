@@ -147,3 +147,57 @@ def test_html_and_jsonl_articles_keep_their_metadata(nlp, tmp_path):
     assert line["title"] == "Road blocked" and line["published"] == "2021-10-14"
     assert store.article("line-html")["article"]["url"] == "https://example.org/a"
     store.close()
+
+
+PAGE = Path(__file__).parent / "fixtures" / "pages" / "gao-market-attack.html"
+
+
+def test_python_api_reads_a_page_as_the_cli_does(nlp, capsys):
+    """Issue 18.2: newsevents.extract(html) read the markup as text (cookie banner, ads and reader
+    comments became events and actors, no metadata). html= and a detected page go through the
+    CLI's ingest and give the CLI's document."""
+    import newsevents
+    from newsevents.cli import main
+
+    page = PAGE.read_text("utf-8")
+    by_keyword = newsevents.extract(html=page, id="gao-market-attack")
+    detected = newsevents.extract(page, id="gao-market-attack")
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract", str(PAGE)])
+    assert exit_.value.code in (0, None)
+    by_cli = json.loads(capsys.readouterr().out)
+    for doc in (by_keyword, detected):
+        assert doc["text"] == by_cli["text"]
+        assert doc["article"] == by_cli["article"]
+        assert [(e["type"], e["trigger"]["text"]) for e in doc["events"]] == \
+            [(e["type"], e["trigger"]["text"]) for e in by_cli["events"]]
+    doc = by_keyword
+    assert doc["article"]["title"] == "Gunmen kill four in attack on Gao market"
+    assert doc["article"]["published"] == "2024-05-14" and doc["article"]["outlet"] == "Sahel Daily Courier"
+    assert doc["article"]["author"] == "Amadou Touré"
+    for noise in ("cookies", "Limited offer", "Bandits", "resign", "Most read", "<"):
+        assert noise not in doc["text"], noise
+    actors = {a["name"] for e in doc["events"] for a in e.get("actors", [])}
+    assert not any("<" in name or "offer" in name.lower() or "cookie" in name.lower() for name in actors), actors
+    assert any(e["type"] == "ASSAULT" for e in doc["events"])
+    newsevents.validate(doc)
+
+
+def test_a_fragment_of_a_page_is_detected_and_text_stays_text(nlp):
+    import newsevents
+    from newsevents.ingest.html import looks_like_html
+
+    page = PAGE.read_text("utf-8")
+    fragment = page[page.index('<div class="cookie'):page.index("</body>")]  # no doctype, no <html>, no <body>
+    assert looks_like_html(fragment)
+    doc = newsevents.extract(fragment, id="fragment")
+    assert doc["text"].startswith("Gunmen kill four") and "cookies" not in doc["text"]
+    # an article quoting markup is still an article
+    quoted = ("Protesters gathered in Pristina on Tuesday. One placard read <script>alert(1)</script> and "
+              "another <img src=x onerror=alert(2)>. Police detained three people, the ministry said.")
+    assert not looks_like_html(quoted)
+    assert newsevents.extract(quoted)["text"] == quoted
+    as_text = newsevents.extract(fragment, input_format="text")["text"]  # asked for text: read as text
+    assert as_text.startswith('<div class="cookie') and "Limited offer" in as_text
+    with pytest.raises(newsevents.NewsEventsError, match="E021"):
+        newsevents.extract("some text", html="<p>a page</p>")

@@ -32,13 +32,33 @@ def pipe(articles: Iterable[Article], *, config: Config | None = None,
     return _pipe(articles, config=config, extractors=extractors)
 
 
-def extract(text: str | Article, *, id: str = "article", published: str | None = None,
-            title: str | None = None, outlet: str | None = None, url: str | None = None,
-            config: Config | None = None, extractors: list[str] | None = None) -> dict:
-    """Extract one article (text or :class:`Article`) and return the ``newsevents/1`` dict."""
+def extract(text: str | Article | None = None, *, html: str | None = None, id: str = "article",
+            published: str | None = None, title: str | None = None, outlet: str | None = None,
+            url: str | None = None, input_format: str = "auto", config: Config | None = None,
+            extractors: list[str] | None = None) -> dict:
+    """Extract one article and return the ``newsevents/1`` dict.
+
+    ``text`` is the article's text (or an :class:`Article`); ``html=`` a web page, read as the
+    command line reads an ``.html`` file: the main text without menus, cookie banners, ads and
+    reader comments, and the page's title, date, outlet, author and URL where the arguments give
+    none. A ``text`` that is a page (or a fragment of one) is detected and read the same way;
+    ``input_format="text"`` keeps it as text, ``"html"`` always reads it as a page."""
     if isinstance(text, Article):
         article = text
     else:
+        from .ingest.html import article_from_html, looks_like_html
         from .ingest.text import article_from_text
-        article = article_from_text(text, id=id, published=published, title=title, outlet=outlet, url=url)
+
+        if (text is None) == (html is None):
+            raise NewsEventsError("E021", name="text/html", reason="give the article as text or as html=, not both")
+        if input_format not in ("auto", "text", "html"):
+            raise NewsEventsError("E021", name="input_format", reason=f"'{input_format}' is not one of auto, text, html")
+        page = html if html is not None else text
+        if not isinstance(page, str):
+            raise NewsEventsError("E021", name="html" if html is not None else "text",
+                                  reason=f"expected a string, got {type(page).__name__}")
+        as_html = html is not None and input_format != "text" or input_format == "html" or (
+            input_format == "auto" and looks_like_html(page))
+        read = article_from_html if as_html else article_from_text
+        article = read(page, id=id, published=published, title=title, outlet=outlet, url=url)
     return next(iter(pipe([article], config=config, extractors=extractors))).to_dict()

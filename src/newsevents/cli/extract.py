@@ -26,7 +26,7 @@ def jsonl_input(files: List[str], input_format: str) -> bool:
 
 @app.command()
 def extract(
-    files: List[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin."),
+    files: List[str] = typer.Argument(..., metavar="FILES", help="Files, folders, globs, or - for stdin."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date when the input has none: YYYY-MM-DD (or an ISO datetime), YYYY-MM or YYYY."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="json (one document, or a list) or jsonl (one per line). Default: jsonl for JSONL input or an -o FILE.jsonl, json otherwise.", show_default=False),
     input_format: str = typer.Option("auto", "--input-format", "-i", help="auto, text, html or jsonl."),

@@ -39,7 +39,7 @@ def info_cmd(
 
 @gazetteer_app.command("lookup")
 def lookup_cmd(
-    name: str = typer.Argument(..., help="A place name, any spelling (diacritics optional)."),
+    name: str = typer.Argument(..., metavar="NAME", help="A place name, any spelling (diacritics optional)."),
     limit: int = typer.Option(10, "--limit", "-l", help="Show at most this many candidates."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:

@@ -19,7 +19,7 @@ from ..store import DEFAULT_DB, open_store
 
 @app.command()
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin."),
+    paths: List[str] = typer.Argument(..., metavar="PATHS", help="Files, folders, globs, or - for stdin."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite file, sqlite:///PATH, or postgresql://HOST/DB[?schema=NAME] to store into."),
     processes: int = typer.Option(1, "--processes", "-n", help="spaCy worker processes."),
     input_format: str = typer.Option("auto", "--input-format", "-i", help="auto, text, html or jsonl."),

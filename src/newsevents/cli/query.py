@@ -65,9 +65,9 @@ COLUMNS = {
 @app.command()
 @with_filters
 def query(
-    what: str = typer.Argument("events", help="events, articles, quotes, places, casualties, entities, errors, counts, stats; "
+    what: str = typer.Argument("events", metavar="WHAT", help="events, articles, quotes, places, casualties, entities, errors, counts, stats; "
                                               "or article ID / event ARTICLE_ID/evtN for one in full."),
-    target: Optional[str] = typer.Argument(None, help="The article id or event key, with 'article' / 'event'."),
+    target: Optional[str] = typer.Argument(None, metavar="TARGET", help="The article id or event key, with 'article' / 'event'."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite file, sqlite:///PATH, or postgresql://HOST/DB[?schema=NAME] to read."),
     by: str = typer.Option("type", "--by", help=f"counts: group events by {', '.join(COUNT_BY)}."),
     limit: int = typer.Option(20, "--limit", "-l", help="Rows per page."),

@@ -59,7 +59,7 @@ def list_stories(
 
 @stories_app.command("show")
 def show_story(
-    story_id: str = typer.Argument(..., help="A story id (st-…)."),
+    story_id: str = typer.Argument(..., metavar="STORY_ID", help="A story id (st-…)."),
     db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the whole story as JSON."),
 ) -> None:

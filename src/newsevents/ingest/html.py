@@ -31,6 +31,21 @@ def article_from_html(html: str, *, id: str, published: str | None = None, title
         language="en", source_path=source_path, warnings=warnings)
 
 
+import re
+
+# Tags of a page's structure; a text quoting a <script> or an <img> is still text.
+_TAG = re.compile(r"<(/?)(html|head|body|div|main|article|section|header|footer|nav|aside|p|span|a|ul|ol|li"
+                  r"|h[1-6]|table|tr|td|script|style|meta|link|form|button|img|br|figure|time)\b[^<>]{0,2000}>", re.I)
+_BLOCKS = {"html", "head", "body", "div", "main", "article", "section", "header", "footer", "nav", "aside", "p",
+           "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "form", "figure"}
+
+
 def looks_like_html(text: str) -> bool:
+    """True for an HTML page or a fragment of one (no doctype needed): a doctype or <html> first,
+    a <body>, or at least five structural tags of which two kinds of block are closed."""
     head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or ("<body" in head and "</" in text[:65536])
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or ("<body" in head and "</" in text[:65536]):
+        return True
+    tags = _TAG.findall(text[:65536])
+    closed = {name.lower() for slash, name in tags if slash and name.lower() in _BLOCKS}
+    return len(tags) >= 5 and len(closed) >= 2
