@@ -442,11 +442,12 @@ def check_filtered_export(capsys, db: str, tmp_path: Path, fmt: str, args: list[
         assert len(got) == len(set(got)), name
         assert set(got) == {number(by_key[k].get("story_event") or k) for k in expected if not by_key[k].get("negated")}, name
         return
-    if fmt == "acled":  # ACLED codes what happened, with an ACLED type and a date
-        got = {row["event_id_cnty"][3:] for row in csv.DictReader(io.StringIO(out))}
+    if fmt == "acled":  # ACLED codes what happened, with an ACLED type and a date, one row per incident
+        got = [row["event_id_cnty"][3:] for row in csv.DictReader(io.StringIO(out))]
+        assert len(got) == len(set(got)), name
         coded = {k for k in expected if not by_key[k].get("negated") and by_key[k].get("modality") in HAPPENED
                  and (by_key[k].get("codes") or {}).get("acled_event_type") and by_key[k]["resolved"].get("date_start")}
-        assert got == {str(number(k, 40)) for k in coded}, name
+        assert set(got) == {str(number(by_key[k].get("story_event") or k, 40)) for k in coded}, name
         return
     if fmt == "jsonl":
         keys = {json.loads(line)["key"] for line in out.splitlines()}
@@ -750,3 +751,55 @@ def test_parquet_story_tables_are_empty_before_stories_are_built(capsys, tmp_pat
     for table in ("stories", "story_events"):
         assert len(pd.read_parquet(tmp_path / "out" / f"{table}.parquet")) == 0
     assert pd.read_parquet(tmp_path / "out" / "events.parquet")["story"].isna().all()
+
+
+def test_acled_writes_an_incident_once_with_its_lowest_toll_and_every_outlet(capsys, stories_db):
+    """ACLED codes an incident once, with the most conservative death toll its reports give (the
+    market bombing: 12, 18 and 15 reported) and the outlets that reported it."""
+    from newsevents.export.codes import number
+    from newsevents.store import open_store
+
+    store = open_store(stories_db)
+    try:
+        market = store.story(store.story_of("courier-market-blast")["id"])
+    finally:
+        store.close()
+    rows = list(csv.DictReader(io.StringIO(run(capsys, "export", "-f", "acled", "--db", stories_db)[0])))
+    assert len(rows) == len({r["event_id_cnty"] for r in rows})
+    tolled = [se for se in market["events"] if (se.get("facts") or {}).get("killed")]
+    assert tolled
+    for se in tolled:
+        row = [r for r in rows if r["event_id_cnty"].endswith(str(number(se["id"], 40)))]
+        assert len(row) == 1, se["id"]
+        tolls = [entry["value"] for entry in se["facts"]["killed"]]
+        assert int(row[0]["fatalities"]) == min(tolls) and row[0]["country"] == "Nigeria"
+        assert row[0]["source"].split("; ") == list(dict.fromkeys(m["outlet"] for m in se["mentions"]))
+    killing = max(tolled, key=lambda se: se["n_articles"])
+    assert {entry["value"] for entry in killing["facts"]["killed"]} >= {12, 18}
+    row = next(r for r in rows if r["event_id_cnty"].endswith(str(number(killing["id"], 40))))
+    assert int(row["fatalities"]) == 12 and len(row["source"].split("; ")) >= 2  # several outlets, the lowest toll
+
+
+def test_events_stored_without_codes_are_coded_as_the_pipeline_codes_them(capsys, tmp_path):
+    """A newsevents/1 document from another tool (no ``codes``) still exports to ACLED and GDELT:
+    the codes come from the events stage's own tables (the benchmark store once gave 0 ACLED rows)."""
+    from newsevents.extractors.events.lexicon import lexicon
+    from newsevents.store import open_store
+
+    doc = precision_doc()
+    for item in doc["events"]:
+        del item["codes"]
+    db = str(tmp_path / "uncoded.db")
+    store = open_store(db)
+    try:
+        assert store.save(doc).status == "stored"
+    finally:
+        store.close()
+    rows = list(csv.DictReader(io.StringIO(run(capsys, "export", "-f", "acled", "--db", db)[0])))
+    assert len(rows) == 4
+    assert [(r["event_type"], r["sub_event_type"]) for r in rows][:2] == [("Battles", "Armed clash")] * 2
+    assert rows[2]["event_type"] == "Strategic developments" and rows[2]["sub_event_type"] == "Arrests"
+    cameo, quad, _ = lexicon().codes_for("COERCE", "arrest")
+    table = list(csv.DictReader(io.StringIO(run(capsys, "export", "-f", "csv", "--db", db)[0])))
+    assert table[2]["cameo"] == cameo and int(table[2]["quad_class"]) == quad
+    assert len(read_gdelt(run(capsys, "export", "-f", "gdelt", "--db", db)[0], GDELT_EVENTS)["EventRootCode"].dropna()) == 4

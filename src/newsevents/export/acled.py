@@ -1,5 +1,7 @@
 """ACLED: the 31 columns of ACLED's export (as dtacled/acledR reads them), one row per event that
-has an ACLED event type. docs/exports.md gives the mapping.
+has an ACLED event type: one row per incident, the reports of one story event (docs/stories.md)
+being one row whose ``source`` names every outlet that reported it and whose ``fatalities`` is the
+lowest death toll they give (ACLED's conservative figure). docs/exports.md gives the mapping.
 
 ACLED codes events that happened: negated events, events that did not (yet) happen (future,
 intent, hypothetical …) and events without an ACLED event type (PLOVER's verbal and cooperative
@@ -89,6 +91,14 @@ def _actors(actors) -> list[dict]:
     return [a for a in actors or [] if isinstance(a, dict) and a.get("name") and a.get("kind") != "target"]
 
 
+def fatalities(row: EventRow) -> int:
+    """People killed: ACLED codes the most conservative figure, so for an incident several reports
+    tell (a story event) the lowest death toll a report gives; else the event's asserted casualties."""
+    tolls = [entry["value"] for entry in (row.story_event.get("facts") or {}).get("killed") or []
+             if isinstance(entry.get("value"), int)]
+    return min(tolls) if tolls else casualty_total(row.casualties, "killed")
+
+
 def record(row: EventRow) -> list:
     event, place = row.event, row.place
     codes_ = event.get("codes") or {}
@@ -109,7 +119,7 @@ def record(row: EventRow) -> list:
     if event_type in ("Protests", "Riots") and isinstance(magnitude.get("count"), int):
         tags.append(f"crowd size={magnitude['count']}")
     return [
-        f"{alpha3}{codes.number(row.key, 40)}", resolved.get("date_start"),
+        f"{alpha3}{codes.number(row.event.get('story_event') or row.key, 40)}", resolved.get("date_start"),
         int(resolved["date_start"][:4]) if resolved.get("date_start") else None, precision,
         SUB_DISORDER.get(sub_type) or DISORDER.get(event_type), event_type, sub_type,
         actor_name(first, inter1, country), SEP.join(a["name"] for a in actors[1:]) or None, inter1,
@@ -117,8 +127,8 @@ def record(row: EventRow) -> list:
         interaction(inter1, inter2), "Civilian targeting" if civilians else None,
         codes.iso_numeric(country), codes.acled_region(country), codes.acled_country(country) if country else None,
         place.get("admin1"), None, None, place.get("name"), place.get("lat"), place.get("lon"),
-        location_precision(place), source_name(event), None, span(event, "evidence", "text"),
-        casualty_total(row.casualties, "killed"), SEP.join(tags) or None,
+        location_precision(place), SEP.join(row.story_event.get("outlets") or []) or source_name(event), None,
+        span(event, "evidence", "text"), fatalities(row), SEP.join(tags) or None,
         unix_time(row.article.get("ingested_at")),
     ]
 
@@ -135,8 +145,16 @@ def unix_time(value: str | None) -> int | None:
 
 
 def rows(store: Store, selection: Selection, tally: Tally) -> Iterator[list]:
+    """One row per incident: the first selected report of a story event stands for it (memory: one
+    integer per story event written)."""
+    written: set[int] = set()
     for row in event_rows(store, selection):
         event = row.event
+        if event.get("story_event"):
+            number = codes.number(event["story_event"])
+            if number in written:
+                tally.skip("further reports of an incident already written")
+                continue
         if event.get("negated"):
             tally.skip("negated events")
         elif (event.get("modality") or None) not in HAPPENED:
@@ -146,6 +164,8 @@ def rows(store: Store, selection: Selection, tally: Tally) -> Iterator[list]:
         elif not (event.get("resolved") or {}).get("date_start"):
             tally.skip("events without a date")
         else:
+            if event.get("story_event"):
+                written.add(codes.number(event["story_event"]))
             yield record(row)
 
 

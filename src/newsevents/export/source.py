@@ -5,6 +5,7 @@ memory stays bounded by one page whatever the size of the store.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from .. import filters
@@ -67,10 +68,21 @@ def codes_of(event: dict) -> dict:
     given = event.get("codes") if isinstance(event.get("codes"), dict) else {}
     if all(key in given for key in CODE_KEYS) or not isinstance(event.get("type"), str):
         return given
+
+    def sectors(role: str) -> frozenset:
+        return frozenset(a["sector"] for a in event.get(role) or [] if isinstance(a, dict) and isinstance(a.get("sector"), str))
+
+    mode = event.get("mode") if isinstance(event.get("mode"), str) else None
+    derived = _derived_codes(event["type"], mode, sectors("actor"), sectors("recipient"))
+    return {**derived, **{key: value for key, value in given.items() if value is not None}}
+
+
+@lru_cache(maxsize=4096)
+def _derived_codes(typ: str, mode: str | None, actor_sectors: frozenset, recipient_sectors: frozenset) -> dict:
     from ..extractors.events.lexicon import lexicon
 
-    derived = lexicon().event_codes(event["type"], event.get("mode"), event.get("actor"), event.get("recipient"))
-    return {**derived, **{key: value for key, value in given.items() if value is not None}}
+    return lexicon().event_codes(typ, mode, [{"sector": s} for s in actor_sectors],
+                                 [{"sector": s} for s in recipient_sectors])
 
 
 def event_rows(store: Store, selection: Selection, *, page_size: int = PAGE) -> Iterator[EventRow]:

@@ -285,13 +285,17 @@ class StoryReads:
                 "first_report": r["first_report"], "copy_of": r["copy_of"]}
 
     def story_event_counts(self, ids: Iterable[str]) -> dict[str, dict]:
-        """``{story_event_id: {n_mentions, n_articles, n_sources, first_report}}`` (GDELT's counts)."""
+        """``{story_event_id: {n_mentions, n_articles, n_sources, first_report, outlets, facts}}``:
+        GDELT's counts, the outlets of its reports (in report order) and the facts they give."""
         out = {}
         for chunk in _chunks(sorted({i for i in ids if i})):
             marks = ", ".join("?" * len(chunk))
-            for r in self._rows(f"SELECT id, n_mentions, n_articles, n_sources, first_report FROM story_events "
+            for r in self._rows(f"SELECT id, n_mentions, n_articles, n_sources, first_report, item FROM story_events "
                                 f"WHERE id IN ({marks})", chunk):
-                out[r["id"]] = {k: r[k] for k in ("n_mentions", "n_articles", "n_sources", "first_report")}
+                item = json.loads(r["item"])
+                outlets = list(dict.fromkeys(m["outlet"] for m in item.get("mentions") or [] if m.get("outlet")))
+                out[r["id"]] = {**{k: r[k] for k in ("n_mentions", "n_articles", "n_sources", "first_report")},
+                                "outlets": outlets, "facts": item.get("facts") or {}}
         return out
 
     def story_events_of(self, article_id: str) -> dict[str, str]:
