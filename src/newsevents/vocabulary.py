@@ -48,6 +48,22 @@ def content_preps() -> dict[str, frozenset[str]]:
     return {row["lemma"]: frozenset(row["preps"]) for row in _verbs() if row["preps"]}
 
 
+CLASSES = ("speech", "belief", "evidence", "stance", "intent")
+
+
+@lru_cache(maxsize=1)
+def attribution_frames() -> dict[str, tuple[str, str, frozenset[str]]]:
+    """Attribution verbs → (class, frames, content prepositions): the verbs with a ``class``."""
+    return {row["lemma"]: (row["class"], " ".join(row["frames"]), frozenset(row["preps"]))
+            for row in _verbs() if row["class"]}
+
+
+@lru_cache(maxsize=1)
+def noun_cues() -> dict[str, tuple[str, frozenset[str]]]:
+    """Attribution nouns ("allegations that …") → (class, content prepositions)."""
+    return {row["lemma"]: (row["class"], frozenset(row["preps"])) for row in datafiles.table("attribution_nouns.tsv")}
+
+
 @lru_cache(maxsize=1)
 def verb_platforms() -> dict[str, str]:
     """Verbs that name their medium → the platform ("tweet" → Twitter)."""

@@ -49,8 +49,16 @@ TABLES: dict[str, Table] = {
                                          "issuing"), doc="the quotes stage's cue constructions"),
          C("preps", split=" ", doc="object verbs: prepositions that belong to the content"),
          C("platform", doc="the medium the verb names ('tweet': Twitter)"),
-         C("uses", split=" ", choices=("events", "dates", "modality"), doc="the other stages reading it as reporting")),
+         C("uses", split=" ", choices=("events", "dates", "modality"), doc="the other stages reading it as reporting"),
+         C("class", choices=("speech", "belief", "evidence", "stance", "intent"),
+           doc="attributions: what the verb attributes (docs/quotes.md)"),
+         C("frames", split=" ", choices=("clause", "wh", "infinitive", "object", "prep"),
+           doc="attributions: the contents the verb takes, in this order of preference")),
         key=("lemma",), doc="Reporting and speech verbs, the one list of the notion, with each stage's use."),
+    "attribution_nouns.tsv": Table(
+        (C("lemma"), C("class", required=True, choices=("speech", "belief", "evidence", "stance", "intent")),
+         C("preps", split=" ", doc="prepositions introducing the content ('support for ...')")),
+        key=("lemma",), doc="Nouns that attribute a content to a source ('allegations that ...')."),
     # ------------------------------------------------------------------------------ actors
     "actors/countries.tsv": Table(
         (C("alias", doc="a country name, adjective, demonym or capital, lower-case"),
@@ -137,7 +145,7 @@ TABLES: dict[str, Table] = {
 
 _NOUNS = ("document", "document_modifiers", "media", "organisation", "anonymous", "person", "title_female",
           "title_male", "person_titles", "ranks", "honorifics", "name_particles", "org_name_words", "interview_nouns",
-          "remark_nouns", "office_nouns", "entourage_nouns", "ambiguous_titles", "rank_modifiers", "plain_address",
+          "remark_nouns", "data_documents", "office_nouns", "entourage_nouns", "ambiguous_titles", "rank_modifiers", "plain_address",
           "scholarly_address")
 _GRAMMAR = ("wh_words", "relative_pronouns", "anaphoric_determiners", "determiners", "articles", "quantifiers",
             "pronoun_words", "first_second_person", "non_speaker_subjects", "statement_voices", "cue_links",
@@ -153,6 +161,8 @@ DOCUMENTS = {
                                     "number": Text(choices=("sg", "pl"))})),
         "short_quote": Record({"min_words": Number()}),
         "anonymity": Words(), "abbreviations": Words(),
+        "promo_openers": Words(doc="imperatives opening a promotional line ('Follow X on Twitter')"),
+        "promo_labels": Words(doc="labels of promotional and editorial lines ('READ MORE:'): no speaker, no quotes"),
         "grammar": Record({k: Words() for k in _GRAMMAR}, doc="function words the quote and speaker rules test"),
     }, doc="Speaker nouns, attribution phrases, pronouns (quotes, speakers, coref, entities, the tokenizer's titles); the speech verbs are in reporting_verbs.tsv."),
     "place_cues.json": Record({

@@ -11,6 +11,7 @@
 * ``via``: of the matched pairs where the gold or the prediction names an intermediary, the share
   where every gold "via" name is matched by a predicted one and no predicted one is extra.
 * ``kind``: of the matched pairs, the share with the gold kind (``mixed`` is right for either).
+* Only predictions of class ``speech`` are scored (gold quotes are speech; docs/quotes.md).
 """
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ def match_quotes(gold_quotes: list[dict], pred_quotes: list[dict]) -> dict[int, 
 def score_quotes(gold: Gold, doc: dict, issues: list[Issue] | None = None) -> FieldScore:
     issues = issues if issues is not None else []
     score = FieldScore()
-    preds = doc.get("quotes") or []
+    # gold quotes are speech: attributions of the other classes (belief, evidence, stance, intent) are left out
+    preds = [q for q in doc.get("quotes") or [] if q.get("class", "speech") == "speech"]
     entity_names = {e["id"]: e.get("name") for e in doc.get("entities") or [] if "id" in e}
     pairs = match_quotes(gold.quotes, preds)
     matched_preds = set(pairs.values())

@@ -30,6 +30,7 @@ from __future__ import annotations
 from ...resolve.speakers import article_index
 from ..registry import extractor
 from .attribute import attribute_quotations
+from .attributions import broaden
 from .cues import Cue, find_cues
 from .items import render_items, select_items
 
@@ -39,7 +40,7 @@ __all__ = ["Cue", "extract", "find_cues"]
 def extract(doc, result) -> list[dict]:
     """The ``quotes[]`` objects of one article (without ids)."""
     ctx = article_index(doc, result)
-    cues = find_cues(ctx)
+    cues = broaden(ctx, find_cues(ctx))
     attributed = attribute_quotations(ctx, cues)
     items = select_items(ctx, cues, attributed)
     return render_items(ctx, result, items)
@@ -48,5 +49,8 @@ def extract(doc, result) -> list[dict]:
 @extractor("quotes", requires=("entities", "coref"))
 def extract_quotes(doc, result) -> None:
     """Direct quotes and reported speech with speaker, cue, via chain and paragraph."""
-    for item in extract(doc, result):
-        result.add("quotes", item)
+    items = extract(doc, result)
+    ids = [result.add("quotes", item) for item in items]
+    for item in items:
+        if "part_of" in item:
+            item["part_of"] = ids[item["part_of"]]

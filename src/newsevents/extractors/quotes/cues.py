@@ -24,10 +24,14 @@ class Cue:
     medium: str | None = None
     lemma: str = ""
     passive_quote: bool = False      # "Y was quoted as saying"
-    form: str = "clausal"            # clausal | trailing | directive | object | commissive | according | quoting
+    form: str = "clausal"            # clausal | trailing | directive | object | commissive | according | quoting | frame | noun
+    cls: str = "speech"              # speech | belief | evidence | stance | intent (see .attributions)
+    negated: bool = False            # "does not think so"
+    sourceless: bool = False         # an attribution that names no source ("allegations that …")
 
 
-def _subject(doc, v, depth: int = 0):
+def subject_of(doc, v, depth: int = 0):
+    """The subject of a cue verb (climbing conjuncts, participles and xcomps), or None."""
     lex = lexicon()
     subjects = [c for c in v.children if c.dep_ in SUBJ]
     if len(subjects) > 1:
@@ -44,7 +48,9 @@ def _subject(doc, v, depth: int = 0):
             return c
     if depth < 3 and v.dep_ in ("advcl", "conj", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
         if v.dep_ == "conj" or v.tag_ in ("VBG", "VBN") or v.dep_ == "xcomp":
-            return _subject(doc, v.head, depth + 1)
+            return subject_of(doc, v.head, depth + 1)
+    if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ == "PROPN" and v.head.i < v.i:
+        return v.head  # "footage of Hillary Clinton asking, “…”"
     if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i and v.tag_ == "VBD":
         return v.head  # "The Kosovo Online news portal quoted …" parsed as a reduced relative
     return None
@@ -137,7 +143,7 @@ def _verb_speaker(ctx, v, lemma: str, para: int):
     that can speak (the target is the addressee of a passive directive: "NATO was urged by X to …")."""
     doc = ctx.doc
     lex = ctx.lex
-    subj = _subject(doc, v)
+    subj = subject_of(doc, v)
     if (subj is None or ctx.tok_quote[subj.i] >= 0) and v.i > 0 and ctx.tok_quote[prev_word(doc, v.i)] >= 0:
         # "“Who will pay for this?” asked a resident": the inverted subject is parsed as an object (or
         # the parse took a word inside the quotation as the subject: "“Abuses … groups,” said X")
@@ -308,11 +314,13 @@ def _quoting_cue(ctx, v, region, cue_span) -> Cue | None:
     saying = None
     if as_prep is not None:
         saying = next((c for c in as_prep.children if c.dep_ in ("pcomp", "pobj")), None)
+    if v.lemma_.lower() != "quote" and (saying is None or saying.lemma_.lower() not in ctx.lex["cue_verbs"]):
+        return None  # "cited the election as a reason": no one is quoted (the attribution frames take it)
     via = []
     passive = False
     if obj is not None:
         speaker = obj
-        src = _subject(doc, v)
+        src = subject_of(doc, v)
         if src is not None:
             via.append(src.i)
     else:

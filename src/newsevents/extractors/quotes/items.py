@@ -2,8 +2,9 @@
 ``quotes[]`` object (speaker, cue, via, medium, evidence)."""
 from __future__ import annotations
 
-from ...resolve.speakers import describe, unresolved
+from ...resolve.speakers import describe, lexicon, unresolved
 from .spans import WORD, content_words, has_verb, meaningful_outside
+from .labels import label_speaker, promo_paragraphs, transcript_cues
 from .statements import statement_paragraphs
 
 
@@ -17,6 +18,14 @@ def title_case(text: str) -> bool:
     words = WORD.findall(text)
     caps = sum(1 for w in words if w[:1].isupper())
     return len(words) >= 2 and caps / len(words) >= 0.6 and not text.rstrip("”\"'’»").endswith((".", "!", "?"))
+
+
+def _named_work(text: str) -> bool:
+    """"Fox News Sunday.", "State of the Union,": a name of a programme or work, the final mark inside
+    the quotation as American style puts it (every content word capitalised, eight words at most)."""
+    small = lexicon()["name_connectives"] | lexicon()["articles"]
+    words = [w for w in WORD.findall(text) if w.lower() not in small]
+    return 1 <= len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def anonymous_source(ctx, cue) -> bool:
@@ -48,8 +57,47 @@ def select_items(ctx, cues, attributed) -> list[tuple]:
         inside = [(it[1], it[2]) for it in statement]
         items = [it for it in items if it[0] != "indirect" or not any(a <= it[1] and it[2] <= b for a, b in inside)]
         items.extend(statement)
+    items = _transcripts(ctx, items)
+    promo = promo_paragraphs(ctx)
+    items = [it for it in items if ctx.para_of(it[1]) not in promo]
     items.sort(key=lambda it: (it[1], it[0]))
     return items
+
+
+def _transcripts(ctx, items) -> list[tuple]:
+    """A labelled turn ("PENCE: Well, …") is its speaker's: the quotation it opens starts after the
+    label, and an unquoted turn is a quote of its own."""
+    turns = transcript_cues(ctx)
+    if not turns:
+        return items
+    out = []
+    covered = set()
+    for it in items:
+        kind, start, end, q, cue, how = it
+        pi = ctx.para_of(start)
+        if pi in turns and kind == "direct" and q is not None and q.open <= turns[pi][0].cue[0]:
+            label, content = turns[pi]
+            out.append((kind, content, end, q, label, "label"))
+            covered.add(pi)
+            continue
+        out.append(it)
+    for pi, (label, content) in turns.items():
+        if pi not in covered and not any(ctx.para_of(it[1]) == pi and it[0] == "direct" for it in out):
+            out.append(("direct", content, ctx.paras[pi][1], None, label, "label"))
+    # a turn running over several paragraphs: the unattributed quotations after a label are its speaker's
+    out.sort(key=lambda it: it[1])
+    current = None
+    for k, it in enumerate(out):
+        kind, start, end, q, cue, how = it
+        pi = ctx.para_of(start)
+        if how == "label":
+            current = (cue, pi)
+        elif current is not None and kind == "direct" and cue is None and pi - current[1] <= 1:
+            out[k] = (kind, start, end, q, current[0], "label")
+            current = (current[0], pi)
+        elif cue is not None:
+            current = None
+    return out
 
 
 def _direct_items(ctx, cues, attributed) -> list[tuple]:
@@ -64,7 +112,9 @@ def _direct_items(ctx, cues, attributed) -> list[tuple]:
         verb = has_verb(ctx, (q.start, q.end))
         fragment = any(c.content and c.content[0] <= q.open and q.outer_end <= c.content[1]
                        and meaningful_outside(ctx, c.content) for c in cues)
-        if cue is not None and how in ("colon", "after", "before", "split", "continued", "floating") and not fragment:
+        if cue is not None and not verb and _named_work(text[q.start:q.end]):
+            keep = False  # "said on “Fox News Sunday.”", "sang “A Change Is Gonna Come”": a title, not speech
+        elif cue is not None and how in ("colon", "after", "before", "split", "continued", "floating") and not fragment:
             keep = words >= lex["min_words"] or verb
         elif cue is not None:  # a fragment inside reported speech
             keep = words >= lex["min_words"]
@@ -82,7 +132,7 @@ def _indirect_items(ctx, cues, direct) -> list[tuple]:
     text = ctx.text
     items = []
     for cue in cues:
-        if cue.content is None or cue.speaker is None:
+        if cue.content is None or cue.speaker is None and not cue.sourceless:
             continue
         start, end = cue.content
         carried = any(start <= it[3].open and it[3].outer_end <= end for it in direct if it[0] == "direct")
@@ -102,14 +152,22 @@ class _Speakers:
         self.ctx = ctx
         self.result = result
         self.last_org: dict | None = None
+        self.last_person: tuple[dict, int] | None = None  # (speaker, paragraph)
         self.via_memory: dict[str, list[dict]] = {}
 
     def of(self, cue) -> tuple[dict, list, str | None]:
         """(speaker, via, medium) of a cue."""
         ctx = self.ctx
-        if cue is None:
-            return unresolved(None, None), [], None
+        if cue is None or cue.speaker is None:
+            return unresolved(None, None), [], cue.medium if cue is not None else None
+        if cue.form == "label":
+            return label_speaker(ctx, cue), [], None
         speaker = describe(ctx, cue.speaker, fallback=self.last_org)
+        para = ctx.tok_para[cue.speaker]
+        if not speaker.get("name"):
+            speaker = self._last_person_for(speaker, para)
+        elif speaker.get("kind") == "person":
+            self.last_person = (speaker, para)
         via = [via_of(ctx, self.result, h) for h in cue.via]
         key = speaker.get("entity") or speaker.get("name")
         if cue.lemma == "quote" and via and key:
@@ -122,6 +180,22 @@ class _Speakers:
         if speaker.get("name") and speaker.get("kind") in ("organisation", "media", "country"):
             self.last_org = speaker
         return speaker, via, cue.medium
+
+    def _last_person_for(self, speaker: dict, para: int) -> dict:
+        """An unresolved "he"/"she" is the person who spoke last, within two paragraphs, when the
+        pronoun's gender does not rule that person out."""
+        word = (speaker.get("unresolved") or "").lower()
+        info = self.ctx.lex["pronouns"].get(word)
+        if self.last_person is None or info is None or info.get("number") != "sg" or info.get("gender") not in ("m", "f"):
+            return speaker
+        last, last_para = self.last_person
+        gender = (self.ctx.profile(last["entity"]) if last.get("entity") else {}).get("gender")
+        if para - last_para > 2 or gender and gender != info["gender"]:
+            return speaker
+        out = dict(last)
+        out["mention"] = speaker.get("mention")
+        out["resolved_from"] = speaker.get("unresolved")
+        return out
 
 
 def render_items(ctx, result, items) -> list[dict]:
@@ -152,8 +226,30 @@ def render_items(ctx, result, items) -> list[dict]:
             "evidence": result.evidence(ev_start, ev_end),
             "attribution": how or None,
         }
+        item["class"] = cue.cls if cue is not None else "speech"
+        if cue is not None and cue.negated:
+            item["negated"] = True
         if kind == "indirect":
             item["quoted"] = [result.evidence(x.start, x.end) for x in ctx.quotations
                               if start <= x.open and x.outer_end <= end]
         out.append(item)
+    _mark_parts(out)
     return out
+
+
+def _mark_parts(out: list[dict]) -> None:
+    """A direct quote that is a fragment of a reported speech of the same speaker ("said the
+    situation is “more than dramatic.”") gets ``part_of`` (the index of that item; the stage turns it
+    into its id): a reader counting quotes counts one of the two."""
+    for item in out:
+        if item["kind"] != "direct":
+            continue
+        for k, other in enumerate(out):
+            if other["kind"] == "indirect" and other["start"] <= item["start"] - 1 and item["end"] + 1 <= other["end"] \
+                    and _same_speaker(item["speaker"], other["speaker"]):
+                item["part_of"] = k
+                break
+
+
+def _same_speaker(a: dict, b: dict) -> bool:
+    return bool(a.get("name")) and (a.get("entity") or a.get("name")) == (b.get("entity") or b.get("name"))

@@ -250,7 +250,7 @@ def describe_person(ctx: ArticleIndex, ent: dict, head: int, mention) -> dict:
     hit = ctx.tok_entity[head]
     role, country, _, _, rank = person_attributes(ctx, head, hit[1], hit[2])
     prof = ctx.profile(ent["id"])
-    name = ent["name"]
+    name = ctx.person_name(ent)
     if ent["label"] != "PERSON":
         # an NER label other than PERSON: the mention may carry the title ("Major General Ozkan Ulutas")
         left = strip_titles(ctx.doc, proper_name_start(ctx.doc, head), head)
@@ -310,8 +310,10 @@ def _describe_document(ctx: ArticleIndex, head: int, left: int, mention, depth: 
     """A statement/release speaks for whoever issued it."""
     doc = ctx.doc
     lex = ctx.lex
-    for child in doc[head].rights:  # "a statement from the Ukrainian air force", "a report by the UN"
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") and ctx.tok_para[child.i] == ctx.tok_para[head]:
+    rights = list(doc[head].rights)
+    rights += [c for a in rights if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children if c.dep_ == "agent"]
+    for child in rights:  # "a statement from the Ukrainian air force", "a report by the UN", "emails released by X"
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of") and ctx.tok_para[child.i] == ctx.tok_para[head]:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and speakerish(ctx, pobj):
                 out = dict(describe(ctx, pobj.i, depth=depth + 1, fallback=fallback))
@@ -362,10 +364,11 @@ def _describe_document(ctx: ArticleIndex, head: int, left: int, mention, depth: 
             out = dict(out)
             out["mention"] = mention
             return out
-    if fallback is not None and fallback.get("name"):
+    if fallback is not None and fallback.get("name") and not in_lexicon(doc[head], "data_documents"):
         out = dict(fallback)
         out["mention"] = mention
         out["channel"] = doc[head].lemma_.lower()
         return out
-    return {"name": np_name(ctx, left, head), "entity": None, "role": None, "country": None,
+    # a study, a poll, records: the document itself is the source ("a 2014 study", "federal data")
+    return {"name": np_name(ctx, left, np_right(ctx, head)), "entity": None, "role": None, "country": None,
             "kind": "document", "mention": mention}

@@ -134,6 +134,27 @@ class ArticleIndex:
             self._build_profiles()
         return self.profiles.get(entity_id, {})
 
+    def person_name(self, ent: dict) -> str:
+        """The name of a person entity as a name is written: the longest of its mentions made only of
+        proper nouns, without titles — not a headline's "Obama Says" or "Derelict Obama" the NER took in."""
+        best = None
+        lex = self.lex
+        for m in ent["mentions"]:
+            if m.get("kind") in ("pronoun", "nominal"):
+                continue
+            toks = list(self.tokens_between(m["start"], m["end"]))
+            if not toks:
+                continue
+            first = strip_titles(self.doc, toks[0], toks[-1])
+            words = [self.doc[i] for i in range(first, toks[-1] + 1)]
+            if any(t.pos_ not in ("PROPN", "PUNCT") and t.lower_ not in lex["name_particles"] or t.lemma_.lower() in lex["cue_verbs"]
+                   for t in words):
+                continue
+            text = self.text[words[0].idx: words[-1].idx + len(words[-1])].rstrip(".")
+            if best is None or len(text) > len(best):
+                best = text
+        return best or ent["name"]
+
     def _build_profiles(self) -> None:
         self._profiles_built = True
         for e in self.result.entities:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ... import datafiles
-from ...vocabulary import content_preps, speech_verbs, verb_platforms
+from ...vocabulary import attribution_frames, content_preps, noun_cues, speech_verbs, verb_platforms
 
 
 NOUNS = ("document", "document_modifiers", "media", "organisation", "anonymous", "person", "title_female", "title_male",
-         "person_titles", "ranks", "honorifics", "name_particles", "org_name_words", "interview_nouns", "remark_nouns",
+         "person_titles", "ranks", "honorifics", "name_particles", "org_name_words", "interview_nouns", "remark_nouns", "data_documents",
          "office_nouns", "entourage_nouns", "ambiguous_titles", "rank_modifiers", "plain_address", "scholarly_address")
 GRAMMAR = ("wh_words", "relative_pronouns", "anaphoric_determiners", "determiners", "articles", "quantifiers",
            "pronoun_words", "first_second_person", "non_speaker_subjects", "statement_voices", "cue_links",
@@ -50,6 +50,10 @@ def lexicon() -> dict:
         "pronouns": raw["pronouns"],
         "min_words": int(raw["short_quote"]["min_words"]),
         "anonymity": [a.lower() for a in raw["anonymity"]],
+        "promo_labels": {w.lower() for w in raw["promo_labels"]},
+        "promo_openers": {w.lower() for w in raw["promo_openers"]},
+        "frames": attribution_frames(),
+        "noun_cues": noun_cues(),
     }
     for key in NOUNS:
         lex[key] = {w.lower() for w in nouns[key]}

@@ -136,6 +136,8 @@ def rank_run(ctx: "ArticleIndex", first: int, stop: int) -> tuple[list[int], lis
         if t.text == "." and j - 1 >= stop and doc[j - 1].lower_ in lex["ranks"] | lex["honorifics"]:
             j -= 1
             continue
+        if j - 1 >= stop and doc[j - 1].text in ("-", "‐", "–") and not doc[j - 1].whitespace_:
+            break  # "Secretary-General": the end of a hyphenated title, not a rank
         if w in lex["ranks"] and t.text[:1].isupper():
             ranks.append(j)
         elif w in lex["honorifics"] and t.text[:1].isupper():
