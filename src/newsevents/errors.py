@@ -52,6 +52,7 @@ class Warnings:
     W008 = "Article '{article}': {count} unpaired surrogate(s) replaced with U+FFFD"
     W009 = "Article '{article}': event coding skipped the sentence at offset {start}: {reason}"
     W010 = "Extractor plugin '{name}' ({target}) could not be loaded and is skipped: {reason}"
+    W011 = "Article '{article}': parsed a repaired copy of the text ({what}); offsets are into the stored text"
 
 
 class NewsEventsError(Exception):

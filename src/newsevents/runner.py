@@ -24,6 +24,7 @@ from .config import Config
 from .contract import Result
 from .errors import NewsEventsError, warning
 from .extractors.registry import Extractor, ordered
+from .ingest.normalise import describe, normalise, remap_result
 from .nlp.pipeline import load_nlp, parse
 
 RUN_LIMIT = 200    # characters without whitespace before the tokenizer guard steps in
@@ -176,21 +177,34 @@ def pipe_docs(articles: Iterable, *, config: Config | None = None,
     config = config or Config()
     chain = ordered(extractors)
     nlp = guard_tokenizer(load_nlp(config.model))
-    for doc, article, error in _parse_resilient(_clip(articles, config, nlp), nlp, config):
+    norms: dict[int, object] = {}  # id(article) → its Normalised, from parsing to extraction
+
+    def text_of(article) -> str:
+        if id(article) not in norms:
+            norms[id(article)] = normalise(article.text)
+        return norms[id(article)].text
+
+    for doc, article, error in _parse_resilient(_clip(articles, config, nlp), nlp, config, text_of):
+        norm = norms.pop(id(article), None)
         if error is not None:  # spaCy itself failed on this text: keep the article, say why
             result = Result(article, text=doc.text)
             result.warnings.append({"code": "E014", "message": str(NewsEventsError(
                 "E014", article=article.id, name="spaCy parser", reason=f"{type(error).__name__}: {error}"))})
-            yield doc, result
-            continue
-        yield doc, run_extractors(doc, article, chain, budget=config.time_budget, on_timing=on_timing)
+        else:
+            result = run_extractors(doc, article, chain, budget=config.time_budget, on_timing=on_timing)
+        if norm is not None and norm.changed:
+            # the parse read a repaired copy: every offset goes back onto the stored text
+            remap_result(result, norm)
+            result.warnings.append(warning("W011", article=article.id, what=describe(norm)))
+            doc.user_data["normalised"] = norm
+        yield doc, result
 
 
 class _Upstream(Exception):
     """Wraps an exception raised by the input iterator (not by spaCy), to re-raise it unchanged."""
 
 
-def _parse_resilient(articles: Iterable, nlp, config: Config) -> Iterator[tuple]:
+def _parse_resilient(articles: Iterable, nlp, config: Config, text_of=None) -> Iterator[tuple]:
     """``(doc, article, None)`` per article, in order, batched through spaCy; if spaCy raises, the
     articles of the failed batch are parsed one by one, one that fails again comes back as
     ``(tokenized_doc, article, exception)``, and batching resumes with the rest."""
@@ -213,7 +227,7 @@ def _parse_resilient(articles: Iterable, nlp, config: Config) -> Iterator[tuple]
 
         try:
             for doc, article in parse(feed(), n_process=config.n_process, batch_size=config.batch_size,
-                                      model=config.model):
+                                      model=config.model, text_of=text_of):
                 inflight.popleft()
                 yield doc, article, None
             return
@@ -222,10 +236,11 @@ def _parse_resilient(articles: Iterable, nlp, config: Config) -> Iterator[tuple]
         except Exception:  # spaCy failed on some article of the current batch
             pending = list(inflight)
         for article in pending:
+            text = text_of(article) if text_of else article.text
             try:
-                yield nlp(article.text), article, None
+                yield nlp(text), article, None
             except Exception as exc:
-                doc = nlp.make_doc(article.text)
+                doc = nlp.make_doc(text)
                 for i, token in enumerate(doc):
                     token.is_sent_start = i == 0
                 yield doc, article, exc

@@ -132,7 +132,7 @@ TABLES: dict[str, Table] = {
     "events/casualty_terms.tsv": Table(
         (C("term"), C("value", required=True, doc="the casualty kind, or '-'"),
          C("role", required=True, choices=("euphemism", "allege", "claim", "bodyverb", "deadgroup", "staygov",
-                                           "idiom_of", "idiom_subj", "idiom_pp"))),
+                                           "idiom_of", "idiom_subj", "idiom_pp", "noun", "askfor"))),
         key=("term", "role"), doc="Casualty vocabulary beyond the plain verbs (roles in the file's header)."),
     # ------------------------------------------------------------------------------ exports
     "export/acled_countries.tsv": Table(

@@ -77,7 +77,9 @@ class Report:
 def run_pipeline(articles: Iterable, config: Config | None = None) -> Iterator[tuple[dict, list[tuple[int, int]]]]:
     """``(contract dict, spaCy sentence spans)`` for each article: the same extractors as ``extract``."""
     for doc, result in pipe_docs(articles, config=config or Config()):
-        yield result.to_dict(), [(s.start_char, s.end_char) for s in doc.sents]
+        norm = doc.user_data.get("normalised")  # the parse read a repaired copy: sentences on the stored text
+        spans = [(s.start_char, s.end_char) for s in doc.sents]
+        yield result.to_dict(), [norm.span(a, b) for a, b in spans] if norm is not None else spans
 
 
 def score_article(gold: Gold, doc: dict, sentences: Sequence[tuple[int, int]] | None = None,

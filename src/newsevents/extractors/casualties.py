@@ -243,6 +243,32 @@ def _verb_casualties(sent, euphemisms):
         yield verb, kind, _patient(verb)
 
 
+def _arrestable(patient) -> bool:
+    """Only people are arrested: a name, a pronoun, a number of them, or an actor noun ("the
+    rioters", "a shopkeeper"); "trouble", "violence", "danger" are not."""
+    if patient.pos_ in ("PROPN", "PRON", "NUM") or patient.ent_type_ in ("PERSON", "NORP", "ORG"):
+        return True
+    from ..resolve.actors import actor_like
+    from .events_lexicon import lexicon
+    return actor_like(_who_token(patient)) or lexicon().in_class(patient, "@people")
+
+
+UNASSERTED = ("future", "intent", "hypothetical")
+
+
+def _unasserted_arrest(verb) -> bool:
+    """An arrest stated as a consequence, condition or intention, not as done: the verb (or the
+    clause it heads) is governed by a future or conditional modal, or is the main clause of an
+    "if"/"unless" condition."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "would", "shall", "should", "could", "might", "may", "must", "'ll", "wo"}:
+        return True
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for c in verb.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
 CIVILIAN_SECTORS = {"CVL", "OPP", "EDU", "LAB", "MED", "REF", "JRN", "REL", "AGR"}
 
 
@@ -275,6 +301,35 @@ def _death_tolls(sent):
                     nums.append(c)
         for n in nums[:1]:
             out.append((tok, n))
+    return out
+
+
+def _nominal_casualties(sent):
+    """``(noun, kind, patient_or_None, count_token_or_None)`` for nouns that name casualties: counted
+    ("more than 300 arrests were made", "seven deaths") or with their of-object ("the arrest of
+    three men", "the death of a constable"). Not when denied ("no arrests"), asked for or planned
+    ("demanded the arrest of", "will make arrests"): those are not casualties that happened."""
+    nouns = terms().get("noun", {})
+    out = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+            continue
+        if any(c.lower_ in ("no", "any", "more") and c.dep_ in ("det", "amod") for c in tok.children):
+            continue
+        count = [c for c in tok.children if c.dep_ == "nummod"]
+        members = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in children(c, "pobj")]
+        if not count and not members:
+            continue
+        if members and not (members[0].pos_ in ("PROPN", "NUM") or _arrestable(members[0])):
+            continue
+        gov = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None
+        if tok.dep_ == "pobj":
+            gov = tok.head.head
+        if gov is not None and gov.lemma_.lower() in terms().get("askfor", {}):
+            continue
+        if gov is not None and gov.pos_ in ("VERB", "AUX") and (_unasserted_arrest(gov) or any(c.dep_ == "neg" for c in gov.children)):
+            continue
+        out.append((tok, nouns[tok.lemma_.lower()], members[0] if members else None, count[0] if count else None))
     return out
 
 
@@ -336,6 +391,30 @@ def extract_casualties(doc, result) -> None:
                     "modality": "asserted", "euphemism": None}
             result.add("casualties", item)
             seen.append(dict(item, _head="toll", _person=False))
+        for noun, kind, member, num in _nominal_casualties(sent):
+            if member is not None:
+                count, approx = _count(member)
+                who_tok = _who_token(member)
+                actor = resolve_token(doc, who_tok, result) if not who_tok.like_num else None
+            else:
+                count, approx = _word_count([t.text for t in num.subtree if t.like_num or t.lower_ in ("more", "than", "at", "least", "over", "about", "nearly")])
+                who_tok, actor = None, None
+            if count is None and member is None:
+                continue
+            if any(p["kind"] == kind and p["count"] == count for p in seen):
+                continue
+            span = [noun.i] + ([t.i for t in member.subtree] if member is not None else [t.i for t in num.subtree])
+            start, end = doc[min(span)].idx, doc[max(span)].idx + len(doc[max(span)])
+            who = actor["name"] if actor else (who_tok.text if who_tok is not None and who_tok.lower_ not in QUANTITY_WORDS else None)
+            modality = _casualty_modality(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, year)
+            if kind == "arrested" and modality in UNASSERTED:
+                continue
+            item = {"kind": kind, "count": count, "approximate": bool(approx), "who": who,
+                    "sector": actor["sector"] if actor else None, "country": actor["country"] if actor else None,
+                    "event": token_event.get(noun.i) or _sentence_event(result, sent), "evidence": result.evidence(start, end),
+                    "modality": modality, "euphemism": None}
+            result.add("casualties", item)
+            seen.append(dict(item, _head=who_tok.lemma_.lower() if who_tok is not None else noun.lemma_.lower(), _person=False))
         for verb, kind, patient in _verb_casualties(sent, euphemisms):
             if patient is not None and patient.lower_ in ("who", "that", "which"):
                 from ..resolve.actors import _antecedent
@@ -352,6 +431,10 @@ def extract_casualties(doc, result) -> None:
                 continue  # "nobody was killed", "was not injured"
             if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in verb.children):
                 continue
+            if kind == "arrested" and not _arrestable(patient):
+                continue  # "apprehending trouble": to apprehend a thing is to fear it, not to arrest it
+            if kind == "arrested" and _unasserted_arrest(verb):
+                continue  # "those found rioting would be arrested", "if they refuse, they will be arrested"
             who_tok = _who_token(patient)
             if who_tok.lemma_.lower() in dead_group or who_tok.lower_ in dead_group:
                 continue  # "two of the dead were shot": already counted among the killed
@@ -407,6 +490,9 @@ def extract_casualties(doc, result) -> None:
                     if ev["type"] in ("ASSAULT", "COERCE") and ev["sentence"]["start"] <= verb.idx < ev["sentence"]["end"]:
                         event_id = ev["id"]
                         break
+            modality = _casualty_modality(verb, year)
+            if kind == "arrested" and modality in UNASSERTED:
+                continue  # "the police are likely to take him into custody": not an arrest yet
             item = {
                 "kind": kind,
                 "count": count,
@@ -416,7 +502,7 @@ def extract_casualties(doc, result) -> None:
                 "country": country,
                 "event": event_id,
                 "evidence": result.evidence(start, end),
-                "modality": _casualty_modality(verb, year),
+                "modality": modality,
                 "euphemism": verb.lemma_.lower() if verb.lemma_.lower() in euphemisms else None,
             }
             result.add("casualties", item)

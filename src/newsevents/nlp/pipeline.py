@@ -81,8 +81,9 @@ def _line_break_ends_sentence(doc, tok) -> bool:
 
 
 def parse(articles: Iterable, *, n_process: int = 1, batch_size: int = 16,
-          model: str | None = None) -> Iterator[tuple]:
-    """Yield ``(doc, article)`` for each article, in input order."""
+          model: str | None = None, text_of=None) -> Iterator[tuple]:
+    """Yield ``(doc, article)`` for each article, in input order; ``text_of(article)``, when given,
+    is the text to parse (the runner's repaired copy), else ``article.text``."""
     nlp = load_nlp(model)
-    pairs = ((article.text, article) for article in articles)
+    pairs = (((text_of(article) if text_of else article.text), article) for article in articles)
     yield from nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size)

@@ -104,7 +104,7 @@ def _entity_span(doc, token):
 
 QUANTITY_HEADS = {"hundreds", "thousands", "dozens", "scores", "millions", "tens", "member", "members", "some",
                   "many", "one", "group", "part", "most", "all", "both", "none", "each", "several", "number",
-                  "majority", "handful", "batch", "patch", "contingent", "team", "unit", "delegation",
+                  "majority", "handful", "batch", "patch", "contingent", "team", "unit", "delegation", "personnel", "squad",
                   "series", "wave", "spate", "string", "barrage", "volley", "round"}
 ORG_HEADS = {"forum", "network", "movement", "coalition", "front", "council", "committee", "agency", "commission",
              "union", "organization", "organisation", "group", "body", "party", "alliance", "league", "mission",
@@ -231,6 +231,35 @@ def _organisation_like(t) -> bool:
 GENERIC_BODIES = {"group", "people", "official", "force", "officer", "authority", "unit", "leader", "committee",
                   "council", "association", "body", "organisation", "organization", "federation", "representative",
                   "member", "spokesman", "spokeswoman", "spokesperson"}
+
+
+def _hyphened_head(token) -> str | None:
+    """"sub-inspector" comes as three tokens; the lemma of the whole word, or None."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ and \
+            not doc[token.i - 2].whitespace_:
+        return f"{doc[token.i - 2].lower_}-{_lemma(token)}"
+    return None
+
+
+SECURITY_SECTORS = ("COP", "MIL")
+
+
+def _police_force(token) -> bool:
+    """Is a bare "the force" the police? It is when the nearest earlier security noun of the text
+    ("police", "constables", "the army", "troops") is a police one."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or \
+            any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in token.children) or token.tag_ == "NNS":
+        return False
+    t = tables()
+    for prev in reversed(token.doc[:token.i]):
+        lem = _lemma(prev)
+        if lem == "force":
+            continue
+        sector = t.agents.get(lem) or t.modifiers.get(lem, (None, 0))[0]
+        if sector in SECURITY_SECTORS:
+            return sector == "COP"
+    return False
 
 
 def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int = 0) -> dict | None:
@@ -361,8 +390,13 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
         if c:
             country = c
     head_lemma = _lemma(token)
+    hyphened = _hyphened_head(token)
+    if hyphened is not None and (hyphened in t.agents or hyphened in t.titles):
+        head_lemma = hyphened  # "sub-inspector" (three tokens): the whole word is the agent noun
     head_sector = t.agents.get(head_lemma) or t.agents.get(low) or t.titles.get(head_lemma) or \
         (t.agents.get(low[:-1]) if low.endswith("s") else None)
+    if head_sector == "MIL" and head_lemma == "force" and mod_sector is None and _police_force(token):
+        head_sector = "COP"  # "the force" of a report about the police is the police force
     if head_lemma in t.titles or low in t.titles:
         role_words.append(token)
     if not igo:

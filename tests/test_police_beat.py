@@ -1,0 +1,118 @@
+"""Police actions on our own police-beat sentences (tests/fixtures/police/police-beat.tsv): which
+police actions an extraction reports, read from the events, casualties and quotes of the
+``newsevents/1`` output the way a user counting police actions reads it:
+
+* KILL: an assault by the police (an actor of sector COP) with a death (its magnitude, or a killed
+  casualty of the same sentence);
+* ARREST: an asserted arrest (COERCE arrest by the police or by nobody named) or an arrested casualty;
+* FORCE: an assault by the police (firing, a lathi charge, tear gas, a clash with them);
+* ANY: any event of the police, or words the police said; KILL, ARREST and FORCE are also ANY.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+POLICE_WORDS = re.compile(r"\b(police|policem[ae]n|constables?|inspectors?|commissioner of police)\b", re.I)
+FIXTURE = Path(__file__).parent / "fixtures" / "police" / "police-beat.tsv"
+
+
+def read_cases(path: Path = FIXTURE) -> list[tuple[str, set[str]]]:
+    cases = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        sentence, labels = line.split("\t")
+        cases.append((sentence, set() if labels.strip() == "-" else set(labels.split())))
+    return cases
+
+
+def police_actions(doc: dict) -> set[str]:
+    """The police actions one (one-sentence) extraction reports."""
+    out: set[str] = set()
+    killed = any(c["kind"] == "killed" and c.get("modality") == "asserted" for c in doc["casualties"])
+    for e in doc["events"]:
+        if e.get("negated") or e.get("modality") not in (None, "asserted"):
+            continue
+        cop = any((a.get("sector") or "") == "COP" for a in e.get("actor") or [])
+        mode = e.get("mode") or ""
+        if cop:
+            out.add("ANY")
+        if e["type"] == "COERCE" and mode == "arrest" and (cop or not e.get("actor")):
+            out.add("ARREST")
+        if cop and e["type"] == "ASSAULT":
+            out.add("FORCE")
+            if ((e.get("magnitude") or {}).get("dead") or 0) > 0 or killed:
+                out.add("KILL")
+    if any(c["kind"] == "arrested" and c.get("modality") == "asserted" for c in doc["casualties"]):
+        out.add("ARREST")
+    if any((q.get("speaker") or {}).get("sector") == "COP" or POLICE_WORDS.search((q.get("speaker") or {}).get("name") or "")
+           for q in doc["quotes"]):
+        out.add("ANY")
+    if out:
+        out.add("ANY")
+    return out
+
+
+CASES = read_cases()
+
+
+def test_fixture_has_cases():
+    assert len(CASES) >= 25
+    assert any(not labels for _, labels in CASES)
+
+
+@pytest.mark.parametrize("sentence,labels", CASES, ids=[c[0][:50] for c in CASES])
+def test_police_actions(extract_text, sentence, labels):
+    doc = extract_text(sentence, published="2002-03-06")
+    got = police_actions(doc)
+    detail = [(e["type"], e.get("mode"), [(a.get("name"), a.get("sector")) for a in e.get("actor") or []])
+              for e in doc["events"]] + [(c["kind"], c["who"]) for c in doc["casualties"]]
+    assert got == labels, f"expected {sorted(labels) or 'none'}, got {sorted(got)}: {detail}"
+
+
+ARREST_CASES = [
+    ("More than 300 arrests were made across the district on Wednesday.", 300),
+    ("The arrest of three men from the village was confirmed by the district officials.", 3),
+    ("The crime branch made 14 arrests in the case.", 14),
+    ("Apprehending trouble, traders in the old city downed their shutters by noon.", None),
+    ("The opposition demanded the arrest of the culprits.", None),
+    ("No arrests were made in the town.", None),
+    ("If the agitators do not vacate the road, they will be arrested.", None),
+    ("Those found carrying weapons would be detained, the collector said.", None),
+]
+
+
+@pytest.mark.parametrize("text,count", ARREST_CASES)
+def test_arrests_named_by_nouns_and_not_by_other_senses(extract_text, text, count):
+    doc = extract_text(text, extractors=["entities", "events", "casualties"])
+    arrested = [c for c in doc["casualties"] if c["kind"] == "arrested"]
+    if count is None:
+        assert not arrested, arrested
+    else:
+        assert [c["count"] for c in arrested] == [count]
+        assert doc["text"][arrested[0]["evidence"]["start"]:arrested[0]["evidence"]["end"]] == arrested[0]["evidence"]["text"]
+
+
+POLICE_ACTORS = [
+    ("CRPF jawans fired at the mob.", "CRPF jawans"),
+    ("A sub-inspector arrested the shopkeeper.", "sub-inspector"),
+    ("Constables of the State Reserve Police arrested the rioters.", "Constables"),
+    ("Personnel of the State Reserve Police arrested the rioters.", "State Reserve Police"),
+    ("The police were deployed in the old city. The force arrested twelve rioters by evening.", "force"),
+]
+
+
+@pytest.mark.parametrize("text,name", POLICE_ACTORS)
+def test_police_terms_are_cop(extract_text, text, name):
+    doc = extract_text(text)
+    actors = [a for e in doc["events"] for a in e["actor"] if name.lower() in (a["name"] or "").lower()]
+    assert actors and all(a["sector"] == "COP" for a in actors), [(e["type"], e["actor"]) for e in doc["events"]]
+
+
+def test_the_force_of_an_army_report_stays_military(extract_text):
+    doc = extract_text("The army moved into the valley. The force attacked the rebel camp at dawn.")
+    sectors = [a["sector"] for e in doc["events"] for a in e["actor"] if a["name"].lower().endswith("force")]
+    assert sectors and "COP" not in sectors
