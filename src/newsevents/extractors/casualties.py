@@ -254,6 +254,7 @@ def _arrestable(patient) -> bool:
 
 
 UNASSERTED = ("future", "intent", "hypothetical")
+IMPLICATIVE = {"manage", "succeed", "proceed", "go", "rush", "move", "come", "help"}
 
 
 def _unasserted_arrest(verb) -> bool:
@@ -266,7 +267,12 @@ def _unasserted_arrest(verb) -> bool:
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
            for c in verb.children):
         return True
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return True
+    # an infinitive names an act ordered, asked for or planned ("orders to arrest anyone violating
+    # them", "faxed a message to detain him"), unless the governing verb says it was done
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+        verb.head.lemma_.lower() not in IMPLICATIVE
 
 
 CIVILIAN_SECTORS = {"CVL", "OPP", "EDU", "LAB", "MED", "REF", "JRN", "REL", "AGR"}
@@ -322,9 +328,12 @@ def _nominal_casualties(sent):
             continue
         if members and not (members[0].pos_ in ("PROPN", "NUM") or _arrestable(members[0])):
             continue
-        gov = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None
-        if tok.dep_ == "pobj":
-            gov = tok.head.head
+        arg = tok
+        while arg.dep_ in ("conj", "appos") and arg.head.i != arg.i:
+            arg = arg.head  # "demanded a ban on the party and the arrest of its leaders"
+        gov = arg.head if arg.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None
+        if arg.dep_ == "pobj":
+            gov = arg.head.head
         if gov is not None and gov.lemma_.lower() in terms().get("askfor", {}):
             continue
         if gov is not None and gov.pos_ in ("VERB", "AUX") and (_unasserted_arrest(gov) or any(c.dep_ == "neg" for c in gov.children)):
@@ -462,6 +471,9 @@ def extract_casualties(doc, result) -> None:
             if who is not None:
                 group_of_verb[verb.i] = (who, sector, country)
             left = min(t.i for t in patient.subtree if t.i <= patient.i)
+            colons = [t.i for t in doc[left:patient.i] if t.text in (":", "\n") or "\n" in t.text]
+            if colons:
+                left = colons[-1] + 1  # "new delhi: simranjit singh mann … was arrested": not the dateline
             lo = min(left, verb.i)
             hi = max(verb.i, patient.i if patient.i > verb.i else verb.i)
             if patient.i > verb.i:
