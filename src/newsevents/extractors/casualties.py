@@ -244,13 +244,13 @@ def _verb_casualties(sent, euphemisms):
 
 
 def _arrestable(patient) -> bool:
-    """Only people are arrested: a name, a pronoun, a number of them, or an actor noun ("the
-    rioters", "a shopkeeper"); "trouble", "violence", "danger" are not."""
+    """Only people are arrested: "apprehending trouble" is the fear sense of *apprehend*. Nouns
+    of states and trends (``@abstract`` in ``data/events/classes.tsv``: trouble, violence, the
+    situation, a decline) are not people ("helped to arrest the deteriorating situation")."""
     if patient.pos_ in ("PROPN", "PRON", "NUM") or patient.ent_type_ in ("PERSON", "NORP", "ORG"):
         return True
-    from ..resolve.actors import actor_like
     from .events_lexicon import lexicon
-    return actor_like(_who_token(patient)) or lexicon().in_class(patient, "@people")
+    return not lexicon().in_class(_who_token(patient), "@abstract")
 
 
 UNASSERTED = ("future", "intent", "hypothetical")
