@@ -249,7 +249,7 @@ def _arrestable(patient) -> bool:
     situation, a decline) are not people ("helped to arrest the deteriorating situation")."""
     if patient.pos_ in ("PROPN", "PRON", "NUM") or patient.ent_type_ in ("PERSON", "NORP", "ORG"):
         return True
-    from .events_lexicon import lexicon
+    from .events.lexicon import lexicon
     return not lexicon().in_class(_who_token(patient), "@abstract")
 
 
@@ -406,7 +406,7 @@ def extract_casualties(doc, result) -> None:
                 who_tok = _who_token(member)
                 actor = resolve_token(doc, who_tok, result) if not who_tok.like_num else None
             else:
-                count, approx = _word_count([t.text for t in num.subtree if t.like_num or t.lower_ in ("more", "than", "at", "least", "over", "about", "nearly")])
+                count, approx = word_count([t.text for t in num.subtree if t.like_num or t.lower_ in ("more", "than", "at", "least", "over", "about", "nearly")])
                 who_tok, actor = None, None
             if count is None and member is None:
                 continue
