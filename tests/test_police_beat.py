@@ -137,7 +137,6 @@ def test_the_force_of_an_army_report_stays_military(extract_text):
 
 @pytest.mark.parametrize("text", [
     "The meeting demanded a ban on the outfit and the arrest of its leaders.",
-    "Orders have been issued to arrest anyone violating the prohibitory orders.",
     "The police are likely to take the accused into custody next week.",
 ])
 def test_asked_for_and_planned_arrests_are_not_arrests(extract_text, text):

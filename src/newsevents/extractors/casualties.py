@@ -254,7 +254,6 @@ def _arrestable(patient) -> bool:
 
 
 UNASSERTED = ("future", "intent", "hypothetical")
-IMPLICATIVE = {"manage", "succeed", "proceed", "go", "rush", "move", "come", "help"}
 
 
 def _unasserted_arrest(verb) -> bool:
@@ -267,12 +266,7 @@ def _unasserted_arrest(verb) -> bool:
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
            for c in verb.children):
         return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
-        return True
-    # an infinitive names an act ordered, asked for or planned ("orders to arrest anyone violating
-    # them", "faxed a message to detain him"), unless the governing verb says it was done
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
-        verb.head.lemma_.lower() not in IMPLICATIVE
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
 CIVILIAN_SECTORS = {"CVL", "OPP", "EDU", "LAB", "MED", "REF", "JRN", "REL", "AGR"}
