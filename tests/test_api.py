@@ -46,7 +46,7 @@ def db(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def client(db):
-    with TestClient(create_app(db)) as test_client:
+    with TestClient(create_app(db), base_url="http://localhost") as test_client:
         yield test_client
 
 
@@ -212,7 +212,7 @@ def test_article_ids_with_a_slash(tmp_path):
         store.save(kosovo_doc("feeds/kosovo"))
     finally:
         store.close()
-    with TestClient(create_app(str(tmp_path / "slash.db"))) as client:
+    with TestClient(create_app(str(tmp_path / "slash.db")), base_url="http://localhost") as client:
         assert get_ok(client, "/api/articles/feeds/kosovo")["article"]["id"] == "feeds/kosovo"
         assert get_ok(client, "/api/events/feeds/kosovo/evt2")["key"] == "feeds/kosovo/evt2"
         assert client.get("/articles/feeds/kosovo").status_code == 200
@@ -418,7 +418,7 @@ def test_extract_and_ingest(client, nlp):
 
 
 def test_token_guards_writes_only(db):
-    with TestClient(create_app(db, token="s3cret")) as guarded:
+    with TestClient(create_app(db, token="s3cret"), base_url="http://localhost") as guarded:
         for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic s3cret"}):
             response = guarded.post("/api/extract", json={"text": "x"}, headers=headers)
             assert response.status_code == 401 and response.json()["code"] == "E023"
@@ -430,7 +430,7 @@ def test_token_guards_writes_only(db):
 
 
 def test_body_size_limit(db):
-    with TestClient(create_app(db, max_body=2048)) as small:
+    with TestClient(create_app(db, max_body=2048), base_url="http://localhost") as small:
         response = small.post("/api/extract", json={"text": "word " * 1000})
         assert response.status_code == 413
         assert response.json()["code"] == "E024" and "> 2048 bytes" in response.json()["message"]

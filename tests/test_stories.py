@@ -211,7 +211,7 @@ def test_rest_api_stories_events_and_counts(documents, tmp_path):
         stored(s, documents)
     finally:
         s.close()
-    with TestClient(create_app(str(db))) as client:
+    with TestClient(create_app(str(db)), base_url="http://localhost") as client:
         page = client.get("/api/stories", params={"limit": 1}).json()
         assert page["available"] and page["total"] == 2 and page["items"][0]["n_articles"] == 5
         assert client.get("/api/stories", params={"cursor": page["next_cursor"]}).json()["items"][0]["n_articles"] == 2

@@ -39,6 +39,7 @@ class Errors:
     E030 = "Data file '{path}', line {line}: {reason}"
     E031 = "Data file '{path}' cannot be loaded: {reason}"
     E032 = "Extractor '{name}' is registered twice: by {first} and by {second}"
+    E033 = "Request refused: {what}: {reason}"
 
 
 class Warnings:
@@ -53,6 +54,7 @@ class Warnings:
     W009 = "Article '{article}': event coding skipped the sentence at offset {start}: {reason}"
     W010 = "Extractor plugin '{name}' ({target}) could not be loaded and is skipped: {reason}"
     W011 = "Article '{article}': parsed a repaired copy of the text ({what}); offsets are into the stored text"
+    W012 = "Article id '{article}' breaks the id rule ({reason}); used '{used}'"
 
 
 class NewsEventsError(Exception):

@@ -79,6 +79,8 @@ def ingest(paths: Iterable[str], store: Store, config: Config | None = None, *, 
                 continue
             sha = _stored_sha(item, config)
             if sha in seen_texts or store.has_text(sha):
+                if sha not in seen_texts:  # stored by an earlier run: an error recorded since is stale
+                    store.clear_errors(item.id, item.source_path)
                 summary.unchanged += 1
                 notify("unchanged", item.id, None)
                 continue

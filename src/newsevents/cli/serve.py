@@ -5,7 +5,7 @@ import errno
 import ipaddress
 import secrets
 import socket
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
@@ -64,6 +64,11 @@ def serve(
                                         help="Bearer token for POST /api/extract and POST /api/articles. "
                                              "Generated and printed when listening beyond localhost without one."),
     max_body: int = typer.Option(5_000_000, "--max-body", help="Largest request body accepted, in bytes."),
+    allow_host: Optional[List[str]] = typer.Option(
+        None, "--allow-host", envvar="NEWSEVENTS_ALLOW_HOSTS",
+        help="A host name the server answers to besides localhost and the --host address (repeatable or "
+             "comma-separated; '.example.org' for a domain and its subdomains; '*' for any). Requests "
+             "naming any other host are refused (DNS rebinding)."),
     log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level (info logs every request)."),
 ) -> None:
     """Serve the REST API (OpenAPI at /openapi.json) and the pages: dashboard, map, events,
@@ -90,7 +95,8 @@ def serve(
         except ImportError as exc:  # the web extra is not installed
             raise typer.BadParameter(f"{exc}. Install the web extra: pip install 'newsevents[web]'") from None
 
-        application = create_app(db, token=token or None, max_body=max_body)
+        allowed = [name for item in allow_host or [] for name in item.replace(" ", ",").split(",") if name]
+        application = create_app(db, token=token or None, max_body=max_body, host=host, allow_hosts=allowed)
         server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, log_level=log_level,
                                                access_log=log_level in ("info", "debug"), server_header=False))
         shown = f"[{host}]" if ":" in host else host

@@ -1,10 +1,12 @@
 """Plain text: decoding, cleaning, and republication provenance ("Via <url>", "Source: ...")."""
 from __future__ import annotations
 
+import hashlib
 import re
 
 from ..errors import InputError, warning
 from .article import Article
+from .ids import ID_MAX, id_problem, valid_id
 
 # A last line that only says where the article was republished from.
 _VIA_LINE = re.compile(
@@ -156,6 +158,11 @@ def article_from_text(text: str, *, id: str, published: str | None = None, title
         raise InputError("E002", article=where(id, source_path), path=source_path)
     warns = list(warnings or [])
     id, title, outlet, url, author = (_no_surrogates(v) for v in (id, title, outlet, url, author))
+    problem = id_problem(id)
+    if problem is not None:  # one id rule for files, JSONL records and the API (newsevents.ingest.ids)
+        used = valid_id(id, fallback=f"article-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}")
+        warns.append(warning("W012", article=id[:ID_MAX], reason=problem, used=used))
+        id = used
     if controls:
         warns.append(warning("W007", article=id, count=controls))
     if surrogates:

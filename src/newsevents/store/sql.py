@@ -138,7 +138,26 @@ class SQLStore(StoryReads):
         text = document.get("text")
         if document.get("schema") != SCHEMA_ID or not isinstance(text, str):
             raise StoreError("E016", article=article_id, reason=f"not a {SCHEMA_ID} document")
+        from ..contract import validate
+
+        try:  # what the store returns must be what the contract promises
+            validate(document)
+        except NewsEventsError as exc:
+            raise StoreError("E016", article=article_id, reason=str(exc)) from None
         return article_id, hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def clear_errors(self, article_id: str, source_path: str | None = None) -> int:
+        """Forget the recorded errors of an article that is now stored (by its id, the name its
+        errors gave it, or its source); how many were removed."""
+        return len(self._rows(*self._clear_errors_sql(article_id, source_path)))
+
+    @staticmethod
+    def _clear_errors_sql(article_id: str, source_path: str | None) -> tuple[str, tuple]:
+        from ..ingest.text import where
+
+        names = (article_id, where(article_id, source_path))
+        return ("DELETE FROM errors WHERE article IN (?, ?) OR (source IS NOT NULL AND source = ?) RETURNING seq",
+                (*names, source_path or article_id))
 
     @contextmanager
     def _write_errors(self, article_id: str):
@@ -191,6 +210,8 @@ class SQLStore(StoryReads):
                  json.dumps(body, ensure_ascii=False, separators=(",", ":")), counts["entities"], counts["events"],
                  counts["quotes"], counts["places"], counts["casualties"], len(doc.get("warnings") or []), now())):
             return None
+        sql, params = self._clear_errors_sql(aid, source_path)  # an earlier failure of this article is over
+        conn.execute(q(sql), params).fetchall()
         rows = document_rows(doc)
         batch = self._batch(conn)
         batch.executemany(q("INSERT INTO entities (article_id, id, name, label, n_mentions, item) VALUES (?, ?, ?, ?, ?, ?)"),

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import secrets
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -162,18 +161,26 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": payload})
 
 
-def create_app(store_path: str | Path, token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+def create_app(store_path: str | Path, token: str | None = None, max_body: int = DEFAULT_MAX_BODY,
+               host: str | None = None, allow_hosts: str | list[str] | None = None) -> FastAPI:
     """The FastAPI application serving the store at ``store_path``.
 
     ``token``: when given, ``POST /api/extract`` and ``POST /api/articles`` need the header
     ``Authorization: Bearer <token>``. ``max_body``: the largest request body accepted, in bytes.
+    ``host``: the address the server is bound to; ``allow_hosts``: further names it answers to
+    (``Host`` header; see :mod:`newsevents.web.guard`). Without either, only localhost names and
+    loopback addresses are answered.
     """
     from .. import __version__
+    from .guard import HostPolicy, RequestGuard
     from .routes import api, export, pages, write
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
+        executor, app.state.write_executor = app.state.write_executor, None  # a restarted app makes a new one
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
         app.state.stores.close()
 
     app = FastAPI(
@@ -189,6 +196,9 @@ def create_app(store_path: str | Path, token: str | None = None, max_body: int =
     app.state.token = token
     app.state.max_body = max_body
     app.state.write_lock = threading.Lock()
+    # writes (CPU-bound extraction, one at a time) queue on their own thread, so that queued writes
+    # never hold the request thread pool that reads run on
+    app.state.write_executor = None  # made on first write (see routes/write.py)
 
     @app.exception_handler(NewsEventsError)
     async def _coded(request: Request, exc: NewsEventsError):
@@ -223,6 +233,7 @@ def create_app(store_path: str | Path, token: str | None = None, max_body: int =
 
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)  # map points, world outline
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(RequestGuard, policy=HostPolicy.for_bind(host, allow_hosts), token=token)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -272,13 +283,11 @@ def _openapi_with_contract(app: FastAPI) -> dict:
 
 
 def check_token(request: Request) -> None:
-    """Raise ``E023`` unless the request carries the configured bearer token (if any)."""
-    expected = request.app.state.token
-    if not expected:
-        return
-    header = request.headers.get("authorization", "")
-    scheme, _, given = header.partition(" ")
-    if scheme.lower() != "bearer" or not given:
-        raise NewsEventsError("E023", reason="send 'Authorization: Bearer <token>' (see `newsevents serve --token`)")
-    if not secrets.compare_digest(given.strip().encode(), expected.encode()):
-        raise NewsEventsError("E023", reason="the token does not match")
+    """Raise ``E023`` unless the request carries the configured bearer token (if any). The
+    :class:`~newsevents.web.guard.RequestGuard` already refused such a request before its body was
+    read; this dependency keeps the routes safe when mounted without it."""
+    from .guard import token_refusal
+
+    reason = token_refusal(dict(request.scope.get("headers") or []), request.app.state.token)
+    if reason is not None:
+        raise NewsEventsError("E023", reason=reason)

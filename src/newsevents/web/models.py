@@ -11,6 +11,7 @@ from typing import Any, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..filters.spec import COUNT_BY, PLOVER_TYPES  # noqa: F401  (declared once, with the filters)
+from ..ingest.ids import ID_MAX, ID_PATTERN
 
 
 class Open(BaseModel):
@@ -206,8 +207,9 @@ class ArticleIn(BaseModel):
 
     text: Optional[str] = Field(None, description="plain text of the article")
     html: Optional[str] = Field(None, description="an HTML page; its main text and metadata are extracted")
-    id: Optional[str] = Field(None, min_length=1, max_length=200, pattern=r"^[^/\s][^/]*$",
-                              description="article id (no '/'); default: derived from the text's hash")
+    id: Optional[str] = Field(None, min_length=1, max_length=ID_MAX, pattern=ID_PATTERN,
+                              description="article id: no '/' or control character, not starting with "
+                                          "whitespace or '.'; default: derived from the text's hash")
     published: Optional[str] = Field(None, max_length=40, description="ISO date, anchor for relative dates")
     title: Optional[str] = Field(None, max_length=1000)
     outlet: Optional[str] = Field(None, max_length=300)

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import hashlib
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from fastapi import APIRouter, Depends, Request
 
@@ -44,18 +46,41 @@ def extract_document(request: Request, body: models.ArticleIn, default_id: str |
         return newsevents.extract(article)
 
 
-@router.post("/api/extract", responses={**WRITE_ERRORS, **DOCUMENT}, response_model=None, summary="Extract one article: text or HTML in, newsevents/1 out")
-def extract(request: Request, body: models.ArticleIn) -> dict:
-    return extract_document(request, body, default_id="article")
+async def on_write_thread(request: Request, function, *args):
+    """Run ``function`` on the app's single write thread. A write waiting for its turn waits in that
+    executor's queue, not on a thread of the pool that serves reads."""
+    import asyncio
+
+    return await asyncio.get_running_loop().run_in_executor(write_executor(request.app), function, *args)
 
 
-@router.post("/api/articles", response_model=models.IngestOut, responses=WRITE_ERRORS, status_code=201,
-             summary="Extract one article and store it (idempotent by the text's SHA-256)")
-def ingest(request: Request, body: models.ArticleIn):
+_EXECUTOR_LOCK = threading.Lock()
+
+
+def write_executor(app) -> ThreadPoolExecutor:
+    """The app's one write thread, made on first use (and again after the app was shut down)."""
+    with _EXECUTOR_LOCK:
+        if app.state.write_executor is None:
+            app.state.write_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsevents-write")
+        return app.state.write_executor
+
+
+def _store_article(request: Request, body: models.ArticleIn) -> dict:
     doc = extract_document(request, body, default_id=None)
     outcome = store_of(request).save(doc)
     return {"article_id": outcome.article_id, "status": outcome.status, "counts": outcome.counts or {},
             "error": outcome.error, "warnings": doc.get("warnings", [])}
+
+
+@router.post("/api/extract", responses={**WRITE_ERRORS, **DOCUMENT}, response_model=None, summary="Extract one article: text or HTML in, newsevents/1 out")
+async def extract(request: Request, body: models.ArticleIn) -> dict:
+    return await on_write_thread(request, extract_document, request, body, "article")
+
+
+@router.post("/api/articles", response_model=models.IngestOut, responses=WRITE_ERRORS, status_code=201,
+             summary="Extract one article and store it (idempotent by the text's SHA-256)")
+async def ingest(request: Request, body: models.ArticleIn):
+    return await on_write_thread(request, _store_article, request, body)
 
 
 router.add_api_route("/extract", extract, methods=["POST"], include_in_schema=False, response_model=None)

@@ -30,16 +30,16 @@
     }
     for (const place of doc.places || []) {
       const mentions = place.mentions && place.mentions.length ? place.mentions : [place.evidence];
-      for (const mention of mentions) add(mention, "place", place.id, `place: ${place.name}${place.country ? ` (${place.country})` : ""}`);
+      for (const mention of mentions) add(mention, "place", place.id, `place: ${NE.iso(place.name)}${place.country ? ` (${place.country})` : ""}`);
     }
     for (const quote of doc.quotes || []) {
       const sp = quote.speaker || {};
       const speaker = sp.name || "unknown speaker";
       const what = quote.class && quote.class !== "speech" ? `${quote.class} attribution` : `${quote.kind} quote`;
-      add({ start: quote.start, end: quote.end }, "quote", quote.id, `${what} by ${speaker} (${quote.id})`);
+      add({ start: quote.start, end: quote.end }, "quote", quote.id, `${what} by ${NE.iso(speaker)} (${quote.id})`);
       const about = [sp.kind && sp.kind !== "person" && sp.kind, sp.anonymous && sp.kind !== "anonymous" && "anonymous",
-        sp.resolved_from && `from “${sp.resolved_from}”`].filter(Boolean).join(", ");
-      const note = `speaker of ${quote.id}: ${speaker}${about ? ` (${about})` : ""}`;
+        sp.resolved_from && `from “${NE.iso(sp.resolved_from)}”`].filter(Boolean).map(NE.iso).join(", ");
+      const note = `speaker of ${quote.id}: ${NE.iso(speaker)}${about ? ` (${about})` : ""}`;
       if (isSpan(sp.mention)) {
         // the speaker's words at this quote: a person, an organisation, an anonymous source, a document, a pronoun
         add(sp.mention, "speaker", quote.id, note);
@@ -133,17 +133,17 @@
     const dot = (kind) => el("span", { class: "kind-dot", style: { background: (KINDS.find((k) => k[0] === kind) || [0, 0, "#999"])[2] } });
     box.append(...[
       group("Events", doc.events, (e) => [NE.typeChip(e.type), " ", `${NE.names(e.actor) || "?"} → ${NE.names(e.recipient) || "—"}`,
-        el("span", { class: "sub" }, [e.trigger && `“${e.trigger.text}”`, e.place && e.place.name, e.date && e.date.value,
-          e.negated && "negated", e.modality && e.modality !== "asserted" && e.modality].filter(Boolean).join(" · ")),
+        el("span", { class: "sub" }, [e.trigger && `“${NE.iso(e.trigger.text)}”`, e.place && e.place.name, e.date && e.date.value,
+          e.negated && "negated", e.modality && e.modality !== "asserted" && e.modality].filter(Boolean).map(NE.iso).join(" · ")),
         el("a", { class: "sub", href: NE.eventHref(`${doc.article.id}/${e.id}`) }, "event page →")]),
       group("Quotes", doc.quotes, (q) => [dot("quote"), el("strong", null, (q.speaker && q.speaker.name) || "unknown"), " ",
-        el("q", null, NE.snippet(q.text, 140)), el("span", { class: "sub" }, [q.kind, q.class && q.class !== "speech" && q.class, q.cue && `cue: ${q.cue.text}`,
-          (q.via || []).map((v) => `via ${v.name}`).join(", ")].filter(Boolean).join(" · "))]),
+        el("q", null, NE.snippet(q.text, 140)), el("span", { class: "sub" }, [q.kind, q.class && q.class !== "speech" && q.class, q.cue && `cue: ${NE.iso(q.cue.text)}`,
+          (q.via || []).map((v) => `via ${NE.iso(v.name)}`).join(", ")].filter(Boolean).map(NE.iso).join(" · "))]),
       group("Places", doc.places, (p) => [dot("place"), p.name, el("span", { class: "sub" },
-        [p.country && `${NE.countryName(p.country)} (${p.country})`, p.feature, p.lat != null && `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`].filter(Boolean).join(" · "))]),
-      group("Casualties", doc.casualties, (c) => [dot("casualty"), `${c.count ?? "?"} ${c.kind}`, c.who ? ` — ${c.who}` : "",
+        [p.country && `${NE.countryName(p.country)} (${p.country})`, p.feature, p.lat != null && `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`].filter(Boolean).map(NE.iso).join(" · "))]),
+      group("Casualties", doc.casualties, (c) => [dot("casualty"), `${c.count ?? "?"} ${c.kind}`, c.who ? ` — ${NE.iso(c.who)}` : "",
         el("span", { class: "sub" }, c.evidence ? `“${NE.snippet(c.evidence.text, 100)}”` : "")]),
-      group("Dates", doc.dates, (d) => [d.value || "?", el("span", { class: "sub" }, [d.precision, d.evidence && `“${d.evidence.text}”`].filter(Boolean).join(" · "))]),
+      group("Dates", doc.dates, (d) => [d.value || "?", el("span", { class: "sub" }, [d.precision, d.evidence && `“${d.evidence.text}”`].filter(Boolean).map(NE.iso).join(" · "))]),
       group("Entities", doc.entities, (e) => [e.name, el("span", { class: "sub" }, `${e.label} · ${e.mentions.length} mention${e.mentions.length === 1 ? "" : "s"}`)]),
     ].filter(Boolean));
     if (!box.children.length) box.appendChild(el("section", { class: "group muted" }, "Nothing was extracted from this article."));
@@ -162,12 +162,12 @@
 
   function header(doc) {
     const art = doc.article;
-    document.title = `${art.title || art.id} · newsevents`;
+    document.title = `${NE.iso(art.title || art.id)} · newsevents`;
     const url = NE.safeUrl(art.url);
     const via = (art.via || []).map((v) => v.url && NE.safeUrl(v.url) ? el("a", { href: v.url, rel: "noopener noreferrer" }, v.name) : v.name);
     clear(document.getElementById("article-head")).append(
       el("h1", null, art.title || art.id),
-      el("div", { class: "byline" }, [art.outlet, art.author, art.published].filter(Boolean).join(" · "),
+      el("div", { class: "byline" }, [art.outlet, art.author, art.published].filter(Boolean).map(NE.iso).join(" · "),
         url ? [" · ", el("a", { href: url, rel: "noopener noreferrer" }, "original")] : null,
         via.length ? [" · via ", ...via.flatMap((v, i) => (i ? [", ", v] : [v]))] : null));
     const foot = clear(document.getElementById("article-foot"));

@@ -25,10 +25,43 @@ const NE = (() => {
 
   const SVG_NS = "http://www.w3.org/2000/svg";
 
+  // Right-to-left letters and explicit direction controls: text holding any of them is isolated, so
+  // that an unterminated U+202E in an outlet's name cannot reverse the date shown after it (#17.6).
+  const BIDI = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|[\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+  /** The text with its isolates balanced: a stray U+2069 (which would close an isolate around it)
+   * is dropped, an isolate it opens is closed at its end. */
+  function balance(text) {
+    let depth = 0, out = "";
+    for (const ch of text) {
+      if (ch === "\u2066" || ch === "\u2067" || ch === "\u2068") depth += 1;
+      else if (ch === "\u2069") { if (!depth) continue; depth -= 1; }
+      out += ch;
+    }
+    return out + "\u2069".repeat(depth);
+  }
+
+  /** Untrusted text for a string context (a tooltip, the window title, a template string):
+   * between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it has any direction at stake. */
+  function iso(value) {
+    const text = String(value ?? "");
+    return BIDI.test(text) ? `\u2068${balance(text)}\u2069` : text;
+  }
+
+  /** A text node; in HTML, text with direction at stake goes in its own <bdi> (in SVG, between isolates). */
+  function textNode(parent, value) {
+    const text = String(value);
+    if (!BIDI.test(text)) return document.createTextNode(text);
+    if (parent.namespaceURI === SVG_NS) return document.createTextNode(iso(text));
+    const bdi = document.createElement("bdi");
+    bdi.textContent = balance(text);
+    return bdi;
+  }
+
   function append(node, children) {
     for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
-      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+      node.appendChild(child instanceof Node ? child : textNode(node, child));
     }
     return node;
   }
@@ -37,7 +70,8 @@ const NE = (() => {
     for (const [key, value] of Object.entries(attrs || {})) {
       if (value === null || value === undefined || value === false) continue;
       if (key.startsWith("on")) throw new Error("event handlers are attached with addEventListener");
-      if (key === "text") node.textContent = String(value);
+      if (key === "text") { node.textContent = ""; append(node, [value]); }
+      else if (key === "title" || key === "aria-label" || key === "placeholder") node.setAttribute(key, iso(value));
       else if (key === "style") Object.assign(node.style, value);
       else if (key === "dataset") Object.assign(node.dataset, value);
       else if (key === "href" && node.namespaceURI !== SVG_NS) {
@@ -60,18 +94,21 @@ const NE = (() => {
     return append(node, children);
   }
 
-  /** Only same-site paths and http(s) URLs become links. */
+  /** Only same-site paths and absolute http(s) URLs become links. A relative value is resolved the
+   * way the browser will resolve it (it reads "\\" as "/", so "/\\evil.invalid/x" is another site). */
   function safeUrl(value) {
     if (value === null || value === undefined) return null;
     const text = String(value).trim();
-    if (text.startsWith("/") && !text.startsWith("//")) return text;
-    if (text.startsWith("?") || text.startsWith("#")) return text;
+    if (!text) return null;
+    let url;
     try {
-      const url = new URL(text);
-      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+      url = new URL(text, window.location.href);
     } catch (e) {
       return null;
     }
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    if (url.origin === window.location.origin && /^[/?#]/.test(text)) return url.pathname + url.search + url.hash;
+    return /^https?:\/\//i.test(text) ? url.href : null;
   }
 
   function clear(node) {
@@ -123,7 +160,12 @@ const NE = (() => {
     clear(container).appendChild(el("div", { class: "error-box", role: "alert" }, error.message || String(error)));
   }
 
-  const encodeKey = (key) => String(key).split("/").map(encodeURIComponent).join("/");
+  /** An event key ARTICLE_ID/evtN as a URL path: both parts encoded (an id's "/", "?", "#" or "%"
+   * never becomes part of the URL's structure). */
+  const encodeKey = (key) => {
+    const text = String(key), cut = text.lastIndexOf("/");
+    return cut < 0 ? encodeURIComponent(text) : `${encodeURIComponent(text.slice(0, cut))}/${encodeURIComponent(text.slice(cut + 1))}`;
+  };
   const eventHref = (key) => `/events/${encodeKey(key)}`;
   const articleHref = (id, focus) => `/articles/${encodeURIComponent(id)}${focus ? query({ focus }) : ""}`;
 
@@ -132,12 +174,12 @@ const NE = (() => {
   }
 
   function names(actors) {
-    return (actors || []).map((a) => a.name).filter(Boolean).join(", ");
+    return (actors || []).map((a) => a.name).filter(Boolean).map(iso).join(", ");
   }
 
   function actorText(actor) {
     const bits = [actor.sector, actor.country].filter(Boolean).join(" · ");
-    return bits ? `${actor.name} (${bits})` : actor.name;
+    return bits ? `${iso(actor.name)} (${iso(bits)})` : actor.name;
   }
 
   let regionNames = null;
@@ -308,8 +350,8 @@ const NE = (() => {
   document.addEventListener("DOMContentLoaded", storeNote);
 
   return {
-    TYPES, TYPE_GROUPS, COLORS, color, el, svg, clear, safeUrl, query, api, apiAll, ApiError, errorBox,
-    eventHref, articleHref, typeChip, names, actorText, countryName, eventDate, placeName, legend,
+    TYPES, TYPE_GROUPS, COLORS, color, el, svg, clear, safeUrl, iso, query, api, apiAll, ApiError, errorBox,
+    eventHref, encodeKey, articleHref, typeChip, names, actorText, countryName, eventDate, placeName, legend,
     filterForm, currentParams, table, snippet, downloads,
   };
 })();

@@ -19,7 +19,7 @@
     const main = obj.name || obj.value || obj.text || "";
     const rest = Object.entries(obj)
       .filter(([k, v]) => !["name", "value", "text", "evidence", "mentions", "start", "end"].includes(k) && v !== null && v !== "" && typeof v !== "object")
-      .map(([k, v]) => `${k}: ${v}`);
+      .map(([k, v]) => `${k}: ${NE.iso(v)}`);
     return [main, rest.length ? el("span", { class: "muted" }, ` (${rest.join(", ")})`) : null];
   }
 
@@ -36,7 +36,7 @@
   async function show() {
     const box = document.getElementById("event");
     try {
-      const event = await api(`/events/${key.split("/").map(encodeURIComponent).join("/")}`);
+      const event = await api(`/events/${NE.encodeKey(key)}`);
       const articleId = event.article && event.article.id;
       let doc = null;
       try { doc = articleId ? await api(`/articles/${encodeURIComponent(articleId)}`) : null; } catch (e) { doc = null; }
@@ -52,7 +52,7 @@
         el("h1", null, `${NE.names(event.actor) || "Unknown actor"} → ${NE.names(event.recipient) || "no recipient"}`),
         doc ? context(doc.text, event.evidence) : el("div", { class: "quote-block" }, event.evidence.text),
         el("p", null, el("a", { class: "button-link", id: "read-in-article", href: NE.articleHref(articleId, event.id) }, "Read in the article →"),
-          " ", el("span", { class: "muted" }, [art.title, art.outlet, art.published].filter(Boolean).join(" · "))));
+          " ", el("span", { class: "muted" }, [art.title, art.outlet, art.published].filter(Boolean).map(NE.iso).join(" · "))));
       const facts = el("dl", { class: "kv" },
         el("dt", null, "Actor"), el("dd", null, actorList(event.actor)),
         el("dt", null, "Recipient"), el("dd", null, actorList(event.recipient)),

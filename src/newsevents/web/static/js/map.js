@@ -203,13 +203,13 @@
     selectedCell = cell.id;
     const list = document.getElementById("selection");
     const title = document.getElementById("selection-title");
-    title.textContent = `${[...cell.places].slice(0, 3).join(", ") || "Selection"} · ${cell.items.length} event${cell.items.length === 1 ? "" : "s"}`;
+    title.textContent = `${[...cell.places].slice(0, 3).map(NE.iso).join(", ") || "Selection"} · ${cell.items.length} event${cell.items.length === 1 ? "" : "s"}`;
     clear(list);
     const items = cell.items.slice().sort((a, b) => (a.date || "").localeCompare(b.date || ""));
     for (const point of items.slice(0, 200)) {
       list.appendChild(el("a", { class: "event-item", href: NE.eventHref(point.key), dataset: { key: point.key, type: point.type } },
         el("div", null, NE.typeChip(point.type), " ", point.label),
-        el("div", { class: "meta" }, [point.place, point.date].filter(Boolean).join(" · ")),
+        el("div", { class: "meta" }, [point.place, point.date].filter(Boolean).map(NE.iso).join(" · ")),
         point.evidence ? el("div", { class: "ev" }, `“${point.evidence}”`) : null));
     }
     if (items.length > 200) list.appendChild(el("p", { class: "muted" }, `… and ${items.length - 200} more: zoom in or filter.`));

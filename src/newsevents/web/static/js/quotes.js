@@ -41,7 +41,7 @@
     return el("div", { class: `quote-row ${quote.kind}`, dataset: { key: quote.key } },
       el("div", null, el("div", { class: "qt" }, text),
         el("div", { class: "muted" }, [quote.kind, quote.cue && `cue “${quote.cue.text}”`,
-          ...(quote.via || []).map((v) => `via ${v.name}`)].filter(Boolean).join(" · "))),
+          ...(quote.via || []).map((v) => `via ${v.name}`)].filter(Boolean).map(NE.iso).join(" · "))),
       el("div", { class: "qmeta" }, el("a", { href: NE.articleHref(art.id, quote.id) }, art.outlet || art.id || "article"),
         el("div", null, art.published || "")));
   }
