@@ -29,6 +29,9 @@
       add(event.trigger, "trigger", event.id, `${event.type} trigger (${event.id})`);
     }
     for (const place of doc.places || []) {
+      // an associative place ("Kosovo" in "Kosovo police", "Russian") lies inside words that name something
+      // else (an organisation, a speaker, a group): listed at the side, not marked over those words
+      if (place.role === "associative") continue;
       const mentions = place.mentions && place.mentions.length ? place.mentions : [place.evidence];
       for (const mention of mentions) add(mention, "place", place.id, `place: ${NE.iso(place.name)}${place.country ? ` (${place.country})` : ""}`);
     }
