@@ -88,9 +88,8 @@ def server(tmp_path_factory):
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
-        deadline = time.monotonic() + 20
-        while not server.started:
-            assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
+        while not server.started:  # a server that cannot start ends its thread
+            assert thread.is_alive(), "uvicorn did not start"
             time.sleep(0.05)
         yield {"db": db, "port": port, "url": f"http://127.0.0.1:{port}"}
     finally:
