@@ -676,7 +676,7 @@ def test_the_api_export_takes_the_cli_filters_and_gives_the_same_file(capsys, db
     from newsevents.web.app import create_app
 
     cli, _ = run(capsys, "export", "-f", "csv", "-w", table, "--db", db, *args)
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://localhost") as client:
         response = client.get(f"/api/export/{table}/csv", params=api_params(args))
     assert response.status_code == 200, response.text
     assert response.headers["content-disposition"] == f'attachment; filename="newsevents-{table}.csv"'
@@ -700,7 +700,7 @@ def test_a_bad_filter_is_the_same_error_on_the_cli_and_the_api(capsys, db, table
         main(["export", "-f", "csv", "-w", table, "--db", db, *args])
     err = capsys.readouterr().err
     assert exit_.value.code == 2 and "[E021]" in err and reason in err
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://localhost") as client:
         response = client.get(f"/api/export/{table}/csv", params=api_params(args))
     assert response.status_code == 400 and response.json()["code"] == "E021"
     message = response.json()["message"]
