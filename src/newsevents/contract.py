@@ -72,17 +72,28 @@ def schema() -> dict:
     return json.loads(resources.files("newsevents").joinpath("schema/newsevents-1.json").read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def validator():
+    """One compiled validator for the schema, built once per process: ``jsonschema.validate`` checks
+    the schema and builds a new validator on every call (most of the cost of validating a document)."""
+    import jsonschema
+
+    cls = jsonschema.validators.validator_for(schema())
+    cls.check_schema(schema())
+    return cls(schema())
+
+
 def validate(doc: dict) -> None:
     """Raise :class:`newsevents.errors.NewsEventsError` ``E020`` if ``doc`` breaks the schema,
     or if any evidence offsets do not slice ``text`` to the evidence text."""
     import jsonschema
     from .errors import NewsEventsError
 
-    try:
-        jsonschema.validate(doc, schema())
-    except jsonschema.ValidationError as exc:  # pragma: no cover - message path
-        path = "/".join(str(p) for p in exc.absolute_path)
-        raise NewsEventsError("E020", reason=f"{path}: {exc.message}") from None
+    # the error jsonschema.validate would raise: the most relevant one (best_match)
+    error = jsonschema.exceptions.best_match(validator().iter_errors(doc))
+    if error is not None:
+        path = "/".join(str(p) for p in error.absolute_path)
+        raise NewsEventsError("E020", reason=f"{path}: {error.message}") from None
     for span in iter_spans(doc):
         if doc["text"][span["start"]:span["end"]] != span["text"]:
             raise NewsEventsError("E020", reason=f"span {span['start']}:{span['end']} does not slice to {span['text']!r}")
