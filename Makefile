@@ -14,7 +14,7 @@ install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[web]"
 
 install-dev: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[web,postgres,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[web,postgres,cluster,dev]"
 
 # Real-browser tests drive Debian's chromium with Playwright; install it when missing.
 browser-deps:

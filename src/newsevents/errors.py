@@ -40,6 +40,10 @@ class Errors:
     E031 = "Data file '{path}' cannot be loaded: {reason}"
     E032 = "Extractor '{name}' is registered twice: by {first} and by {second}"
     E033 = "Request refused: {what}: {reason}"
+    E034 = "PostgreSQL store '{store}' unreachable after {tries} tries over {seconds}s: {reason}"
+    E035 = "Article '{article}' crashed or failed its worker {tries} times and was not stored: {reason}"
+    E036 = "Dask cluster: {reason}"
+    E037 = "Ingest interrupted by {signal}: {what}"
 
 
 class Warnings:
@@ -68,6 +72,13 @@ class NewsEventsError(Exception):
         path = kwargs.get("path")
         self.article = kwargs.get("article") or (f"{path}:{line}" if line is not None else path)
         super().__init__(f"[{code}] " + template.format(**kwargs))
+
+    def __reduce__(self):  # pickled (a Dask task's error) by code and parameters, not by message
+        return (_rebuild, (type(self), self.code, self.params))
+
+
+def _rebuild(cls, code: str, params: dict):
+    return cls(code, **params)
 
 
 class InputError(NewsEventsError):

@@ -107,4 +107,8 @@ def main(argv: list[str] | None = None) -> None:
         app(args=argv, prog_name="newsevents")
     except NewsEventsError as exc:
         typer.echo(f"newsevents: {exc}", err=True)
+        if exc.code == "E037":  # interrupted: the shell's status for the signal (130 for SIGINT, 143 for SIGTERM)
+            import signal
+
+            sys.exit(128 + int(getattr(signal, str(exc.params.get("signal")), signal.SIGINT)))
         sys.exit(2)

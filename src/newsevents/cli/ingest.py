@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 from typing import List, Optional
 
 import typer
@@ -9,12 +10,15 @@ from rich.console import Console
 from rich.table import Table
 
 from . import app
-from ._common import progress, report_error
+from ._common import err_console, progress, report_error
 from ..config import Config
+from ..errors import NewsEventsError
 from ..ingest_job import ITEM_KINDS, IngestSummary, ingest as run_ingest
 from ..ingest.meta import publication_date
 from ..redact import redacted
 from ..store import DEFAULT_DB, open_store
+
+PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
 
 
 @app.command()
@@ -26,6 +30,9 @@ def ingest(
     published: Optional[str] = typer.Option(None, "--published", help="Publication date when the input has none: YYYY-MM-DD (or an ISO datetime), YYYY-MM or YYYY."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON instead of a table."),
     stories: bool = typer.Option(True, "--stories/--no-stories", help="Group the stored articles into stories as they are stored (default) or leave it to 'newsevents stories build'."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Run on a local Dask cluster of N worker processes (needs a postgresql:// --db and pip install 'newsevents[cluster]')."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on the Dask cluster whose scheduler is at tcp://HOST:8786 (its workers must see PATHS at the same path)."),
+    partition_size: int = typer.Option(50, "--partition-size", help="Articles per partition of a cluster run (each stored in one transaction)."),
 ) -> None:
     """Extract articles and store them (idempotent: a text already stored is skipped before parsing).
 
@@ -35,6 +42,9 @@ def ingest(
     """
     published = publication_date(published)
     config = Config(n_process=processes)
+    if workers is not None or scheduler:
+        return _ingest_on_cluster(paths, db, config, input_format, published, as_json, stories, workers, scheduler,
+                                  partition_size)
     store = open_store(db)
     try:
         with progress(description="ingesting") as bar:
@@ -47,6 +57,45 @@ def ingest(
 
             summary = run_ingest(paths, store, config, input_format=input_format, published=published, stories=stories,
                                  on_item=on_item)
+        totals = store.stats()
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps({**summary.as_dict(), "db": redacted(db), "db_totals": totals}, ensure_ascii=False, indent=2))
+    else:
+        print_summary(summary, db, totals)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _ingest_on_cluster(paths, db, config, input_format, published, as_json, stories, workers, scheduler,
+                       partition_size) -> None:
+    """``ingest --workers N`` / ``--scheduler ADDR``: :func:`newsevents.cluster.ingest_cluster`."""
+    try:
+        from ..cluster import ingest_cluster
+    except ImportError:
+        raise NewsEventsError("E036", reason="dask.distributed is not installed (pip install 'newsevents[cluster]')") from None
+    from ._signals import interrupts_as_keyboard_interrupt
+
+    with progress(description="ingesting") as bar, interrupts_as_keyboard_interrupt():
+        task = bar.add_task("ingest", total=None)
+        last = [0.0]
+
+        def on_progress(state) -> None:
+            bar.update(task, total=state.total, completed=state.done)
+            now = time.monotonic()
+            if bar.disable and (now - last[0] >= PROGRESS_EVERY or state.done >= state.total):
+                last[0] = now
+                err_console.print(f"ingest: {state.line()}", soft_wrap=True, highlight=False)
+
+        def on_failure(record: dict) -> None:
+            err_console.print(f"[red]error[/red] {record['message']}", markup=True, soft_wrap=True)
+
+        summary = ingest_cluster(paths, db, scheduler=scheduler, workers=workers, config=config,
+                                 input_format=input_format, published=published, stories=stories,
+                                 partition_size=partition_size, on_progress=on_progress, on_failure=on_failure)
+    store = open_store(db)
+    try:
         totals = store.stats()
     finally:
         store.close()

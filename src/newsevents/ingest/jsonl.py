@@ -32,13 +32,14 @@ def articles_from_jsonl(lines: Iterable[str], *, path: str) -> Iterator[Article 
             yield exc
 
 
-def articles_from_jsonl_stream(stream: BinaryIO, *, path: str, max_line_bytes: int
+def articles_from_jsonl_stream(stream: BinaryIO, *, path: str, max_line_bytes: int, first_line: int = 1
                                ) -> Iterator[Article | NewsEventsError]:
     """Like :func:`articles_from_jsonl` over a binary stream, one line in memory at a time.
 
     A line longer than ``max_line_bytes`` gives ``E004`` and is skipped by reading it in chunks;
-    a line that is not UTF-8 is decoded as Latin-1/cp1252 with a ``W002`` warning."""
-    number = 0
+    a line that is not UTF-8 is decoded as Latin-1/cp1252 with a ``W002`` warning. ``first_line``:
+    the number of the stream's first line in its file (a partition of it, read on a worker)."""
+    number = first_line - 1
     while True:
         raw = stream.readline(max_line_bytes + 1)
         if not raw:
