@@ -286,10 +286,14 @@ def _main_clause_people(doc, main, result):
 
 
 def _death_tolls(sent):
-    """"the death toll rose to 45", "a death toll of 30": killed, count as stated."""
+    """"the death toll rose to 45", "a death toll of 30", "the deaths … have risen to seven": killed,
+    count as stated."""
     out = []
     for tok in sent:
-        if tok.lemma_.lower() != "toll" or not any(c.lower_ in ("death", "casualty") for c in tok.children):
+        toll = tok.lemma_.lower() == "toll" and any(c.lower_ in ("death", "casualty") for c in tok.children)
+        deaths = tok.lower_ in ("deaths", "fatalities") and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in TOLL_VERBS \
+            and tok.head.lemma_.lower() != "be" and not any(c.dep_ == "nummod" for c in tok.children)
+        if not (toll or deaths):
             continue
         nums = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.like_num]
         verb = tok.head

@@ -394,7 +394,8 @@ def resolve_token(doc, token, result, speaker: dict | None = None, _depth: int =
     if hyphened is not None and (hyphened in t.agents or hyphened in t.titles):
         head_lemma = hyphened  # "sub-inspector" (three tokens): the whole word is the agent noun
     head_sector = t.agents.get(head_lemma) or t.agents.get(low) or t.titles.get(head_lemma) or \
-        (t.agents.get(low[:-1]) if low.endswith("s") else None)
+        (t.agents.get(low[:-1]) if low.endswith("s") else None) or \
+        (t.agents.get(low[:-3] + "man") if low.endswith("men") else None)  # "Policemen" read as a name
     if head_sector == "MIL" and head_lemma == "force" and mod_sector is None and _police_force(token):
         head_sector = "COP"  # "the force" of a report about the police is the police force
     if head_lemma in t.titles or low in t.titles:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ...resolve.actors import actor_like
 from .lexicon import FRAME_KEYS, Trigger, lemma_forms, words
 from .roles import has_argument
-from .syntax import children, climb_of, is_passive, passive_subject, prep_objects, subject, time_phrase
+from .syntax import (children, climb_of, gerund_owner, hyphen_prefix, is_passive, passive_subject, prep_objects, subject,
+                     time_phrase)
 
 def _is_verb(tok) -> bool:
     if tok.pos_ == "ADJ" and tok.tag_ == "JJ":
@@ -323,6 +324,12 @@ def _caused_harm(noun, kill_verbs) -> bool:
 def match(tok, lex):
     """The first trigger entry whose frame holds for ``tok`` (phrasal verbs first)."""
     lemma = tok.lemma_.lower()
+    if gerund_owner(tok) is not None:
+        # "died in police firing": the parse reads a compound noun as a participle of its modifier
+        for trig in lex.nouns.get(tok.lower_, []):
+            if frame_ok(tok, trig, lex, noun=True):
+                return trig
+        return None
     if tok.pos_ == "VERB" and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and tok.tag_ == "VBZ":
         # mis-tagged plural nouns ("U.S. airstrikes" as VBZ)
         noun_lemma = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
@@ -330,10 +337,20 @@ def match(tok, lex):
             if frame_ok(tok, trig, lex, noun=True):
                 return trig
         return None
+    if tok.tag_ == "VBG" and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and \
+            any(c.dep_ in ("det", "compound", "poss") and c.i < tok.i for c in tok.children) and lex.nouns.get(tok.lower_):
+        # a gerund the parse leaves a verb in a noun's place: "injured in *the police firing*"
+        for trig in lex.nouns[tok.lower_]:
+            if frame_ok(tok, trig, lex, noun=True):
+                return trig
+        return None
     if _is_verb(tok):
         if tok.dep_ == "amod" or (tok.dep_ == "compound" and tok.tag_ == "VBN"):
             return None  # participial descriptors: "kidnapped engineers", "wounded soldiers"
-        entries = lex.verbs.get(lemma)
+        prefix = hyphen_prefix(tok)
+        entries = lex.verbs.get(f"{prefix.lower_}-{lemma}") if prefix is not None else None
+        if not entries:
+            entries = lex.verbs.get(lemma)  # "lathi-charged": the hyphenated verb first
         if not entries:
             for form in lemma_forms(tok) - {lemma}:
                 if form in lex.verbs:

@@ -139,7 +139,8 @@ class Lexicon:
                 self.nouns.setdefault(lemma_words[0], []).append(trig)
         # every word a trigger can start from, for a set lookup before matching
         self.trigger_words: set[str] = set(self.verbs) | set(self.adjectives) | set(self.nouns) | \
-            {w for pair in self.noun_phrases for w in pair}
+            {w for pair in self.noun_phrases for w in pair} | \
+            {v.split("-", 1)[1] for v in self.verbs if "-" in v}  # "lathi-charged": the word after the hyphen
         self.codes: dict[str, tuple[str, int, float]] = {}
         for row in datafiles.table("events/codes.tsv"):
             self.codes[row["key"]] = (row["cameo"], row["quad_class"], row["goldstein"])

@@ -7,7 +7,7 @@ Everything here returns *tokens*; :mod:`newsevents.resolve.actors` turns them in
 from __future__ import annotations
 
 from .lexicon import is_light_verb, words
-from .syntax import children, climb_of, is_passive, owner, passive_subject, prep_objects, subject
+from .syntax import children, climb_of, gerund_owner, is_passive, owner, passive_subject, prep_objects, subject
 
 
 RECIPIENT_PREPS = {
@@ -202,6 +202,11 @@ def noun_roles(noun, lex) -> tuple[list, list, object | None]:
             from ...resolve.actors import actor_like
             if actor_like(c) and c.lower_ not in words("instrument_modifiers"):
                 actors.append(c)
+    owner_noun = gerund_owner(noun)
+    if owner_noun is not None:
+        from ...resolve.actors import actor_like
+        if actor_like(owner_noun) and owner_noun.lower_ not in words("instrument_modifiers"):
+            actors.append(owner_noun)  # "died in police firing"
     by = prep_objects(noun, ("by",))
     if by:
         actors = by[:1]
@@ -289,6 +294,9 @@ def has_argument(noun, lex, strict: bool = False) -> bool:
         return True
     if noun.dep_ == "pobj" and head.lower_ in ("in", "during", "by") and head.head.lemma_.lower() in words("harm_verbs"):
         return True
+    owner_noun = gerund_owner(noun)
+    if owner_noun is not None and actor_like(owner_noun):
+        return True  # "died in police firing"
     for c in noun.children:
         if c.dep_ == "poss" and actor_like(c):
             return True

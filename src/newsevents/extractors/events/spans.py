@@ -35,7 +35,10 @@ def trigger_span(tok, trig, lex) -> tuple[int, int]:
         prt = [c for c in tok.children if c.lower_ == trig.particle]
         if prt and prt[0].i == tok.i + 1:
             tend = prt[0].idx + len(prt[0])
-    if trig.pos == "N":
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and trig.lemma == f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}":
+        tstart = doc[tok.i - 2].idx  # "lathi-charge", "sit-in"
+    elif trig.pos == "N":
         comp = [c for c in tok.children if c.dep_ in ("compound",) and c.i == tok.i - 1]
         if comp and ((comp[0].lower_, tok.lemma_.lower()) in lex.noun_phrases or comp[0].lemma_.lower() == trig.lemma):
             tstart = comp[0].idx

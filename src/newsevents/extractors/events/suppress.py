@@ -2,7 +2,8 @@
 content, purposes, conditions, background adjuncts, descriptive clauses, instruments, objects)."""
 from __future__ import annotations
 
-from .lexicon import words
+from .lexicon import is_light_verb, words
+from .syntax import gerund_owner
 
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "acl", "advcl", "conj", "dative", "oprd", "attr"}
 
@@ -22,6 +23,9 @@ def _anchor(tok):
     """The verb a trigger's clause hangs on (the light verb for nominal triggers)."""
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         return tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
+            tok.head.head.pos_ == "VERB" and is_light_verb(tok.head.head) and tok.head.head.lemma_.lower() in words("light_verbs"):
+        return tok.head.head  # "resorted to a lathi-charge to disperse the mob"
     return tok
 
 
@@ -96,7 +100,7 @@ def dependent_triggers(kept, lex) -> set[int]:
         for t in anchor.subtree:
             if t.i == anchor.i:
                 continue
-            if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") and \
+            if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") and gerund_owner(t) is None and \
                     t.head.lemma_.lower() not in words("report_nouns") and not _states_content(t, speech, lex):
                 if t.i in ids or any(d.i in ids for d in t.children if d.dep_ in ("dobj", "xcomp")):
                     out |= {x.i for x in t.subtree}
@@ -205,6 +209,8 @@ def _noun_clause(tok):
     will help people"), or None. A noun with participants of its own deeper in the clause is its
     own event ("a crowd that became hostile after raids on suspected smugglers")."""
     t = tok
+    if gerund_owner(t) is not None:
+        return None  # "police firing" is a compound noun, not a clause describing the police
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass", "attr"):
         t = t.head
     return t if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON") else None

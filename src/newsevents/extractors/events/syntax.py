@@ -48,11 +48,38 @@ def headline_subject(verb):
     return head
 
 
+def hyphen_prefix(verb):
+    """"lathi-charged" comes as three tokens: the word before the hyphen, or None."""
+    doc = verb.doc
+    if verb.i >= 2 and doc[verb.i - 1].text == "-" and not doc[verb.i - 1].whitespace_ and \
+            not doc[verb.i - 2].whitespace_ and doc[verb.i - 2].is_alpha:
+        return doc[verb.i - 2]
+    return None
+
+
+def gerund_owner(tok):
+    """"died in *police firing*", "deaths due to *army shelling*": the small parser reads the
+    compound noun as a participle (acl) of the noun before it. The noun that owns the act, or None
+    (not for a participle with an object of its own: "police firing tear gas" is a clause)."""
+    if tok.tag_ != "VBG" or tok.dep_ != "acl" or tok.head.i != tok.i - 1 or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if children(tok, "dobj", "nsubj", "aux", "auxpass", "xcomp", "ccomp"):
+        return None
+    if children(tok.head, "det", "nummod", "amod", "poss", "predet"):
+        return None  # "the men firing at the police": a clause describing the men
+    return tok.head
+
+
 def subject(verb, _hops: int = 0):
     """The subject of ``verb``, inherited through control/purpose/coordination when missing."""
     # a dateline the parse read as a subject ("KHARTOUM, May 14 (Daily Courier) - Gunmen attacked")
     # is where the story was filed, not who acted
     subj = [s for s in children(verb, "nsubj", "csubj") if not datelines.covers(s)]
+    if subj and hyphen_prefix(verb) is not None and subj[0].i == verb.i - 2:
+        # "The police lathi-charged the mob": the parse makes the prefix the subject and the real
+        # subject its modifier
+        inner = [c for c in subj[0].children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < subj[0].i]
+        return speaking_owner(inner[-1]) if inner else None
     if subj:
         return speaking_owner(subj[0])
     if _hops > 4 or verb.head.i == verb.i:
