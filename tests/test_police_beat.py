@@ -175,3 +175,13 @@ def test_no_police_act_without_police(extract_text, text):
     doc = extract_text(text, published="2002-03-06")
     assert not any(a.get("sector") == "COP" for e in doc["events"] for a in e["actor"]
                    if e["type"] == "ASSAULT"), doc["events"]
+
+
+def test_quote_speaker_carries_the_sector_of_its_title(extract_text):
+    # our own paragraph: a titled police speaker, then the same speaker as "he"
+    doc = extract_text('Police commissioner R K Mehta said nine persons were detained. "We will not allow '
+                       'any procession," he added.', published="2002-03-06")
+    speakers = [q["speaker"] for q in doc["quotes"]]
+    assert speakers and all(s.get("sector") == "COP" for s in speakers), speakers
+    doc = extract_text("Chief minister Anil Rao said the schools would reopen on Monday.", published="2002-03-06")
+    assert all(q["speaker"].get("sector") != "COP" for q in doc["quotes"]), doc["quotes"]

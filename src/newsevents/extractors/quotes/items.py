@@ -233,8 +233,40 @@ def render_items(ctx, result, items) -> list[dict]:
             item["quoted"] = [result.evidence(x.start, x.end) for x in ctx.quotations
                               if start <= x.open and x.outer_end <= end]
         out.append(item)
+    _speaker_sectors(ctx, result, out)
     _mark_parts(out)
     return out
+
+
+def _speaker_sectors(ctx, result, out: list[dict]) -> None:
+    """Every named speaker carries the PLOVER ``sector`` an event actor of the same words would
+    have ("police commissioner V K Gupta" → COP): read from its mention (the actor resolver), else
+    from its role's words, else from an earlier mention of the same speaker ("he added")."""
+    from ...resolve.actors import resolve_token, tables
+    from ...resolve.speakers.lexicon import PRONOUN_WORDS
+    known: dict[str, str] = {}
+    t = tables()
+    for item in out:
+        sp = item.get("speaker")
+        if not sp or not sp.get("name"):
+            continue
+        key = sp.get("entity") or sp["name"].lower()
+        sector = None
+        m = sp.get("mention")
+        if m and m.get("text", "").lower() not in PRONOUN_WORDS and not sp.get("resolved_from"):
+            toks = list(ctx.tokens_between(m["start"], m["end"]))
+            if toks:
+                actor = resolve_token(ctx.doc, ctx.doc[toks[-1]], result)
+                sector = actor.get("sector") if actor else None
+        if sector is None:
+            for w in reversed(((sp.get("role") or "") + " " + ((m or {}).get("text") or "")).lower().split()):
+                sector = t.modifiers.get(w, (None,))[0] or t.agents.get(w) or t.titles.get(w)
+                if sector:
+                    break
+        sector = sector or known.get(key)
+        if sector:
+            known[key] = sector
+        sp["sector"] = sector
 
 
 def _mark_parts(out: list[dict]) -> None:
