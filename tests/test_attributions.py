@@ -153,3 +153,55 @@ def test_scare_quotes_and_titles_are_no_quotes(nlp):
             "sold well. Officials described the “humanitarian pause” as fragile.")
     quotes = _attributions(text)
     assert all(q["kind"] != "direct" for q in quotes), quotes
+
+
+# --- issue 13, second round: sources a clause verb selects, parenthetical cues, joint sources, datelines
+SOURCE_CASES = [
+    # a verb of saying or thinking with a finite clause takes any nominal subject as its source
+    ("clause-source-common-noun", "The Republican nominee argued that the state courts had no say in the matter.",
+     [("speech", "the state courts had no say in the matter", "Republican nominee")]),
+    ("clause-source-partitive", "A majority of farmers expect that prices will fall again next year.",
+     [("belief", "prices will fall again next year", "majority of farmers")]),
+    ("clause-source-percent", "In the same poll, 61 percent of respondents said the mayor should resign.",
+     [("speech", "the mayor should resign", "61 percent of respondents")]),
+    ("clause-source-group-pronoun", "Those close to the governor say she will not run again.",
+     [("speech", "she will not run again", "Those close to the governor")]),
+    ("clause-source-trailing", "The bridge will need years of repairs, engineers say.",
+     [("speech", "The bridge will need years of repairs", "engineers")]),
+    # a parenthetical cue: the content is the clause on both sides of it
+    ("parenthetical-subject", "The new plant, Mayor Dana Whitfield said, would bring 400 jobs to the county.",
+     [("speech", "The new plant, Mayor Dana Whitfield said, would bring 400 jobs to the county", "Dana Whitfield")]),
+    ("parenthetical-clause", "Although the first vote was close, she said, the second one will not be.",
+     [("speech", "Although the first vote was close, she said, the second one will not be", None)]),
+    # a coordination of sources is one joint source
+    ("joint-source", "Senators Ruth Calloway and Mark Osei wrote to the agency in May. "
+                     "Ms. Calloway and Mr. Osei said the rules were being ignored.",
+     [("speech", "the rules were being ignored", "Ruth Calloway and Mark Osei")]),
+    ("joint-source-three", "Norway, Chile and Kenya said the resolution went too far.",
+     [("speech", "the resolution went too far", "Norway, Chile and Kenya")]),
+    # a dateline parsed as the subject is not the source: its apposition is
+    ("dateline-subject", "LISBON -- Prime Minister Rui Matos, opening the summit on Monday, said the talks would last two days.",
+     [("speech", "the talks would last two days", "Rui Matos")]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", SOURCE_CASES, ids=[c[0] for c in SOURCE_CASES])
+def test_source(nlp, name, text, expected):
+    quotes = _attributions(text)
+    got = [(q.get("class", "speech"), q["text"], q["speaker"]["name"]) for q in quotes]
+    for cls, content, speaker in expected:
+        assert any(c == cls and t == content and (speaker is None or s == speaker) for c, t, s in got), \
+            (cls, content, speaker, got)
+
+
+def test_joint_source_lists_its_members(nlp):
+    q = next(q for q in _attributions("Norway, Chile and Kenya said the resolution went too far.")
+             if q["text"] == "the resolution went too far")
+    assert q["speaker"]["kind"] == "group"
+    assert [m["name"] for m in q["speaker"]["members"]] == ["Norway", "Chile", "Kenya"]
+    assert q["speaker"]["mention"]["text"] == "Norway, Chile and Kenya"
+
+
+def test_or_is_no_joint_source(nlp):
+    quotes = _attributions("Either Smith or Jones said the vote was illegal.")
+    assert all(q["speaker"].get("kind") != "group" for q in quotes), quotes

@@ -124,7 +124,8 @@ CASES = [
     ("trailing-cue", "The raids were held in four areas, a police spokesman said.",
      [("indirect", "The raids were held in four areas", "police spokesman")]),
     ("parenthetical-cue", "Pentagon Press Secretary Peter Cook spoke on Monday. In Syria, the press secretary said, rebel forces continue to advance.",
-     [("indirect", "rebel forces continue to advance", "Peter Cook")]),
+     # the content is the clause on both sides of the parenthetical cue (PARC: the cue is set off inside it)
+     [("indirect", "In Syria, the press secretary said, rebel forces continue to advance", "Peter Cook")]),
     # --- speakers that are not people
     ("statement-it", "Kosovo police said officers were attacked. A statement said the raids were legal. It said six officers were injured.",
      [("indirect", "officers were attacked", "Kosovo police"), ("indirect", "the raids were legal", "Kosovo police"),

@@ -149,7 +149,7 @@ _NOUNS = ("document", "document_modifiers", "media", "organisation", "anonymous"
           "scholarly_address")
 _GRAMMAR = ("wh_words", "relative_pronouns", "anaphoric_determiners", "determiners", "articles", "quantifiers",
             "pronoun_words", "first_second_person", "non_speaker_subjects", "statement_voices", "cue_links",
-            "name_connectives", "clause_host_preps")
+            "name_connectives", "clause_host_preps", "group_pronouns")
 
 DOCUMENTS = {
     "quote_cues.json": Record({

@@ -20,7 +20,7 @@ kept with ``negated`` (the speech constructions themselves never take a negated 
 from __future__ import annotations
 
 from ...resolve.speakers import speakerish
-from .cues import SUBJ, Cue, subject_of
+from .cues import SUBJ, Cue, clause_source, subject_of
 from .spans import has_quote_in, prep_object, sentence_region, span_of, subtree
 
 FORM_CLASS = {"directive": "stance", "commissive": "intent"}
@@ -138,6 +138,8 @@ def _verb_source(ctx, v, cls: str):
     if speakerish(ctx, subj) or subj.lower_ in lex["non_speaker_subjects"]:
         return subj
     if cls == "evidence" and subj.pos_ in ("NOUN", "PROPN"):
+        return subj
+    if clause_source(ctx, subj.head if subj.head.i != v.i and subj.dep_ not in SUBJ else v, subj):
         return subj
     return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ... import datelines
 from ...resolve.speakers import lexicon, speakerish
 from .channels import interview_outlets, outlets, platform
 from .spans import (comma_between, content_words, contiguous, has_quote_in, has_verb, has_verb_outside, prep_object,
@@ -54,6 +55,37 @@ def subject_of(doc, v, depth: int = 0):
     if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i and v.tag_ == "VBD":
         return v.head  # "The Kosovo Online news portal quoted …" parsed as a reduced relative
     return None
+
+
+def takes_clause(ctx, v) -> bool:
+    """Does the verb report a finite clause: a that-, zero or wh-clause complement with its own
+    subject or complementiser ("argued that …", "expect Clinton will win"), or the sentence a
+    trailing or parenthetical cue hangs on ("…, experts say.")?"""
+    for c in v.children:
+        if c.dep_ == "ccomp" and c.i > v.i and ctx.tok_para[c.i] == ctx.tok_para[v.i] and \
+                any(m.dep_ in SUBJ + ("mark", "expl") for m in c.children):
+            return True
+    return v.dep_ in ("parataxis", "ccomp") and v.i > v.head.i and v.head.pos_ in ("VERB", "AUX") and \
+        any(ctx.doc[k].text in (",", "—", "–") for k in range(v.head.i, v.i))
+
+
+def clause_source(ctx, v, subj) -> bool:
+    """A verb of saying or thinking that reports a finite clause selects a source that can say or
+    think it (its selectional restriction): its nominal subject is a source whatever the noun ("The
+    GOP presidential nominee argued that …", "A majority of voters expect …", "73 percent said …"),
+    and so is a pronoun that stands for people ("Those close to him say …", "many believe …"); never
+    a date, a time or a word inside a quotation."""
+    row = ctx.lex["frames"].get(v.lemma_.lower())
+    if row is None or row[0] not in ("speech", "belief") or not {"clause", "wh"} & set(row[1].split()):
+        return False
+    if ctx.tok_quote[subj.i] >= 0 or subj.ent_type_ in ("DATE", "TIME") or subj.lower_ in ctx.lex["non_speaker_subjects"]:
+        return False
+    if subj.pos_ == "PRON" or subj.lower_ in ctx.lex["pronoun_words"]:
+        if subj.lower_ not in ctx.lex["group_pronouns"]:
+            return False
+    elif subj.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    return takes_clause(ctx, v)
 
 
 def find_cues(ctx) -> list[Cue]:
@@ -157,6 +189,10 @@ def _verb_speaker(ctx, v, lemma: str, para: int):
     if subj is not None and subj.pos_ == "VERB":
         # "The Red Cross operating in Iraq said": a participle parsed as the subject; its own subject speaks
         subj = next((c for c in subj.children if c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN")), None)
+    if subj is not None and datelines.covers(subj):
+        # "WASHINGTON -- President Obama, dedicating …, said": the parse took the dateline as the
+        # subject and the speaker as its apposition; a dateline is where the story was filed, no speaker
+        subj = next((c for c in subj.children if c.dep_ == "appos" and not datelines.covers(c)), None)
     target = None
     if subj is None or ctx.tok_quote[subj.i] >= 0 or ctx.tok_para[subj.i] != para:
         return None
@@ -169,7 +205,8 @@ def _verb_speaker(ctx, v, lemma: str, para: int):
         if pobj is None:
             return None
         target, subj = subj, pobj
-    if not speakerish(ctx, subj) and (subj.pos_ == "PRON" or lemma not in lex["strong"]):
+    if not speakerish(ctx, subj) and (subj.pos_ == "PRON" or lemma not in lex["strong"]) \
+            and not clause_source(ctx, v, subj):
         return None  # "Today's ceremony underscores …", "those reject …": not a speaker
     return subj, target
 
@@ -216,9 +253,32 @@ def _verb_content(ctx, v, lemma: str, para: int, target) -> tuple[tuple[int, int
         toks = [i for i in subtree(v.head) if i not in cut]
         run = contiguous([i for i in toks if i in region], v.head.i)
         if run and (v.dep_ == "parataxis" or comma_between(ctx.doc, run, v)):
-            content = span_of(ctx, run, region)
+            content = span_of(ctx, _around_parenthetical(ctx, v, toks, run, region), region)
             form = "trailing"
     return _checked_content(ctx, content, form, lemma, comp), form
+
+
+def _around_parenthetical(ctx, v, toks: list[int], run: list[int], region) -> list[int]:
+    """A parenthetical cue inside its clause ("The museum, Mr. Obama said, would make …", "Though
+    that transition was seamless, he said, replacing Clinton would …"): the content is the clause on
+    both sides of the cue (the span runs over the cue, set off by its commas); a cue at either end
+    leaves ``run`` as it is."""
+    doc = ctx.doc
+    cue_left, cue_right = v.left_edge.i, v.right_edge.i
+    while cue_left < v.i and doc[cue_left].is_punct:
+        cue_left += 1  # the commas that set the cue off are the parse's children of the cue
+    while cue_right > v.i and doc[cue_right].is_punct:
+        cue_right -= 1
+    before = [i for i in toks if i in region and i < cue_left]
+    after = [i for i in toks if i in region and i > cue_right]
+    if not before or not after or not (run[0] > cue_right or run[-1] < cue_left):
+        return run
+    if not (doc[cue_left - 1].text in (",", "—", "–") and cue_right + 1 < len(doc)
+            and doc[cue_right + 1].text in (",", "—", "–")):
+        return run
+    if any(doc[i].is_punct and doc[i].text in (".", "?", "!", ";") for i in range(before[0], after[-1])):
+        return run
+    return before + after
 
 
 def _clause_span(ctx, v, comp, region):

@@ -2,7 +2,7 @@
 ``quotes[]`` object (speaker, cue, via, medium, evidence)."""
 from __future__ import annotations
 
-from ...resolve.speakers import describe, lexicon, unresolved
+from ...resolve.speakers import describe, joint, lexicon, unresolved
 from .spans import WORD, content_words, has_verb, meaningful_outside
 from .labels import label_speaker, promo_paragraphs, transcript_cues
 from .statements import statement_paragraphs
@@ -162,7 +162,7 @@ class _Speakers:
             return unresolved(None, None), [], cue.medium if cue is not None else None
         if cue.form == "label":
             return label_speaker(ctx, cue), [], None
-        speaker = describe(ctx, cue.speaker, fallback=self.last_org)
+        speaker = joint(ctx, cue.speaker, fallback=self.last_org)
         para = ctx.tok_para[cue.speaker]
         if not speaker.get("name"):
             speaker = self._last_person_for(speaker, para)

@@ -19,12 +19,12 @@ Lexicons (speaker nouns, pronouns, function words) are in ``data/quote_cues.json
 """
 from __future__ import annotations
 
-from .describe import describe, unresolved
+from .describe import describe, joint, unresolved
 from .index import ArticleIndex, article_index
 from .lexicon import in_lexicon, lexicon
 from .persons import appositive, collective, looks_like_person_name, person_attributes, person_evidence, speakerish, strip_titles
 from .phrases import np_left
 
-__all__ = ["ArticleIndex", "appositive", "article_index", "collective", "describe", "in_lexicon", "lexicon",
+__all__ = ["ArticleIndex", "appositive", "article_index", "collective", "describe", "in_lexicon", "joint", "lexicon",
            "looks_like_person_name", "np_left", "person_attributes", "person_evidence", "speakerish", "strip_titles",
            "unresolved"]

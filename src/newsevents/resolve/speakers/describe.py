@@ -14,6 +14,40 @@ if TYPE_CHECKING:
     from .index import ArticleIndex
 
 
+def conjuncts(doc, head: int) -> list[int]:
+    """The heads of a coordination of sources joined by "and" ("Mr. Grassley and Mr. Leahy", "Joseph
+    and other community members", "Russia, China and Iran"), the first included; ``[head]`` when the
+    phrase is not coordinated ("and" is a joint source; "or" names no one source, and is left as it is)."""
+    tok = doc[head]
+    out = [tok]
+    frontier = [tok]
+    while frontier:
+        nxt = [c for t in frontier for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        out.extend(nxt)
+        frontier = nxt
+    if len(out) < 2 or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in out for c in t.children):
+        return [head]
+    return sorted(t.i for t in out)
+
+
+def joint(ctx: ArticleIndex, head: int, *, fallback: dict | None = None) -> dict:
+    """The ``speaker`` of the phrase headed by ``head``; for a coordination of sources ("Mr. Grassley
+    and Mr. Leahy say …") one speaker of kind ``group`` whose name joins its members' names ("Charles
+    E. Grassley and Patrick J. Leahy") and whose ``members`` are each of them."""
+    heads = conjuncts(ctx.doc, head)
+    if len(heads) == 1:
+        return describe(ctx, head, fallback=fallback)
+    members = [describe(ctx, h, fallback=fallback) for h in heads]
+    names = [m.get("name") or ctx.doc[h].text for m, h in zip(members, heads)]
+    name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    left = np_left(ctx.doc, heads[0])
+    right = max(ctx.doc[h].right_edge.i for h in heads[-1:])
+    right = max(heads[-1], min(right, np_right(ctx, heads[-1])))
+    countries = {m.get("country") for m in members}
+    return {"name": name, "entity": None, "role": None, "country": countries.pop() if len(countries) == 1 else None,
+            "kind": "group", "members": members, "mention": mention_of(ctx, left, right)}
+
+
 def unresolved(word: str | None, mention: dict | None) -> dict:
     return {"name": None, "entity": None, "role": None, "country": None, "kind": "unknown",
             "unresolved": word or "none", "mention": mention}
@@ -42,6 +76,9 @@ def _describe(ctx: ArticleIndex, head: int, *, depth: int = 0, fallback: dict | 
     mention = mention_of(ctx, left, head)
     if depth > 4:
         return unresolved(tok.text, mention)
+    group = _group(ctx, tok, left, mention)
+    if group is not None:
+        return group
     if low in lex["pronouns"] or low in PRON_FIRST_SECOND or tok.pos_ == "PRON":
         return _pronoun(ctx, tok, depth, fallback)
     lemma = tok.lemma_.lower()
@@ -91,6 +128,35 @@ def _pronoun(ctx: ArticleIndex, tok, depth: int, fallback) -> dict:
     out["mention"] = mention_of(ctx, head, head)
     out["resolved_from"] = tok.text
     return out
+
+
+def _group(ctx: ArticleIndex, tok, left: int, mention) -> dict | None:
+    """A group of people named by what modifies it, as written: a pronoun that stands for people
+    with its modifier ("Those close to him", "many in the party"), or a noun of amount or
+    collection whose of-phrase names people ("A majority of voters", "A chorus of prominent
+    Republicans", "73 percent of registered voters")."""
+    doc = ctx.doc
+    lex = ctx.lex
+    low = tok.lower_
+    if low in lex["pronouns"] or low in PRON_FIRST_SECOND:
+        return None
+    right = np_right(ctx, tok.i)
+    if low in lex["group_pronouns"] and tok.pos_ in ("PRON", "DET", "NUM", "ADJ") and right > tok.i:
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+            return None  # "one of the sources": the part-of-group reading
+    elif tok.pos_ in ("NOUN", "NUM") and not speakerish(ctx, tok) and tok.lemma_.lower() not in lex["office_nouns"]:
+        of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if whole is None or whole.pos_ == "PRON" or not (speakerish(ctx, whole) or whole.tag_ in ("NNS", "NNPS")):
+            return None  # "61 percent of respondents": a plural whole is a group of people or bodies
+        right = max(right, whole.i)
+    else:
+        return None
+    name = np_name(ctx, left, right)
+    if doc[left].lower_ in lex["articles"]:
+        name = np_name(ctx, left + 1, right)
+    return {"name": name, "entity": None, "role": None, "country": np_country(ctx, left, right), "kind": "group",
+            "mention": mention_of(ctx, left, right)}
 
 
 def _office_of(ctx: ArticleIndex, tok, left: int, mention, depth: int, fallback) -> dict | None:

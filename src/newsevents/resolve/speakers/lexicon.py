@@ -11,7 +11,7 @@ from ...vocabulary import attribution_frames, content_preps, noun_cues, speech_v
 NOUNS = ("document", "document_modifiers", "media", "organisation", "anonymous", "person", "title_female", "title_male",
          "person_titles", "ranks", "honorifics", "name_particles", "org_name_words", "interview_nouns", "remark_nouns", "data_documents",
          "office_nouns", "entourage_nouns", "ambiguous_titles", "rank_modifiers", "plain_address", "scholarly_address")
-GRAMMAR = ("wh_words", "relative_pronouns", "anaphoric_determiners", "determiners", "articles", "quantifiers",
+GRAMMAR = ("wh_words", "relative_pronouns", "anaphoric_determiners", "determiners", "articles", "quantifiers", "group_pronouns",
            "pronoun_words", "first_second_person", "non_speaker_subjects", "statement_voices", "cue_links",
            "name_connectives", "clause_host_preps")
 # speech-verb constructions of data/reporting_verbs.tsv that are no cue of their own
