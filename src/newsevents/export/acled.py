@@ -126,7 +126,7 @@ def record(row: EventRow) -> list:
         actor_name(second, inter2, country), SEP.join(a["name"] for a in recipients[1:]) or None, inter2,
         interaction(inter1, inter2), "Civilian targeting" if civilians else None,
         codes.iso_numeric(country), codes.acled_region(country), codes.acled_country(country) if country else None,
-        place.get("admin1"), None, None, place.get("name"), place.get("lat"), place.get("lon"),
+        place.get("admin1"), place.get("name") if place.get("feature") == "admin2" else None, None, place.get("name"), place.get("lat"), place.get("lon"),
         location_precision(place), SEP.join(row.story_event.get("outlets") or []) or source_name(event), None,
         span(event, "evidence", "text"), fatalities(row), SEP.join(tags) or None,
         unix_time(row.article.get("ingested_at")),

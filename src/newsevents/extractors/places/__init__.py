@@ -55,7 +55,7 @@ def extract_places(doc, result) -> None:
 
     for m in mentions:  # pass 1: countries, demonyms, containers, priors
         resolve(m, ctx, anchors=[])
-    anchors = [m for m in mentions if m.best is not None and m.score >= 0.5 and m.best.feature in ("city", "admin1")]
+    anchors = [m for m in mentions if m.best is not None and m.score >= 0.5 and m.best.feature in ("city", "admin1", "admin2")]
     resolved: dict[str, Counter] = defaultdict(Counter)  # name → countries its mentions resolved to
     for m in mentions:  # pass 2: add the resolved places' countries and distances
         if m.best is not None and m.best.feature == "city" and m.score >= 0.5:

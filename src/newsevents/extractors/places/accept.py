@@ -15,7 +15,7 @@ STRICT_LOCATIVES = {"in", "near", "outside", "across", "throughout", "around", "
 def accept(m: Mention, ctx: PlaceContext) -> bool:
     """Precision guard: NER places need a plausible referent; PERSON/scan ones need context."""
     c = m.best
-    if m.outside and not m.container and c.feature in ("city", "admin1"):
+    if m.outside and not m.container and c.feature in ("city", "admin1", "admin2"):
         return False  # "Boni, in the Mopti region": the text says where, and no candidate lies there
     explicit = bool(m.container or (m.demonym and m.demonym == c.country))
     share = ctx.share_for(c.country, normalize(m.text))
@@ -26,7 +26,7 @@ def accept(m: Mention, ctx: PlaceContext) -> bool:
     if m.source == "ner":
         if m.surname_like:  # "Kenzo Oshima", "Van den Broek": a name, unless the text says where
             return bool(m.container or (m.demonym and m.demonym == c.country))
-        if supported or c.feature in ("country", "region") or (c.feature == "admin1" and c.main):
+        if supported or c.feature in ("country", "region") or (c.feature in ("admin1", "admin2") and c.main):
             return True
         if not c.main:  # found only under an alternate name ("Hamas" → Hamm, "Christian")
             return c.population >= 500_000

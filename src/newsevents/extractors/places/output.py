@@ -17,9 +17,11 @@ ABBREVIATION = re.compile(r"^[A-Z](?:\.?[A-Z]){1,3}\.?$")  # "U.S.", "UK", "U.A.
 
 
 def rank(place: Place, direction: str | None) -> float:
-    """How specific a place is: city 3, admin1 2, country-level 1.5 (a country's region) or 1."""
+    """How specific a place is: city 3, admin2 (a county, a district) 2.5, admin1 2, country-level 1.5 (a country's region) or 1."""
     if place.feature == "city":
         return 3.0
+    if place.feature == "admin2":
+        return 2.5
     if place.feature == "admin1":
         return 2.0
     if place.feature == "country":

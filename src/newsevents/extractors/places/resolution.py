@@ -9,14 +9,14 @@ from ...resolve.gazetteer import Place, normalize
 from .context import PlaceContext
 from .mention import Mention
 
-FEATURE_PRIOR = {"country": 1.5, "admin1": 0.5, "city": 0.6, "region": 2.5}
+FEATURE_PRIOR = {"country": 1.5, "admin1": 0.5, "admin2": 0.3, "city": 0.6, "region": 2.5}
 
 
 def candidates(m: Mention) -> list[Place]:
     cands = [c for c in m.candidates if c.lat is not None] or list(m.candidates)  # a place without a position says little
     if m.hint != "admin1":  # an admin1 named like its chief city is that city unless "province" says so
         cities = [c for c in cands if c.feature == "city"]
-        cands = [c for c in cands if not (c.feature == "admin1" and any(
+        cands = [c for c in cands if not (c.feature in ("admin1", "admin2") and any(
             x.country == c.country and x.distance(c) < 30 for x in cities))]
     if m.container:
         cc, admin = m.container
@@ -47,9 +47,9 @@ def score(c: Place, m: Mention, ctx: PlaceContext, anchors) -> float:
         s += 4.0
     if m.hint and c.feature == m.hint:
         s += 2.0
-    if c.admin1 and c.feature == "city" and ctx.admin1_named.get(c.admin1, set()) - {normalize(m.text)}:
+    if c.admin1 and c.feature in ("city", "admin2") and ctx.admin1_named.get(c.admin1, set()) - {normalize(m.text)}:
         s += 2.0  # "Ontario officials in Kingston" (a name never vouches for itself)
-    if anchors and c.feature in ("city", "admin1"):
+    if anchors and c.feature in ("city", "admin1", "admin2"):
         d = min((c.distance(a.best) for a in anchors if a.best.id != c.id), default=float("inf"))
         s += 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0.0
     return s
@@ -60,8 +60,9 @@ def resolve(m: Mention, ctx: PlaceContext, anchors) -> None:
     if not cands:
         m.best = None
         return
-    country_named = any(c.feature == "country" and c.main for c in cands)
-    # "Benin" is the country, not Benin City (an alternate name): alternates yield to a country's name
+    country_named = any(c.feature in ("country", "admin1") and c.main for c in cands)
+    # "Benin" is the country, not Benin City (an alternate name); "Missouri" is the state, not
+    # Bozeman (which GeoNames also calls Missouri): alternates yield to a country's or a state's name
     scored = [(score(c, m, ctx, anchors) - (3.0 if country_named and not c.main else 0.0), c) for c in cands]
     scored.sort(key=lambda x: -x[0])
     top = scored[0][0]
